@@ -1,0 +1,131 @@
+"""The assistant: one pipeline (rewrite, retrieve, answer, cite or refuse) behind CLI, UI and API."""
+from __future__ import annotations
+
+import time
+from functools import cached_property
+from pathlib import Path
+
+from index import lexical
+from index.embeddings import load_embeddings
+from index.errors import EmptyQuestion
+from index.settings import Settings, load_settings
+from index.store import Store
+from index.sync import IngestReport, Progress, ingest
+
+from .answerer import Answerer, ExtractiveAnswerer
+from .question import question_kind, rewrite
+from .retriever import HybridRetriever
+from .types import REFUSAL, Answer, Citation
+
+
+class Assistant:
+    def __init__(self, settings: Settings, embeddings=None, answerer: Answerer | None = None,
+                 mode: str = "hybrid") -> None:
+        self.settings = settings
+        self.embeddings = embeddings or load_embeddings(settings.embedder, settings.threads)
+        self.store = Store(settings, self.embeddings)
+        self.mode = mode
+        self._answerer = answerer
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None, **kwargs) -> "Assistant":
+        return cls(settings or load_settings(), **kwargs)
+
+    # --- the parts, built on first use ---------------------------------------------------------
+    @cached_property
+    def retriever(self) -> HybridRetriever:
+        return HybridRetriever(store=self.store, lexical=self.lexical_index, k=self.settings.top_k,
+                               rrf_k=self.settings.rrf_k, mode=self.mode)
+
+    @cached_property
+    def answerer(self) -> Answerer:
+        if self._answerer is not None:
+            return self._answerer
+        if self.settings.llm_base_url:
+            from .llm import LLMAnswerer
+
+            return LLMAnswerer(self.settings, fallback=ExtractiveAnswerer(self.store, self.lexical_index))
+        return ExtractiveAnswerer(self.store, self.lexical_index)
+
+    def lexical_index(self) -> lexical.LexicalIndex:
+        """BM25 matching the store's current chunks (rebuilt only when they changed)."""
+        ids = [i for record in self.store.documents().values() for i in record.chunk_ids]
+        key = lexical.fingerprint(ids)
+        cached = self.__dict__.get("_lexical")
+        if cached is None or cached[0] != key:
+            index = lexical.load_or_build(Path(self.settings.home) / "bm25", self.store.all_chunks, ids)
+            self.__dict__["_lexical"] = cached = (key, index)
+        return cached[1]
+
+    # --- documents ------------------------------------------------------------------------------
+    def ingest(self, paths: list[Path], prune: bool = False, reset: bool = False,
+               progress: Progress | None = None) -> IngestReport:
+        report = ingest(self.store, [Path(p) for p in paths], self.settings.chunk_size, prune, reset, progress)
+        self.lexical_index()  # rebuild BM25 now, not during the next question
+        return report
+
+    def ensure_index(self, progress: Progress | None = None) -> IngestReport | None:
+        """Build the index from the corpus folder if it is empty; None if there was nothing to do."""
+        self.store.check()
+        if self.store.documents():
+            return None
+        return self.ingest([self.settings.corpus_dir], progress=progress)
+
+    def documents(self):
+        return self.store.documents()
+
+    def delete_document(self, name: str) -> bool:
+        deleted = self.store.delete_document(name)
+        self.lexical_index()
+        return deleted
+
+    def document_text(self, name: str) -> str | None:
+        return self.store.document_text(name)
+
+    # --- answering ------------------------------------------------------------------------------
+    def ask(self, question: str, history: list[str] | None = None, top_k: int | None = None) -> Answer:
+        question = (question or "").strip()
+        if not question:
+            raise EmptyQuestion()
+        history = [h.strip() for h in (history or []) if h and h.strip()]
+        timings = {}
+        started = time.perf_counter()
+        rewritten = rewrite(question, history)
+        kind = question_kind(question)
+        if kind == "descriptive" and rewritten != question:
+            kind = question_kind(rewritten)
+        documents = self.retriever.invoke(rewritten, k=top_k or self.settings.top_k)
+        timings["retrieval"] = (time.perf_counter() - started) * 1000
+        started = time.perf_counter()
+        draft = self.answerer.answer(rewritten, kind, documents)
+        timings["answer"] = (time.perf_counter() - started) * 1000
+        timings["total"] = timings["retrieval"] + timings["answer"]
+        retrieved = [_citation(d.metadata, d.page_content, d.metadata["start"], d.metadata["end"], d.metadata["score"])
+                     for d in documents]
+        refused = draft.answer is None or draft.confidence < self.settings.refusal_threshold
+        citations = [] if refused else [
+            _citation(s.chunk.metadata, s.text, s.start, s.end, s.score) for s in draft.evidence
+        ]
+        return Answer(
+            answer=REFUSAL if refused else draft.answer,
+            refused=refused,
+            evidence=[c.text for c in citations],
+            citations=citations,
+            rewritten_question=rewritten,
+            question_type=kind,
+            timings=timings,
+            retrieved=retrieved,
+            confidence=draft.confidence,
+        )
+
+    def with_threshold(self, threshold: float) -> "Assistant":
+        """A view of this assistant with another refusal threshold (shares index and models)."""
+        twin = object.__new__(Assistant)
+        twin.__dict__.update(self.__dict__)
+        twin.settings = self.settings.model_copy(update={"refusal_threshold": threshold})
+        return twin
+
+
+def _citation(meta: dict, text: str, start: int, end: int, score: float) -> Citation:
+    return Citation(meta["doc"], meta.get("section", ""), meta["chunk_id"], start, end, text, round(float(score), 4))
+

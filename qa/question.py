@@ -1,0 +1,134 @@
+"""What a question asks for, and how an elliptical follow-up is rewritten into a full question."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from index.lexical import _jieba
+
+# Order matters: the first kind whose pattern matches wins.
+_KINDS = [
+    ("yes_no", re.compile(r"是否|是不是|有没有|对不对|能否|会不会|吗[？?]?$|么[？?]?$")),
+    ("list", re.compile(r"哪些|哪几[个项条类种方块地家所]|分别|包括什么|包含什么|都有什么|有哪|列举|"
+                        r"[几两二三四五六七八九十\d]+[大项条个类种方][^？?]*(?:是什么|有什么|是啥)")),
+    ("date", re.compile(r"哪一?年|哪天|哪一天|何时|什么时候|几月|几号|日期|年份|时间[是为]|多久|截止|期限")),
+    ("number", re.compile(r"多少|[几两]+[个项条大类种家级倍%成年岁次名亿万千百条]|几$|多大|多高|多长|多快|多远|比例|比重|增速|增幅|规模|金额|百分之|占比|数量")),
+    ("entity", re.compile(r"谁|哪位|哪个|哪家|哪种|哪类|哪一|哪里|哪儿|什么(?:部门|机构|单位|公司|企业|项目|行业|领域|模式|计划|基金|技术|名字|名称|地方|城市|组织|人)|叫什么|是什么[？?]?$|比作什么|指什么")),
+    ("reason", re.compile(r"为什么|为何|为啥|原因|理由|目的|如何|怎样|怎么|什么方式|什么手段|靠什么|通过什么|用什么")),
+]
+_FOLLOW_UP_START = re.compile(r"^(?:那个|那么?|还有|另外|其中|此外|而|又|再)")
+_PRONOUN = re.compile(r"它们|它的|它|其|该|这个|这项|这些|那个|那项|这一|上述|里头|里面|其中")
+_CONTENT_POS = ("n", "v", "a", "m", "t", "eng", "j", "l", "i")
+
+
+def question_kind(question: str) -> str:
+    for kind, pattern in _KINDS:
+        if pattern.search(question):
+            return kind
+    return "descriptive"
+
+
+@lru_cache(maxsize=512)
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    _jieba()  # loads the dictionary with the project's domain words
+    import jieba.posseg
+
+    return tuple((p.word, p.flag) for p in jieba.posseg.cut(text))
+
+
+def key_terms(question: str) -> list[str]:
+    """Proper nouns and numbers a question depends on: an answer about anything else is no answer."""
+    keys = []
+    for word, flag in _tagged(question):
+        if flag.startswith(("ns", "nr", "nt", "eng")) and len(word) >= 2:
+            keys.append(word)
+        elif re.fullmatch(r"\d+(?:\.\d+)?", word) and len(word) >= 2:
+            keys.append(word)
+    return keys
+
+
+def is_follow_up(question: str) -> bool:
+    content = [w for w, f in _tagged(question) if f.startswith(_CONTENT_POS) and len(w) > 1]
+    return bool(_FOLLOW_UP_START.match(question) or _PRONOUN.search(question) or len(content) <= 1
+                or question.rstrip("？?").endswith("呢"))
+
+
+def rewrite(question: str, history: list[str]) -> str:
+    """Make a follow-up self-contained using the previous questions of the conversation.
+
+    "那软件业务收入呢？" after "深圳计划到2022年数字经济产业增加值突破多少？" becomes
+    "深圳计划到2022年软件业务收入突破多少？": the new phrase takes the place of the previous
+    question's phrase of the same kind (place for place, time for time, else the longest noun phrase).
+    """
+    question = question.strip()
+    if not history or not is_follow_up(question):
+        return question
+    previous = history[-1].strip().rstrip("？?")
+    core = _FOLLOW_UP_START.sub("", question).rstrip("？?").rstrip("呢").strip()
+    if question.rstrip("？?").endswith("呢") and core:
+        replaced = _substitute(previous, core)
+        if replaced:
+            return replaced + "？"
+    subject = _subject(history)
+    if _PRONOUN.search(core) and subject:
+        return _PRONOUN.sub(subject, core, count=1).rstrip("？?") + "？"
+    content = [w for w, f in _tagged(core) if f.startswith(_CONTENT_POS) and len(w) > 1]
+    if len(content) >= 3:
+        # Self-contained apart from who it is about: carry over the conversation's names.
+        names = [k for h in history for k in key_terms(h) if k not in core and not k.isdigit()]
+        return "".join(dict.fromkeys(names)) + ("：" if names else "") + core + "？"
+    # Too little of its own: keep the whole earlier question as context.
+    return f"{previous}，{core}？"
+
+
+def _substitute(previous: str, phrase: str) -> str | None:
+    kind = _phrase_kind(phrase)
+    if kind == "time":
+        phrase = _TIME.search(phrase).group(0)
+    runs = _runs(_tagged(previous))
+    same = [r for r in runs if r[2] == kind]
+    if not same:
+        return None
+    start, end, _ = max(same, key=lambda r: r[1] - r[0])
+    return previous[:start] + phrase + previous[end:]
+
+
+_TIME = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日")
+
+
+def _phrase_kind(phrase: str) -> str:
+    flags = {f for _, f in _tagged(phrase)}
+    if _TIME.search(phrase):
+        return "time"
+    if flags and flags <= {"ns", "x", "c", "uj"}:
+        return "place"
+    return "noun"
+
+
+def _runs(tags) -> list[tuple[int, int, str]]:
+    """Character spans of maximal noun / place / time runs in a tagged text."""
+    runs, pos, current = [], 0, None
+    for word, flag in tags:
+        kind = ("time" if flag in ("t", "m") and re.search(r"\d|年|月", word) else
+                "place" if flag == "ns" else
+                "noun" if flag.startswith("n") or flag in ("eng", "j") else None)
+        if kind and current and current[2] == kind and current[1] == pos:
+            current = (current[0], pos + len(word), kind)
+        else:
+            if current:
+                runs.append(current)
+            current = (pos, pos + len(word), kind) if kind else None
+        pos += len(word)
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _subject(history: list[str]) -> str | None:
+    """The topic of the conversation: a quoted title, else the first noun phrase of the last question."""
+    for question in reversed(history):
+        title = re.search(r"《[^》]+》", question)
+        if title:
+            return title.group(0)
+    runs = [r for r in _runs(_tagged(history[-1])) if r[2] in ("noun", "place")]
+    return history[-1][runs[0][0]:runs[0][1]] if runs else None

@@ -1,0 +1,67 @@
+"""Hybrid retrieval as a LangChain retriever: dense (Chroma) + BM25 (jieba), fused by reciprocal rank."""
+from __future__ import annotations
+
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict, Field
+
+MODES = ("hybrid", "dense", "bm25")
+
+
+class HybridRetriever(BaseRetriever):
+    """Each Document's metadata carries doc, section, start, end, sentences, and the scores and ranks
+    from each retriever that found it (`found_by`), plus the fused `score`."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    store: Any  # index.store.Store
+    lexical: Any  # index.lexical.LexicalIndex, or a zero-argument callable returning one
+    k: int = 5
+    rrf_k: int = 60
+    mode: str = Field("hybrid", description="hybrid, dense or bm25")
+    candidates: int = 20
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun,
+                                k: int | None = None) -> list[Document]:
+        k = self.k if k is None else k
+        if k <= 0 or not query.strip():
+            return []
+        fetch = max(self.candidates, k)
+        ranked: dict[str, dict] = {}
+        if self.mode in ("hybrid", "dense"):
+            for rank, (doc, score) in enumerate(self._dense(query, fetch), 1):
+                ranked.setdefault(doc.id, {})["dense"] = (rank, score)
+        if self.mode in ("hybrid", "bm25"):
+            for rank, (chunk_id, score) in enumerate(self._lexical().search(query, fetch), 1):
+                ranked.setdefault(chunk_id, {})["bm25"] = (rank, score)
+        fused = sorted(ranked, key=lambda i: -sum(1 / (self.rrf_k + r) for r, _ in ranked[i].values()))[:k]
+        chunks = {c.id: c for c in self.store.get_chunks(fused)}
+        results = []
+        for chunk_id in fused:
+            chunk, hits = chunks.get(chunk_id), ranked[chunk_id]
+            if chunk is None:
+                continue
+            meta = {
+                "chunk_id": chunk.id, "doc": chunk.doc, "section": chunk.section,
+                "start": chunk.start, "end": chunk.end, "sentences": chunk.sentences,
+                "score": sum(1 / (self.rrf_k + r) for r, _ in hits.values()),
+                "found_by": sorted(hits),
+            }
+            for name, (rank, score) in hits.items():
+                meta[f"{name}_rank"], meta[f"{name}_score"] = rank, score
+            results.append(Document(page_content=chunk.text, metadata=meta, id=chunk.id))
+        return results
+
+    def _dense(self, query: str, fetch: int):
+        if self.store.count() == 0:
+            return []
+        vector = self.store.embeddings.embed_query(query)
+        found = self.store.vectorstore.similarity_search_by_vector_with_relevance_scores(vector, k=fetch)
+        # Chroma returns cosine distance for this collection; 1 - distance is the cosine similarity.
+        return [(doc, 1.0 - distance) for doc, distance in found]
+
+    def _lexical(self):
+        return self.lexical() if callable(self.lexical) else self.lexical
