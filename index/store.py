@@ -39,6 +39,7 @@ class Store:
         self.embeddings = embeddings
         self.spec = getattr(embeddings, "spec", type(embeddings).__name__)
         self.home = Path(settings.home)
+        self._texts: dict[str, tuple] = {}
 
     @cached_property
     def client(self):
@@ -177,7 +178,13 @@ class Store:
 
     def document_text(self, name: str) -> str | None:
         path = self._text_path(name)
-        return path.read_text(encoding="utf-8") if path.is_file() else None
+        if not path.is_file():
+            return None
+        # Cached by modification time: answering reads the same paragraphs again and again.
+        key = (name, path.stat().st_mtime_ns)
+        if self._texts.get(name, (None,))[0] != key:
+            self._texts[name] = (key, path.read_text(encoding="utf-8"))
+        return self._texts[name][1]
 
     def _text_path(self, name: str) -> Path:
         folder = self.home / "texts"

@@ -31,5 +31,5 @@ class ExtractiveAnswerer:
         vectors = self.store.sentence_vectors([d.metadata["chunk_id"] for d in documents])
         question_vector = self.store.embeddings.embed_query(question)
         ranked = extractive.score_sentences(question, documents, question_vector, vectors, self.lexical_fn().idf)
-        found = extractive.extract(question, kind, ranked)
+        found = extractive.extract(question, kind, ranked, self.store.document_text)
         return Draft(found.answer, found.evidence, found.confidence)

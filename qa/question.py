@@ -8,12 +8,12 @@ from index.lexical import _jieba
 
 # Order matters: the first kind whose pattern matches wins.
 _KINDS = [
-    ("yes_no", re.compile(r"是否|是不是|有没有|对不对|能否|会不会|吗[？?]?$|么[？?]?$")),
+    ("yes_no", re.compile(r"是否|是不是|有没有|对不对|能否|会不会|吗[？?]?$")),
     ("list", re.compile(r"哪些|哪几[个项条类种方块地家所]|分别|包括什么|包含什么|都有什么|有哪|列举|"
                         r"[几两二三四五六七八九十\d]+[大项条个类种方][^？?]*(?:是什么|有什么|是啥)")),
     ("date", re.compile(r"哪一?年|哪天|哪一天|何时|什么时候|几月|几号|日期|年份|时间[是为]|多久|截止|期限")),
     ("number", re.compile(r"多少|[几两]+[个项条大类种家级倍%成年岁次名亿万千百条]|几$|多大|多高|多长|多快|多远|比例|比重|增速|增幅|规模|金额|百分之|占比|数量")),
-    ("entity", re.compile(r"谁|哪位|哪个|哪家|哪种|哪类|哪一|哪里|哪儿|什么(?:部门|机构|单位|公司|企业|项目|行业|领域|模式|计划|基金|技术|名字|名称|地方|城市|组织|人)|叫什么|是什么[？?]?$|比作什么|指什么")),
+    ("entity", re.compile(r"谁|哪位|哪个|哪家|哪款|哪种|哪类|哪一|哪里|哪儿|哪方面|什么方面|什么(?:部门|机构|单位|公司|企业|项目|行业|领域|模式|计划|基金|技术|名字|名称|地方|城市|组织|人)|叫什么|是什么[？?]?$|比作什么|指什么")),
     ("reason", re.compile(r"为什么|为何|为啥|原因|理由|目的|如何|怎样|怎么|什么方式|什么手段|靠什么|通过什么|用什么")),
 ]
 _FOLLOW_UP_START = re.compile(r"^(?:那个|那么?|还有|另外|其中|此外|而|又|再)")
@@ -34,6 +34,16 @@ def _tagged(text: str) -> tuple[tuple[str, str], ...]:
     import jieba.posseg
 
     return tuple((p.word, p.flag) for p in jieba.posseg.cut(text))
+
+
+def focus_terms(question: str) -> list[str]:
+    """Content words of the question's clause that holds the question word: what is really asked."""
+    clauses = [c for c in re.split(r"[，,；;：:。]", question.rstrip("？?")) if c.strip()]
+    asking = [c for c in clauses if _ASKING.search(c)] or clauses[-1:]
+    return [w for w, f in _tagged(asking[-1]) if len(w) > 1 and f.startswith(_CONTENT_POS) and not _ASKING.search(w)]
+
+
+_ASKING = re.compile(r"什么|哪|谁|多少|几|何|怎|如何|为啥|为什么|是否|是不是|吗|呢|多大|多久")
 
 
 def key_terms(question: str) -> list[str]:

@@ -1,0 +1,266 @@
+"""Cutting the answer out of an evidence sentence, by what the question asks for.
+
+Each function gets the question and a `Passage`: the evidence sentence plus its paragraph in the
+document, and returns the shortest answering text, or None when the sentence does not hold that
+kind of answer.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from index.chunking import split_clauses
+from index.lexical import STOPWORDS, tokenize
+
+from .question import _tagged, focus_terms
+
+_NUMERAL = r"(?:\d+(?:[.,]\d+)*|[一二三四五六七八九十百千万两]+)"
+_UNIT = r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|倍|项|条|个|大|家|种|类|级|名|人|次|所|批|座|户|件)"
+_NUMBER = re.compile(rf"(?:百分之{_NUMERAL})|{_NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?(?:左右)?")
+_DETERMINER = re.compile(r"^[一这那每各][个种项条类次]$")  # "一个是特斯拉": an article, not a count
+_DATE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:前|底|初|末|以前|之前|以来)?|\d{1,2}月\d{1,2}日|今年|明年|去年")
+_DAY_ASKED = re.compile(r"哪天|哪一天|几号|几月几日|什么日子|日期")
+_UNIT_HINT = re.compile(rf"(?:多少|几)({_UNIT})")
+_HINTS = [(re.compile(r"增速|增长|增幅|比例|比重|占比|百分"), ("%", "百分")),
+          (re.compile(r"价格|金额|多少钱|资金|投入|规模|收入|产值|增加值"), ("元", "亿", "万"))]
+_COUNT_ASKED = re.compile(rf"(?:多少|几)({_UNIT})")
+_NEGATION = re.compile(r"不是|并不|并非|不会|没有|尚未|未|无|不")
+_ENUM_LINE = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]+[)）]|[\d一二三四五六七八九十]+[、.．])\s*")
+_EDGE = "的是了在和与及等为将对把被从以于就也都而并其之这那个"
+
+
+@dataclass
+class Passage:
+    text: str        # the evidence sentence
+    paragraph: str   # its line in the document
+    offset: int      # where the sentence starts inside the paragraph
+    following: list[str]  # the lines after the paragraph (for enumerated blocks)
+
+
+def number(question: str, p: Passage) -> str | None:
+    found = [m for m in _NUMBER.finditer(p.text) if not _in_question(m.group(0), question)]
+    found = [m for m in found if not re.fullmatch(r"\d{4}", m.group(0)) and not _DETERMINER.match(m.group(0))]
+    unit = _UNIT_HINT.search(question)
+    if unit:
+        found = [m for m in found if unit.group(1) in m.group(0)] or ([] if _count_only(unit.group(1)) else found)
+    for pattern, marks in _HINTS:
+        if pattern.search(question):  # a price wants money, a growth rate a percentage: nothing else will do
+            found = [m for m in found if any(x in m.group(0) for x in marks)]
+            break
+    picked = _pick(question, p.text, found)
+    if picked is None and _COUNT_ASKED.search(question):
+        return count(question, p)
+    return picked
+
+
+def _count_only(unit: str) -> bool:
+    """Units of counted things: "几项" wants a count of items, never an amount in 亿元."""
+    return unit in "项条个大类种家级名次所批座户件"
+
+
+def count(question: str, p: Passage) -> str | None:
+    """Answer "how many" by counting the items of the enumeration the evidence gives."""
+    unit = _COUNT_ASKED.search(question).group(1)
+    items = enumeration_items(question, p)
+    return f"{len(items)}{unit}" if len(items) >= 2 else None
+
+
+def enumeration_items(question: str, p: Passage) -> list[str]:
+    """Items of the list the sentence belongs to: after a colon, ;-separated; else 、/和-separated."""
+    focus = focus_terms(question)
+    clauses = [p.text[a:b] for a, b in split_clauses(p.text, 0, len(p.text))]
+    listy = [c for c in clauses if "、" in c]
+    items: list[str] = []
+    if listy:
+        clause = max(listy, key=lambda c: (sum(t in c for t in focus), c.count("、")))
+        clause = re.sub(r"等.*$", "", clause)
+        items = [x for x in re.split(r"、|和|及|以及|与", clause) if x.strip()]
+        # "建成…科技创新高地、应用示范高地…": items sharing the asked-for noun are the list asked for.
+        shared = [t for t in focus if sum(t in x for x in items) >= 2]
+        if shared:
+            return [x for x in items if shared[0] in x]
+    body, end = p.paragraph, p.offset + len(p.text)
+    colon = max(body.rfind(":", 0, end), body.rfind("：", 0, end))
+    if colon >= 0:
+        parts = [x.strip(" 。") for x in re.split(r"[;；]", body[colon + 1:]) if x.strip(" 。")]
+        if len(parts) >= 2:
+            return parts
+    return items
+
+
+def date(question: str, p: Passage) -> str | None:
+    found = [m for m in _DATE.finditer(p.text) if m.group(0).rstrip("前底初末以来之") not in question]
+    if _DAY_ASKED.search(question):
+        found = [m for m in found if "日" in m.group(0)]
+    return _pick(question, p.text, found)
+
+
+def listing(question: str, p: Passage) -> str | None:
+    """A list answer: heads of the enumerated lines that follow, else the items of the sentence."""
+    heads = []
+    for line in p.following:
+        if not _ENUM_LINE.match(line):
+            break
+        heads.append(re.split(r"[,，:：;；。]", _ENUM_LINE.sub("", line))[0])
+    if len(heads) >= 2 and p.paragraph.rstrip().endswith((":", "：")):
+        return "、".join(heads)
+    items = enumeration_items(question, p)
+    if len(items) >= 2:
+        return "、".join(_head(x) for x in items)
+    return None
+
+
+def _head(item: str) -> str:
+    return item if len(item) <= 20 else item[:20] + "…"
+
+
+def yes_no(question: str, p: Passage) -> str:
+    plain = re.sub(r"是否|是不是|有没有|会不会|能否", "", question)
+    negated = bool(_NEGATION.search(p.text)) and not _NEGATION.search(plain)
+    return ("否。" if negated else "是。") + shorten(p.text)
+
+
+_WHICH = re.compile(r"(?:什么|哪个|哪种|哪类|哪家|哪一|哪款|哪项|哪位)")
+_NAME_ASKED = re.compile(r"名字|名称|叫什么|全称")
+_STOP_LEFT = ("p", "uj", "x", "d", "ad", "c", "r", "ul", "uv")
+
+
+def entity(question: str, p: Passage) -> str | None:
+    if _NAME_ASKED.search(question):
+        return _name(question, p.text)
+    return _gap(question, p)
+
+
+def entity_strict(question: str, p: Passage) -> str | None:
+    """Only the answers that are near certain: a name asked for, or the words the question's noun takes."""
+    if _NAME_ASKED.search(question):
+        return _name(question, p.text)
+    return _modifier(question, p.text)
+
+
+def name_required(question: str) -> bool:
+    return bool(_NAME_ASKED.search(question))
+
+
+def _name(question: str, text: str) -> str | None:
+    """A name is a quoted title or an organisation the question does not already contain."""
+    for match in re.finditer(r"《[^》]+》|“[^”]+”", text):
+        if match.group(0) not in question:
+            return match.group(0)
+    named = [w for w, f in _tagged(text) if f in ("nt", "nz") and w not in question]
+    return named[0] if named else None
+
+
+def _modifier(question: str, text: str) -> str | None:
+    """"什么模式" → the words before 模式 in the text ("“赛马”模式"): what the question leaves open."""
+    match = _WHICH.search(question)
+    if not match:
+        return None
+    nouns = []
+    for word, flag in _tagged(question[match.end():]):
+        if not (flag.startswith("n") or flag == "vn"):
+            break
+        nouns.append(word)
+    for i in range(len(nouns)):
+        noun = "".join(nouns[i:])
+        pos = text.find(noun)
+        if len(noun) < 2 or pos <= 0:
+            continue
+        prefix = text[:pos]
+        if prefix.endswith("”") and "“" in prefix:
+            return prefix[prefix.rindex("“"):] + noun
+        words = []
+        for word, flag in reversed(_tagged(prefix)):
+            if flag.startswith(_STOP_LEFT) or word in question or word in STOPWORDS:
+                break
+            words.insert(0, word)
+        if words and len("".join(words)) <= 20:
+            return "".join(words) + noun
+    return None
+
+
+def _gap(question: str, p: Passage) -> str | None:
+    """The stretch of the sentence the question does not already say, next to what it does say."""
+    tags = _tagged(p.text)
+    covered = [w in question or w in _EDGE for w, _ in tags]
+    focus_clause = _best_clause(question, p.text)
+    runs, current, pos = [], [], 0
+    for i, (word, flag) in enumerate(tags):
+        if covered[i] or flag == "x" or word in STOPWORDS or flag == "r":
+            if current:
+                runs.append(current)
+            current = []
+        else:
+            current.append((i, pos))
+        pos += len(word)
+    if current:
+        runs.append(current)
+    runs = [r for r in runs if any(tags[i][1].startswith(("n", "eng", "j")) for i, _ in r)]
+    if not runs:
+        return None
+
+    def value(run) -> float:
+        nouns = sum(len(tags[i][0]) for i, _ in run if tags[i][1].startswith(("n", "eng", "j")))
+        first, last = run[0][0], run[-1][0]
+        near = any(covered[j] and tags[j][0] not in _EDGE for j in (first - 1, last + 1) if 0 <= j < len(tags))
+        inside = focus_clause[0] <= run[0][1] < focus_clause[1]
+        return 4 * inside + 2 * near + min(nouns, 6) - 0.1 * math.log1p(sum(len(tags[i][0]) for i, _ in run))
+
+    run = max(runs, key=value)
+    start = run[0][0]
+    # Keep a covered place or organisation name that modifies the stretch ("北京市" + "人民政府办公厅").
+    while start > 0 and tags[start - 1][1].startswith(("ns", "nt", "nr")):
+        start -= 1
+    answer = "".join(w for w, _ in tags[start:run[-1][0] + 1]).strip(_EDGE)
+    return answer if 1 < len(answer) <= 30 else None
+
+
+def descriptive(question: str, p: Passage) -> str:
+    """The clause that answers, with the next one when it carries on; whole sentence if short."""
+    text = p.text
+    if len(text) <= 40:
+        return text.strip()
+    clauses = split_clauses(text, 0, len(text))
+    a, b = _best_clause(question, text)
+    index = clauses.index((a, b)) if (a, b) in clauses else 0
+    if index + 1 < len(clauses) and clauses[index + 1][1] - a <= 60:
+        b = clauses[index + 1][1]
+    return text[a:b].strip()
+
+
+def _best_clause(question: str, text: str) -> tuple[int, int]:
+    """Clause sharing most with the question, the words next to the question word counting double."""
+    clauses = split_clauses(text, 0, len(text)) or [(0, len(text))]
+    focus = set(focus_terms(question))
+    tokens = [t for t in tokenize(question) if len(t) > 1]
+    return max(clauses, key=lambda c: sum(len(t) * (2 if t in focus else 1) for t in tokens if t in text[c[0]:c[1]]))
+
+
+def _in_question(span: str, question: str) -> bool:
+    digits = re.sub(r"\D", "", span)
+    return span in question or (len(digits) >= 2 and digits in re.sub(r"\D", " ", question).split())
+
+
+def _pick(question: str, text: str, candidates: list[re.Match]) -> str | None:
+    """The candidate in the clause that shares the most with the question (earliest on ties)."""
+    if not candidates:
+        return None
+    clauses = split_clauses(text, 0, len(text))
+    focus = set(focus_terms(question))
+    tokens = [t for t in tokenize(question) if len(t) > 1]
+
+    def overlap(match: re.Match) -> float:
+        for a, b in clauses:
+            if a <= match.start() < b:
+                return sum(len(t) * (2 if t in focus else 1) for t in tokens if t in text[a:b])
+        return 0.0
+
+    return max(candidates, key=lambda m: (overlap(m), -m.start())).group(0)
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+BY_KIND = {"number": number, "date": date, "list": listing, "yes_no": yes_no, "entity": entity}
