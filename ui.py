@@ -21,7 +21,7 @@ EXAMPLES = ["海南国家区块链技术和产业创新发展基地要在哪年�
             "北京的区块链行动计划提出了几大重点任务？"]
 SUFFIXES = [".txt", ".md", ".pdf", ".docx", ".html"]
 # Named families only: Gradio quotes each name, which would turn keywords like system-ui into unknown fonts.
-THEME_FONTS = ["PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
+THEME_FONTS = ["PingFang SC", "WenQuanYi Micro Hei", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
                "Segoe UI", "Helvetica Neue", "Arial", "sans-serif"]
 STREAM_PIECE = 12  # characters per streamed update: a visible typing effect without flooding the socket
 
@@ -45,6 +45,37 @@ def _text(content) -> str:
     return ""
 
 
+def _inert(text: str) -> str:
+    # Idempotent on purpose: the chat history round-trips through the browser and is escaped again each time.
+    return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _inert_user_messages(messages):
+    """User text shown as typed: the Chatbot renders Markdown/HTML, and a question is neither."""
+    out = []
+    for m in messages or []:
+        if isinstance(m, dict) and m.get("role") == "user":
+            content = m.get("content")
+            if isinstance(content, str):
+                m = {**m, "content": _inert(content)}
+            elif isinstance(content, list):
+                m = {**m, "content": [{**c, "text": _inert(c["text"])} if isinstance(c, dict) and
+                                      isinstance(c.get("text"), str) else c for c in content]}
+        out.append(m)
+    return out
+
+
+def _chatbot_class(gr):
+    class InertUserChatbot(gr.Chatbot):
+        def postprocess(self, value):
+            return super().postprocess(_inert_user_messages(value) if value else value)
+
+        def get_block_name(self) -> str:
+            return "chatbot"  # the stock Svelte component renders it
+
+    return InertUserChatbot
+
+
 def _uploads(settings: Settings) -> Path:
     return Path(settings.home).resolve() / "uploads"
 
@@ -59,14 +90,15 @@ def _chat_tab(gr, assistant, settings: Settings, gate: Gate) -> None:
 
     def respond(message, history, known):
         question = _text(message).strip()
-        previous = [_text(m["content"]) for m in history if m.get("role") == "user"]
+        previous = [_text(m["content"]).replace("&lt;", "<").replace("&gt;", ">")
+                    for m in history if m.get("role") == "user"]
         known = dict(known or {})
         yield answer_html("正在检索…"), known
         try:
             with gate.slot():
                 result = assistant.ask(question, previous).to_json()
         except PolicyQAError as problem:
-            yield answer_html(f"⚠️ {problem}", refused=True), known
+            yield answer_html(str(problem), refused=True), known
             return
         text = result["answer"]
         for end in range(STREAM_PIECE, len(text), STREAM_PIECE):
@@ -85,7 +117,7 @@ def _chat_tab(gr, assistant, settings: Settings, gate: Gate) -> None:
                         citations=row["citations"], vote=liked)
         gr.Info("谢谢反馈！已记录。")
 
-    chatbot = gr.Chatbot(height=520, feedback_options=["Like", "Dislike"], buttons=["copy"],
+    chatbot = _chatbot_class(gr)(height=520, feedback_options=["Like", "Dislike"], buttons=["copy"],
                          placeholder="基于已导入的政策文件回答，每个回答都附原文出处。", elem_id="pq-chatbot")
     gr.ChatInterface(respond, chatbot=chatbot, examples=[[q, None] for q in EXAMPLES], additional_inputs=[answers],
                      additional_outputs=[answers], flagging_mode="never", save_history=False,
@@ -205,20 +237,26 @@ def _evaluation_module():
     return evaluation
 
 
-def _flatten(summary: dict, prefix: str = "") -> list[list[str]]:
-    rows = []
-    for key, value in summary.items():
-        if isinstance(value, dict):
-            rows += _flatten(value, f"{prefix}{key}.")
-        else:
-            rows.append([prefix + str(key), f"{value:.3f}" if isinstance(value, float) else str(value)])
+METRICS = ["n", "accuracy", "em", "f1", "refusal_rate", "false_refusal_rate", "hit@1", "hit@3", "hit@5", "mrr"]
+
+
+def _metric_rows(summary: dict) -> list[list[str]]:
+    """One row for the whole set, then one per split, question type and paraphrase group."""
+    def cells(m: dict) -> list[str]:
+        values = [m.get(k) for k in METRICS] + [(m.get("latency_ms") or {}).get(q) for q in ("p50", "p95")]
+        return ["–" if v is None else f"{v:.3f}" if isinstance(v, float) else str(v) for v in values]
+
+    rows = [["全部 all", *cells(summary)]]
+    for key, groups in summary.items():
+        if key.startswith("by_") and isinstance(groups, dict):
+            rows += [[f"{key[3:]}={name}", *cells(m)] for name, m in groups.items() if isinstance(m, dict)]
     return rows
 
 
 def _failure_row(row) -> list[str]:
     get = row.get if isinstance(row, dict) else lambda k, d="": getattr(row, k, d)
     expected = get("expected", "")
-    return [str(get("question", "")), str(get("prediction", "")),
+    return [str(get("id", "")), str(get("type", "")), str(get("question", "")), str(get("prediction", "")),
             " / ".join(map(str, expected)) if isinstance(expected, (list, tuple)) else str(expected)]
 
 
@@ -230,7 +268,7 @@ def run_evaluation(assistant, settings: Settings, gold: list[Path], split: str, 
     written = [Path(p) for p in evaluation.write_report(result, out)]
     charts = [str(p) for p in written if p.suffix == ".png"]
     report = next((str(p) for p in written if p.suffix == ".md"), None)
-    return _flatten(result.summary), charts, [_failure_row(r) for r in result.failures], report
+    return _metric_rows(result.summary), charts, [_failure_row(r) for r in result.failures], report
 
 
 def _evaluation_tab(gr, assistant, settings: Settings) -> None:
@@ -244,9 +282,10 @@ def _evaluation_tab(gr, assistant, settings: Settings) -> None:
         uploaded = gr.File(file_types=[".jsonl"], label="或上传评测集 (.qa.jsonl)")
         split = gr.Radio(["all", "dev", "test"], value="all", label="划分")
     run = gr.Button("运行评测", variant="primary", interactive=available)
-    metrics = gr.Dataframe(headers=["指标", "数值"], interactive=False, label="指标")
+    metrics = gr.Dataframe(headers=["范围", *METRICS, "p50 ms", "p95 ms"], interactive=False, label="指标")
     charts = gr.Gallery(label="图表", columns=3, height="auto")
-    failures = gr.Dataframe(headers=["问题", "回答", "期望"], interactive=False, label="答错的问题", wrap=True)
+    failures = gr.Dataframe(headers=["id", "类型", "问题", "回答", "期望"], interactive=False, label="答错的问题",
+                            wrap=True)
     report = gr.File(label="report.md")
 
     def evaluate(name, upload, part, progress=gr.Progress()):

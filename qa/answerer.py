@@ -27,9 +27,12 @@ class ExtractiveAnswerer:
         self.store = store
         self.lexical_fn = lexical_fn
 
-    def answer(self, question: str, kind: str, documents: list[Document]) -> Draft:
+    def rank(self, question: str, documents: list[Document]) -> list[extractive.Scored]:
+        """The sentences of the retrieved chunks, best first."""
         vectors = self.store.sentence_vectors([d.metadata["chunk_id"] for d in documents])
         question_vector = self.store.embeddings.embed_query(question)
-        ranked = extractive.score_sentences(question, documents, question_vector, vectors, self.lexical_fn().idf)
-        found = extractive.extract(question, kind, ranked, self.store.document_text)
+        return extractive.score_sentences(question, documents, question_vector, vectors, self.lexical_fn().idf)
+
+    def answer(self, question: str, kind: str, documents: list[Document]) -> Draft:
+        found = extractive.extract(question, kind, self.rank(question, documents), self.store.document_text)
         return Draft(found.answer, found.evidence, found.confidence)

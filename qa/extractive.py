@@ -18,6 +18,7 @@ from . import spans
 from .question import focus_terms, key_terms
 
 HEADING_PENALTY = 0.85  # headings summarise; when they disagree with the body, the body is the record
+NUMBER_BONUS = 0.1
 CLOSE = 0.08            # runners-up within this score of the best may hold the span instead
 
 
@@ -68,12 +69,12 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
     """`document_text(doc name)` gives the full text, for the paragraph around a sentence."""
     if not ranked:
         return Extraction(None, [], 0.0)
-    # A number the question names ("到2035年") pins the sentence down when some sentence has it.
+    # A number the question names ("到2035年") singles out the sentences that state it.
     numbers = [k for k in key_terms(question) if k.isdigit()]
-    pinned = ([s for s in ranked if all(n in s.text for n in numbers)]
-              or [s for s in ranked if all(n in _passage(s, document_text).paragraph for n in numbers)])
-    if numbers and pinned and pinned[0].score >= ranked[0].score - 3 * CLOSE:
-        ranked = pinned + [s for s in ranked if s not in pinned]
+    if numbers:
+        for s in ranked:
+            s.score += NUMBER_BONUS * all(n in s.text for n in numbers)
+        ranked = sorted(ranked, key=lambda x: -x.score)
     best = ranked[0]
     if not _keys_present(question, best, ranked):
         return Extraction(None, [best], best.score)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 CONTEXT_CHARS = 160  # of the paragraph shown around a quote: enough to judge it, short enough for a chat bubble
 SYSTEM_FONTS = ('system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", '
-                '"Noto Sans CJK SC", "Source Han Sans SC", sans-serif')
+                '"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif')
 
 
 def _lines(text: str) -> str:
@@ -145,7 +145,7 @@ form button:disabled{opacity:.6;cursor:wait}
   }
   function votes(node, data, question, history) {
     var row = el("div", "votes");
-    [["like", "👍 有用"], ["dislike", "👎 不对"]].forEach(function (v) {
+    [["like", "有用"], ["dislike", "不对"]].forEach(function (v) {
       var b = row.appendChild(el("button", "", v[1]));
       b.type = "button";
       b.setAttribute("aria-pressed", "false");
@@ -201,17 +201,23 @@ WIDGET_JS = """(function () {
   var host = document.createElement("div");
   host.id = "policyqa-widget";
   var root = host.attachShadow({mode: "open"});
+  // Inline SVG, not emoji: the host page may lack an emoji font.
+  var chat = '<svg width="26" height="26" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" ' +
+    'stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z"/></svg>';
+  var close = '<svg width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.5" ' +
+    'stroke-linecap="round" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18"/></svg>';
   root.innerHTML = '<style>' +
     ':host{all:initial}' +
     'button{position:fixed;right:20px;bottom:20px;z-index:2147483000;width:56px;height:56px;border-radius:50%;' +
-    'border:0;background:#2563eb;color:#fff;font-size:24px;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25)}' +
+    'border:0;background:#2563eb;color:#fff;cursor:pointer;display:grid;place-items:center;box-shadow:0 4px 14px rgba(0,0,0,.25)}' +
     'button:focus-visible{outline:3px solid #93c5fd;outline-offset:2px}' +
     '.panel{position:fixed;right:20px;bottom:88px;z-index:2147483000;width:min(380px,calc(100vw - 40px));' +
     'height:min(560px,calc(100vh - 120px));border-radius:14px;overflow:hidden;box-shadow:0 8px 30px rgba(0,0,0,.3);' +
     'background:Canvas}' +
     '.panel[hidden]{display:none}iframe{width:100%;height:100%;border:0;display:block}' +
-    '</style><div class="panel" hidden></div><button type="button" aria-expanded="false">💬</button>';
+    '</style><div class="panel" hidden></div><button type="button" aria-expanded="false"></button>';
   var panel = root.querySelector(".panel"), button = root.querySelector("button");
+  button.innerHTML = chat;
   button.title = title;
   button.setAttribute("aria-label", title);
   function toggle(open) {
@@ -223,7 +229,7 @@ WIDGET_JS = """(function () {
     }
     panel.hidden = !open;
     button.setAttribute("aria-expanded", String(open));
-    button.textContent = open ? "✕" : "💬";
+    button.innerHTML = open ? close : chat;
   }
   button.addEventListener("click", function () { toggle(panel.hidden); });
   document.addEventListener("keydown", function (e) { if (e.key === "Escape" && !panel.hidden) toggle(false); });
