@@ -13,7 +13,7 @@ from index.store import Store
 from index.sync import IngestReport, Progress, ingest
 
 from .answerer import Answerer, ExtractiveAnswerer
-from .question import question_kind, rewrite
+from .question import question_kind, rewrites
 from .retriever import HybridRetriever
 from .types import REFUSAL, Answer, Citation
 
@@ -88,17 +88,25 @@ class Assistant:
         if not question:
             raise EmptyQuestion()
         history = [h.strip() for h in (history or []) if h and h.strip()]
-        timings = {}
-        started = time.perf_counter()
-        rewritten = rewrite(question, history)
-        kind = question_kind(question)
-        if kind == "descriptive" and rewritten != question:
-            kind = question_kind(rewritten)
-        documents = self.retriever.invoke(rewritten, k=top_k or self.settings.top_k)
-        timings["retrieval"] = (time.perf_counter() - started) * 1000
-        started = time.perf_counter()
-        draft = self.answerer.answer(rewritten, kind, documents)
-        timings["answer"] = (time.perf_counter() - started) * 1000
+        timings: dict[str, float] = {}
+        best = None
+        for reading in rewrites(question, history):
+            kind = question_kind(question)
+            if kind == "descriptive" and reading != question:
+                kind = question_kind(reading)
+            started = time.perf_counter()
+            documents = self.retriever.invoke(reading, k=top_k or self.settings.top_k)
+            timings["retrieval"] = timings.get("retrieval", 0.0) + (time.perf_counter() - started) * 1000
+            started = time.perf_counter()
+            draft = self.answerer.answer(reading, kind, documents)
+            timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - started) * 1000
+            # Readings come most likely first; a later one is tried only when the earlier found nothing
+            # (comparing confidences would favour readings that merely repeat the previous question).
+            if best is None or (best[1].answer is None and draft.answer is not None):
+                best = (reading, draft, documents, kind)
+            if draft.answer is not None and draft.confidence >= self.settings.refusal_threshold:
+                break
+        rewritten, draft, documents, kind = best
         timings["total"] = timings["retrieval"] + timings["answer"]
         retrieved = [_citation(d.metadata, d.page_content, d.metadata["start"], d.metadata["end"], d.metadata["score"])
                      for d in documents]

@@ -19,6 +19,8 @@ from .question import focus_terms, key_terms
 
 HEADING_PENALTY = 0.85  # headings summarise; when they disagree with the body, the body is the record
 NUMBER_BONUS = 0.1
+FOCUS_WEIGHT = 1.5
+DENSE_WEIGHT = 0.5
 CLOSE = 0.08            # runners-up within this score of the best may hold the span instead
 
 
@@ -42,7 +44,9 @@ class Extraction:
 
 def score_sentences(question: str, documents, question_vector, sentence_vectors, idf) -> list[Scored]:
     """Every sentence of the retrieved chunks, best first."""
-    weights = {t: idf(t) for t in dict.fromkeys(tokenize(question))}
+    focus = "".join(focus_terms(question))
+    # Words next to the question word say what is asked; the rest only says where to look.
+    weights = {t: idf(t) * (FOCUS_WEIGHT if t in focus else 1.0) for t in dict.fromkeys(tokenize(question))}
     total = sum(weights.values()) or 1.0
     q = np.asarray(question_vector, dtype=np.float32)
     scored = []
@@ -58,7 +62,7 @@ def score_sentences(question: str, documents, question_vector, sentence_vectors,
             hit = sum(w if t in lowered else 0.5 * w if t in context else 0.0 for t, w in weights.items())
             lexical = hit / total
             # e5 cosines bunch up between ~0.75 and ~0.95; stretch that band onto [0, 1].
-            score = 0.5 * min(max((dense - 0.75) / 0.2, 0.0), 1.0) + 0.5 * lexical
+            score = DENSE_WEIGHT * min(max((dense - 0.75) / 0.2, 0.0), 1.0) + (1 - DENSE_WEIGHT) * lexical
             if heading_level(text) is not None and "\n" + text + "\n" in "\n" + doc.page_content + "\n":
                 score *= HEADING_PENALTY
             scored.append(Scored(text, s, e, doc, dense, lexical, score))

@@ -17,7 +17,7 @@ _KINDS = [
     ("reason", re.compile(r"为什么|为何|为啥|原因|理由|目的|如何|怎样|怎么|什么方式|什么手段|靠什么|通过什么|用什么")),
 ]
 _FOLLOW_UP_START = re.compile(r"^(?:那个|那么?|还有|另外|其中|此外|而|又|再)")
-_PRONOUN = re.compile(r"它们|它的|它|其|该|这个|这项|这些|那个|那项|这一|上述|里头|里面|其中")
+_PRONOUN = re.compile(r"它们|它的|它|他们|他|她|其|该|这个|这项|这些|那个|那项|这一|上述|里头|里面|其中")
 _CONTENT_POS = ("n", "v", "a", "m", "t", "eng", "j", "l", "i")
 
 
@@ -64,31 +64,43 @@ def is_follow_up(question: str) -> bool:
 
 
 def rewrite(question: str, history: list[str]) -> str:
-    """Make a follow-up self-contained using the previous questions of the conversation.
+    """The most likely self-contained form of a follow-up (the first of `rewrites`)."""
+    return rewrites(question, history)[0]
+
+
+def rewrites(question: str, history: list[str]) -> list[str]:
+    """Self-contained readings of a follow-up, most likely first; just the question if it is none.
 
     "那软件业务收入呢？" after "深圳计划到2022年数字经济产业增加值突破多少？" becomes
     "深圳计划到2022年软件业务收入突破多少？": the new phrase takes the place of the previous
     question's phrase of the same kind (place for place, time for time, else the longest noun phrase).
+    A pronoun takes the conversation's subject; a question with enough words of its own keeps them and
+    gains the conversation's names; anything else is read together with the previous question.
+    The assistant answers each reading and keeps the best supported answer, so one wrong guess here
+    costs little.
     """
     question = question.strip()
     if not history or not is_follow_up(question):
-        return question
+        return [question]
     previous = history[-1].strip().rstrip("？?")
-    core = _FOLLOW_UP_START.sub("", question).rstrip("？?").rstrip("呢").strip()
-    if question.rstrip("？?").endswith("呢") and core:
+    core = _FOLLOW_UP_START.sub("", question).rstrip("？?").rstrip("呢").strip() or question
+    if question.rstrip("？?").endswith("呢"):
         replaced = _substitute(previous, core)
-        if replaced:
-            return replaced + "？"
+        if replaced:  # precise when it applies: "海南呢？" asks the same of 海南, and nothing else
+            return [replaced + "？"]
+    readings = []
     subject = _subject(history)
     if _PRONOUN.search(core) and subject:
-        return _PRONOUN.sub(subject, core, count=1).rstrip("？?") + "？"
+        readings.append(_PRONOUN.sub(subject, core, count=1).rstrip("？?") + "？")
+    together = [f"{previous}，{core}？"]
+    if len(history) > 1:
+        together.append(f"{history[0].strip().rstrip('？?')}，{core}？")
+    names = [k for h in history for k in key_terms(h) if k not in core and not k.isdigit()]
+    named = ["".join(dict.fromkeys(names)) + "：" + core + "？"] if names else []
     content = [w for w, f in _tagged(core) if f.startswith(_CONTENT_POS) and len(w) > 1]
-    if len(content) >= 3:
-        # Self-contained apart from who it is about: carry over the conversation's names.
-        names = [k for h in history for k in key_terms(h) if k not in core and not k.isdigit()]
-        return "".join(dict.fromkeys(names)) + ("：" if names else "") + core + "？"
-    # Too little of its own: keep the whole earlier question as context.
-    return f"{previous}，{core}？"
+    # A follow-up with few words of its own ("由谁印发？") only makes sense with the previous question.
+    readings += named + together if len(content) >= 3 else together + named
+    return list(dict.fromkeys(readings))
 
 
 def _substitute(previous: str, phrase: str) -> str | None:

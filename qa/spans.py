@@ -19,7 +19,7 @@ _NUMERAL = r"(?:\d+(?:[.,]\d+)*|[一二三四五六七八九十百千万两]+)"
 _UNIT = r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|倍|项|条|个|大|家|种|类|级|名|人|次|所|批|座|户|件)"
 _NUMBER = re.compile(rf"(?:百分之{_NUMERAL})|{_NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?(?:左右)?")
 _DETERMINER = re.compile(r"^[一这那每各][个种项条类次]$")  # "一个是特斯拉": an article, not a count
-_DATE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:前|底|初|末|以前|之前|以来)?|\d{1,2}月\d{1,2}日|今年|明年|去年")
+_DATE = re.compile(r"\d{4}\s*[-—–~至到]\s*\d{4}年|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:前|底|初|末|以前|之前|以来)?|\d{1,2}月\d{1,2}日|今年|明年|去年")
 _DAY_ASKED = re.compile(r"哪天|哪一天|几号|几月几日|什么日子|日期")
 _UNIT_HINT = re.compile(rf"(?:多少|几)({_UNIT})")
 _HINTS = [(re.compile(r"增速|增长|增幅|比例|比重|占比|百分"), ("%", "百分")),
@@ -136,7 +136,26 @@ def entity_strict(question: str, p: Passage) -> str | None:
     """Only the answers that are near certain: a name asked for, or the words the question's noun takes."""
     if _NAME_ASKED.search(question):
         return _name(question, p.text)
+    if "谁" in question:
+        return _who(question, p.text)
     return _modifier(question, p.text)
+
+
+def _who(question: str, text: str) -> str | None:
+    """People first, then organisations, that the question does not already name ("中共中央、国务院")."""
+    tags = _tagged(text)
+    for wanted in ("nr", "nt"):
+        names, last = [], -2
+        for i, (word, flag) in enumerate(tags):
+            if flag.startswith(wanted) and word not in question and len(word) > 1:
+                if names and i == last + 2 and tags[i - 1][0] in "、和与及":
+                    names[-1] += tags[i - 1][0] + word
+                else:
+                    names.append(word)
+                last = i
+        if names:
+            return names[0]
+    return None
 
 
 def name_required(question: str) -> bool:
@@ -209,9 +228,16 @@ def _gap(question: str, p: Passage) -> str | None:
 
     run = max(runs, key=value)
     start = run[0][0]
-    # Keep a covered place or organisation name that modifies the stretch ("北京市" + "人民政府办公厅").
-    while start > 0 and tags[start - 1][1].startswith(("ns", "nt", "nr")):
-        start -= 1
+    # Keep what names the same thing to the left: a place or organisation ("北京市" + "人民政府办公厅"),
+    # or nouns joined by 和 ("深圳市工业和信息化局").
+    while start > 0:
+        word, flag = tags[start - 1]
+        if flag.startswith(("ns", "nt", "nr")) or (flag.startswith("n") and not covered[start - 1]):
+            start -= 1
+        elif word in "和与" and start > 1 and tags[start - 2][1].startswith("n"):
+            start -= 2
+        else:
+            break
     answer = "".join(w for w, _ in tags[start:run[-1][0] + 1]).strip(_EDGE)
     return answer if 1 < len(answer) <= 30 else None
 
