@@ -15,6 +15,7 @@ from index.chunking import heading_level
 from index.lexical import tokenize
 
 from . import spans
+from .cloze import cloze
 from .question import focus_terms, key_terms
 
 HEADING_PENALTY = 0.85  # headings summarise; when they disagree with the body, the body is the record
@@ -91,6 +92,11 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
                 return Extraction(answer, [sentence], sentence.score)
         if spans.name_required(question):
             return Extraction(None, [best], best.score)
+    if kind in ("descriptive", "reason"):
+        for sentence in close:
+            answer = cloze(question, sentence.text)
+            if answer:
+                return Extraction(answer, [sentence], sentence.score)
     if cut is not None:
         for sentence in close:
             passage = _passage(sentence, document_text)

@@ -13,17 +13,19 @@ from dataclasses import dataclass
 from index.chunking import split_clauses
 from index.lexical import STOPWORDS, tokenize
 
+from .cloze import cloze
 from .question import _tagged, focus_terms
 
 _NUMERAL = r"(?:\d+(?:[.,]\d+)*|[一二三四五六七八九十百千万两]+)"
-_UNIT = r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|倍|项|条|个|大|家|种|类|级|名|人|次|所|批|座|户|件)"
+_UNIT = r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|倍|项|条|个|大|家|种|类|级|名|人|次|所|批|座|户|件|年|岁)"
 _NUMBER = re.compile(rf"(?:百分之{_NUMERAL})|{_NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?(?:左右)?")
 _DETERMINER = re.compile(r"^[一这那每各][个种项条类次]$")  # "一个是特斯拉": an article, not a count
 _DATE = re.compile(r"\d{4}\s*[-—–~至到]\s*\d{4}年|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:前|底|初|末|以前|之前|以来)?|\d{1,2}月\d{1,2}日|今年|明年|去年")
 _DAY_ASKED = re.compile(r"哪天|哪一天|几号|几月几日|什么日子|日期")
 _UNIT_HINT = re.compile(rf"(?:多少|几)({_UNIT})")
 _HINTS = [(re.compile(r"增速|增长|增幅|比例|比重|占比|百分"), ("%", "百分")),
-          (re.compile(r"价格|金额|多少钱|资金|投入|规模|收入|产值|增加值"), ("元", "亿", "万"))]
+          (re.compile(r"价格|金额|多少钱|资金|投入|投资|规模|收入|产值|增加值"), ("元", "亿", "万")),
+          (re.compile(r"年龄|岁数|多大年纪"), ("岁",))]
 _COUNT_ASKED = re.compile(rf"(?:多少|几)({_UNIT})")
 _NEGATION = re.compile(r"不是|并不|并非|不会|没有|尚未|未|无|不")
 _ENUM_LINE = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]+[)）]|[\d一二三四五六七八九十]+[、.．])\s*")
@@ -40,7 +42,7 @@ class Passage:
 
 def number(question: str, p: Passage) -> str | None:
     found = [m for m in _NUMBER.finditer(p.text) if not _in_question(m.group(0), question)]
-    found = [m for m in found if not re.fullmatch(r"\d{4}", m.group(0)) and not _DETERMINER.match(m.group(0))]
+    found = [m for m in found if not re.fullmatch(r"\d{4}年?", m.group(0)) and not _DETERMINER.match(m.group(0))]
     unit = _UNIT_HINT.search(question)
     if unit:
         found = [m for m in found if unit.group(1) in m.group(0)] or ([] if _count_only(unit.group(1)) else found)
@@ -136,15 +138,15 @@ def entity_strict(question: str, p: Passage) -> str | None:
     """Only the answers that are near certain: a name asked for, or the words the question's noun takes."""
     if _NAME_ASKED.search(question):
         return _name(question, p.text)
-    if "谁" in question:
+    if "谁" in question or "哪位" in question:
         return _who(question, p.text)
-    return _modifier(question, p.text)
+    return _modifier(question, p.text) or cloze(question, p.text)
 
 
 def _who(question: str, text: str) -> str | None:
     """People first, then organisations, that the question does not already name ("中共中央、国务院")."""
     tags = _tagged(text)
-    for wanted in ("nr", "nt"):
+    for wanted in (("nr",) if "哪位" in question else ("nr", "nt")):
         names, last = [], -2
         for i, (word, flag) in enumerate(tags):
             if flag.startswith(wanted) and word not in question and len(word) > 1:
@@ -159,7 +161,8 @@ def _who(question: str, text: str) -> str | None:
 
 
 def name_required(question: str) -> bool:
-    return bool(_NAME_ASKED.search(question))
+    """Questions for a name or a person have no answer but a name: a sentence will not do."""
+    return bool(_NAME_ASKED.search(question) or "谁" in question or "哪位" in question)
 
 
 def _name(question: str, text: str) -> str | None:

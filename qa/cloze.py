@@ -1,0 +1,126 @@
+"""Reading a question as its statement with a gap: "深圳打算依托什么企业开展研发？" against
+"依托重点龙头企业开展大数据…研发" leaves "重点龙头企业" where the question word stood.
+
+Chinese questions keep the word order of the statement they ask about, so the words left and right
+of the question word, found in the evidence sentence, bracket the answer.
+"""
+from __future__ import annotations
+
+import re
+
+from index.chunking import split_clauses
+
+from .question import _tagged
+
+_WH = re.compile(r"什么样的?|什么|哪些|哪一?[个种类家位项款方]|哪里|哪儿|谁|何种|何处")
+_COPULA_QUESTION = re.compile(r"^(.*?)(?:是|为)(?:什么|哪些|谁)[？?]?$")
+_MAX_ANSWER = 40
+_ONE_SIDED = 16
+
+
+def cloze(question: str, text: str) -> str | None:
+    wh = _WH.search(question)
+    if not wh:
+        return None
+    left, right = question[:wh.start()], question[wh.end():].rstrip("？? ")
+    left_end = _longest_suffix_at(left, text)
+    if left_end is not None:
+        clause_end = _clause_end(text, left_end)
+        right_at, head = _right_anchor(right, text, left_end, clause_end)
+        end = right_at + (len(head) if not wh.group(0).startswith("什么样") else 0) if right_at is not None else clause_end
+        return _clean(text[left_end:end])
+    right_at, head = _right_anchor(right, text, 0, len(text))
+    if right_at is not None and right_at > 0:
+        start = _clause_start(text, right_at)
+        answer = _drop_lead(text[start:right_at], question) + head
+        # Bracketed on one side only: a long span is more likely a whole clause than a name.
+        return _clean(answer) if len(answer) <= _ONE_SIDED else None
+    return _copula(question, text)
+
+
+def _drop_lead(span: str, question: str, verbs: bool = True) -> str:
+    """A span taken from the start of its clause loses the verbs, prepositions and question words
+    it begins with ("加大对代币发行" → "代币发行")."""
+    tags = list(_tagged(span))
+    lead = ("v", "p", "d", "c", "r", "u") if verbs else ("p", "c", "r", "u")
+    while tags and (tags[0][1].startswith(lead) and tags[0][1] != "vn" or tags[0][0] in question):
+        tags.pop(0)
+    return "".join(w for w, _ in tags)
+
+
+def _longest_suffix_at(left: str, text: str) -> int | None:
+    """End position in text of the longest tail of `left` (2+ characters) that text contains."""
+    left = left.rstrip("的")
+    for size in range(len(left), 1, -1):
+        tail = left[-size:]
+        pos = text.find(tail)
+        if pos >= 0:
+            return pos + len(tail)
+    return None
+
+
+def _right_anchor(right: str, text: str, start: int, limit: int) -> tuple[int | None, str]:
+    """Where the words after the question word resume in text, and the head noun the answer keeps.
+
+    The first noun after the question word ("什么企业") is usually part of the answer ("龙头企业"),
+    so it is tried as the anchor first and kept in the answer; then the words after it."""
+    if not right:
+        return None, ""
+    words = [w for w, _ in _tagged(right)]
+    for skip in range(min(len(words), 3)):
+        rest = "".join(words[skip:])
+        head = "".join(words[:skip])
+        for size in range(len(rest), 1, -1):
+            pos = text.find(rest[:size], start, limit + size)
+            if pos > start:
+                # Anchored on the head noun itself: keep it. Anchored after it: what lies between is the answer.
+                return (pos, words[0]) if skip == 0 and _is_noun(words[0]) else (pos, "")
+        if head and not _is_noun(words[0]):
+            break
+    return None, ""
+
+
+def _is_noun(word: str) -> bool:
+    return any(flag.startswith("n") or flag == "vn" for _, flag in _tagged(word))
+
+
+def _copula(question: str, text: str) -> str | None:
+    """"X是什么？" answered by "A是…X" in the text: A."""
+    match = _COPULA_QUESTION.match(question)
+    if not match:
+        return None
+    nouns = [w for w, f in _tagged(match.group(1)) if f.startswith("n") and len(w) > 1]
+    if not nouns:
+        return None
+    noun = nouns[-1]
+    pos = text.find(noun)
+    if pos <= 0:
+        return None
+    is_at = text.rfind("是", 0, pos)
+    if 0 < is_at and pos - is_at <= 12:  # "A是…X": A
+        return _clean(text[_clause_start(text, is_at):is_at])
+    before = text[_clause_start(text, pos):pos]  # "按照包容审慎的监管原则": what modifies X
+    words = [w for w, _ in _tagged(before)]
+    while words and (words[-1] in question or words[-1] == "的"):
+        words.pop()
+    return _clean(_drop_lead("".join(words), question, verbs=False))
+
+
+def _clause_end(text: str, pos: int) -> int:
+    for a, b in split_clauses(text, 0, len(text)):
+        if a <= pos < b or pos <= a:
+            return b
+    return len(text)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    start = 0
+    for a, b in split_clauses(text, 0, len(text)):
+        if a <= pos:
+            start = a
+    return start
+
+
+def _clean(answer: str) -> str | None:
+    answer = answer.strip(" ,，。;；:：、的为是了")
+    return answer if 1 < len(answer) <= _MAX_ANSWER else None
