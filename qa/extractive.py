@@ -101,11 +101,19 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
         for sentence in close:
             passage = _passage(sentence, document_text)
             answer = cut(question, passage) or _from_paragraph(question, kind, passage)
-            if answer:
+            if kind == "list" and not answer:
+                answer = cloze(question, sentence.text)
+            if answer and not _restates(question, answer):
                 return Extraction(answer + _conflict_note(question, kind, sentence, answer), [sentence], sentence.score)
-        if kind in ("number", "date", "list"):
+        if kind in ("number", "date", "list", "choice"):
             return Extraction(None, [best], best.score)  # the kind of answer asked for is not there
     return Extraction(spans.descriptive(question, _passage(best, document_text)), [best], best.score)
+
+
+def _restates(question: str, answer: str) -> bool:
+    """An answer made of what the question already says ("湖南的…目标" → "上海、湖南、广州") answers nothing."""
+    keys = key_terms(question)
+    return answer in question or any(k in answer.split("、") for k in keys)
 
 
 def _keys_present(question: str, best: Scored, ranked: list[Scored]) -> bool:

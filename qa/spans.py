@@ -45,7 +45,10 @@ def number(question: str, p: Passage) -> str | None:
     found = [m for m in found if not re.fullmatch(r"\d{4}年?", m.group(0)) and not _DETERMINER.match(m.group(0))]
     unit = _UNIT_HINT.search(question)
     if unit:
-        found = [m for m in found if unit.group(1) in m.group(0)] or ([] if _count_only(unit.group(1)) else found)
+        same = [m for m in found if unit.group(1) in m.group(0)]
+        # "多少个产业" is answered by "12大…产业" too: any count will do for a count, never an amount.
+        counts = [m for m in found if _count_only(re.sub(rf"^{_NUMERAL}|[多余]|左右$", "", m.group(0)) or "?")]
+        found = same or (counts if _count_only(unit.group(1)) else found)
     for pattern, marks in _HINTS:
         if pattern.search(question):  # a price wants money, a growth rate a percentage: nothing else will do
             found = [m for m in found if any(x in m.group(0) for x in marks)]
@@ -140,12 +143,22 @@ def entity_strict(question: str, p: Passage) -> str | None:
         return _name(question, p.text)
     if "谁" in question or "哪位" in question:
         return _who(question, p.text)
+    if _WHERE.search(question):
+        return _where(question, p.text)
     return _modifier(question, p.text) or cloze(question, p.text)
 
 
 def _who(question: str, text: str) -> str | None:
-    """People first, then organisations, that the question does not already name ("中共中央、国务院")."""
-    tags = _tagged(text)
+    """People first, then organisations, that the question does not already name ("中共中央、国务院").
+    An organisation keeps the nouns that follow its name ("北京市人民政府" + "办公厅")."""
+    tags = list(_tagged(text))
+    merged = []
+    for word, flag in tags:
+        if merged and merged[-1][1].startswith("nt") and flag == "n" and word not in question and len(word) <= 3:
+            merged[-1] = (merged[-1][0] + word, merged[-1][1])
+        else:
+            merged.append((word, flag))
+    tags = merged
     for wanted in (("nr",) if "哪位" in question else ("nr", "nt")):
         names, last = [], -2
         for i, (word, flag) in enumerate(tags):
@@ -162,7 +175,24 @@ def _who(question: str, text: str) -> str | None:
 
 def name_required(question: str) -> bool:
     """Questions for a name or a person have no answer but a name: a sentence will not do."""
-    return bool(_NAME_ASKED.search(question) or "谁" in question or "哪位" in question)
+    return bool(_NAME_ASKED.search(question) or "谁" in question or "哪位" in question or _WHERE.search(question))
+
+
+_WHERE = re.compile(r"哪里|哪儿|在哪(?![个种类方些一几两项家])|什么地方")
+
+
+def _where(question: str, text: str) -> str | None:
+    """A place the question does not already name."""
+    places = [w for w, f in _tagged(text) if f.startswith("ns") and w not in question]
+    return places[0] if places else None
+
+
+def choice(question: str, p: Passage) -> str | None:
+    """"A还是B？": the option the evidence states (and not the other)."""
+    options = [o.strip(" ？?") for o in re.split(r"还是", re.sub(r"^.*?(?:是|算|属于)(?=[^是算属]*还是)", "", question))]
+    context = p.text + p.paragraph
+    said = [o for o in options if o and o in p.text] or [o for o in options if o and o in context]
+    return said[0] if len(said) == 1 else None
 
 
 def _name(question: str, text: str) -> str | None:
@@ -292,4 +322,4 @@ def shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-BY_KIND = {"number": number, "date": date, "list": listing, "yes_no": yes_no, "entity": entity}
+BY_KIND = {"number": number, "date": date, "list": listing, "yes_no": yes_no, "entity": entity, "choice": choice}
