@@ -5,6 +5,7 @@ Gradio is imported inside functions (it is slow to import and must see GRADIO_AN
 No `from __future__ import annotations`: Gradio reads real annotations (gr.LikeData, gr.Request, gr.api types).
 """
 
+import html
 import os
 import shutil
 import sys
@@ -14,15 +15,16 @@ from pathlib import Path
 from index.errors import PolicyQAError
 from index.settings import Settings, load_settings
 from qa.web_api import Gate, record_feedback
-from qa.widget import UI_CSS, answer_html, embed_snippets, sources_html
+from qa.widget import (UI_CSS, answer_html, embed_snippets, inert_user_messages, message_text, sources_html,
+                       typed_text)
 
 EXAMPLES = ["海南国家区块链技术和产业创新发展基地要在哪年前建成？",
             "深圳计划到2022年数字经济产业增加值突破多少？",
             "北京的区块链行动计划提出了几大重点任务？"]
 SUFFIXES = [".txt", ".md", ".pdf", ".docx", ".html"]
 # Named families only: Gradio quotes each name, which would turn keywords like system-ui into unknown fonts.
-THEME_FONTS = ["PingFang SC", "WenQuanYi Micro Hei", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
-               "Segoe UI", "Helvetica Neue", "Arial", "sans-serif"]
+THEME_FONTS = ["PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
+               "WenQuanYi Micro Hei", "Segoe UI", "Helvetica Neue", "Arial", "sans-serif"]
 STREAM_PIECE = 12  # characters per streamed update: a visible typing effect without flooding the socket
 
 
@@ -34,46 +36,20 @@ def _gradio():
     return gr
 
 
-def _text(content) -> str:
-    """Chatbot message content (a string or Gradio 6 parts) as plain text."""
-    if isinstance(content, str):
-        return content
-    if isinstance(content, dict):
-        return content.get("text") or ""
-    if isinstance(content, list):
-        return "".join(_text(part) for part in content)
-    return ""
-
-
-def _inert(text: str) -> str:
-    # Idempotent on purpose: the chat history round-trips through the browser and is escaped again each time.
-    return text.replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _inert_user_messages(messages):
-    """User text shown as typed: the Chatbot renders Markdown/HTML, and a question is neither."""
-    out = []
-    for m in messages or []:
-        if isinstance(m, dict) and m.get("role") == "user":
-            content = m.get("content")
-            if isinstance(content, str):
-                m = {**m, "content": _inert(content)}
-            elif isinstance(content, list):
-                m = {**m, "content": [{**c, "text": _inert(c["text"])} if isinstance(c, dict) and
-                                      isinstance(c.get("text"), str) else c for c in content]}
-        out.append(m)
-    return out
-
-
 def _chatbot_class(gr):
     class InertUserChatbot(gr.Chatbot):
         def postprocess(self, value):
-            return super().postprocess(_inert_user_messages(value) if value else value)
+            return super().postprocess(inert_user_messages(value) if value else value)
 
         def get_block_name(self) -> str:
             return "chatbot"  # the stock Svelte component renders it
 
     return InertUserChatbot
+
+
+def _error(gr, message: str):
+    # Gradio renders error text as HTML, and messages can carry file or document names.
+    return gr.Error(html.escape(message))
 
 
 def _uploads(settings: Settings) -> Path:
@@ -89,9 +65,8 @@ def _chat_tab(gr, assistant, settings: Settings, gate: Gate) -> None:
     answers = gr.State({})  # assistant message index -> ask JSON, for feedback; lives only in the session
 
     def respond(message, history, known):
-        question = _text(message).strip()
-        previous = [_text(m["content"]).replace("&lt;", "<").replace("&gt;", ">")
-                    for m in history if m.get("role") == "user"]
+        question = message_text(message).strip()
+        previous = [typed_text(m["content"]) for m in history if m.get("role") == "user"]
         known = dict(known or {})
         yield answer_html("正在检索…"), known
         try:
@@ -117,8 +92,10 @@ def _chat_tab(gr, assistant, settings: Settings, gate: Gate) -> None:
                         citations=row["citations"], vote=liked)
         gr.Info("谢谢反馈！已记录。")
 
-    chatbot = _chatbot_class(gr)(height=520, feedback_options=["Like", "Dislike"], buttons=["copy"],
-                         placeholder="基于已导入的政策文件回答，每个回答都附原文出处。", elem_id="pq-chatbot")
+    chatbot = _chatbot_class(gr)(height=520, show_label=False, feedback_options=["Like", "Dislike"],
+                                 buttons=["copy"], elem_id="pq-chatbot",
+                                 placeholder="基于已导入的政策文件回答，每个回答都附原文出处。")
+    # [question, None]: examples must be lists once there are additional inputs; None leaves the State alone.
     gr.ChatInterface(respond, chatbot=chatbot, examples=[[q, None] for q in EXAMPLES], additional_inputs=[answers],
                      additional_outputs=[answers], flagging_mode="never", save_history=False,
                      concurrency_limit=settings.concurrency_limit, api_name="chat", fill_height=False)
@@ -133,7 +110,7 @@ def _api_endpoints(gr, assistant, settings: Settings, gate: Gate) -> None:
             with gate.slot():
                 return assistant.ask(question, list(history or [])).to_json()
         except PolicyQAError as problem:
-            raise gr.Error(str(problem)) from None
+            raise _error(gr, str(problem)) from None
 
     def feedback(question: str, answer: str, vote: str, citations: list[dict] | None = None,
                  history: list[str] | None = None) -> str:
@@ -196,16 +173,17 @@ def _documents_tab(gr, assistant, settings: Settings):
         try:
             report = assistant.ingest(copies, progress=tracker(progress))
         except PolicyQAError as problem:
-            raise gr.Error(str(problem)) from None
+            raise _error(gr, str(problem)) from None
         return _report_rows(report), *refresh(), report.summary()
 
     def reset(progress=gr.Progress()):
         sources = {Path(r.source) for r in assistant.documents().values()}
-        paths = [settings.corpus_dir, *sorted(p for p in sources if p.is_file() and settings.corpus_dir not in p.parents)]
+        corpus = Path(settings.corpus_dir).resolve()
+        paths = [corpus, *sorted(p for p in sources if p.is_file() and corpus not in p.parents)]
         try:
             report = assistant.ingest(paths, reset=True, progress=tracker(progress))
         except PolicyQAError as problem:
-            raise gr.Error(str(problem)) from None
+            raise _error(gr, str(problem)) from None
         return _report_rows(report), *refresh(), report.summary()
 
     def remove(doc):
@@ -213,11 +191,11 @@ def _documents_tab(gr, assistant, settings: Settings):
             raise gr.Error("请选择要删除的文档。")
         record = assistant.documents().get(doc)
         if not assistant.delete_document(doc):
-            raise gr.Error(f"没有名为 {doc} 的文档。")
+            raise _error(gr, f"没有名为 {doc} 的文档。")
         source = Path(record.source) if record else None
         if source and source.parent == _uploads(settings) and source.is_file():
             source.unlink()
-        return *refresh(), f"已删除 {doc}"
+        return *refresh(), f"已删除 {html.escape(doc)}"
 
     outputs = [results, table, name, status]
     upload.click(ingest, files, outputs, api_name="upload", concurrency_id="index", concurrency_limit=1)
@@ -276,9 +254,10 @@ def _evaluation_tab(gr, assistant, settings: Settings) -> None:
     builtin = sorted(p.name for p in gold_dir.glob("*.qa.jsonl")) if gold_dir.is_dir() else []
     available = _evaluation_module() is not None
     if not available:
-        gr.Markdown("⚠️ 评测模块 `qa.evaluation` 尚未安装，暂时无法在这里运行评测。(The evaluation module is not available.)")
+        gr.Markdown("**评测模块 `qa.evaluation` 尚未安装，暂时无法在这里运行评测。** "
+                    "(The evaluation module is not available in this installation.)")
     with gr.Row():
-        gold = gr.Dropdown(builtin, value=builtin[0] if builtin else None, label="内置评测集", allow_custom_value=True)
+        gold = gr.Dropdown(builtin, value=builtin[0] if builtin else None, label="内置评测集")
         uploaded = gr.File(file_types=[".jsonl"], label="或上传评测集 (.qa.jsonl)")
         split = gr.Radio(["all", "dev", "test"], value="all", label="划分")
     run = gr.Button("运行评测", variant="primary", interactive=available)
@@ -289,16 +268,16 @@ def _evaluation_tab(gr, assistant, settings: Settings) -> None:
     report = gr.File(label="report.md")
 
     def evaluate(name, upload, part, progress=gr.Progress()):
-        paths = [Path(upload)] if upload else [gold_dir / name] if name else []
-        if not paths:
+        if not upload and name not in builtin:  # a name, never a path: the API could send anything
             raise gr.Error("请选择或上传一个评测集。")
+        paths = [Path(upload)] if upload else [gold_dir / name]
         if _evaluation_module() is None:
             raise gr.Error("评测模块 qa.evaluation 尚未安装。")
         track = lambda i, n, *rest: progress(i / max(n, 1), desc=f"{i}/{n}")  # noqa: E731
         try:
             return run_evaluation(assistant, settings, paths, part, track)
         except PolicyQAError as problem:
-            raise gr.Error(str(problem)) from None
+            raise _error(gr, str(problem)) from None
 
     run.click(evaluate, [gold, uploaded, split], [metrics, charts, failures, report], api_name="evaluate",
               concurrency_limit=1)
@@ -358,9 +337,10 @@ def build_app(assistant, settings: Settings):
     demo = build_blocks(assistant, settings, gate)
     demo.queue(api_open=False, max_size=settings.max_queue, default_concurrency_limit=settings.concurrency_limit)
     _reports(settings).mkdir(parents=True, exist_ok=True)
-    theme = gr.themes.Soft(font=THEME_FONTS, font_mono=["SFMono-Regular", "Consolas", "DejaVu Sans Mono", "monospace"])
-    return gr.mount_gradio_app(app, demo, path="/", footer_links=[], run_history=False, ssr_mode=False,
-                               mcp_server=False, pwa=False, theme=theme, css=UI_CSS, show_error=False,
+    theme = gr.themes.Soft(font=THEME_FONTS, font_mono=["SFMono-Regular", "Consolas", "DejaVu Sans Mono",
+                                                        "monospace"])
+    return gr.mount_gradio_app(app, demo, path="/", footer_links=["api", "settings"], run_history=False,
+                               ssr_mode=False, mcp_server=False, pwa=False, theme=theme, css=UI_CSS, show_error=False,
                                allowed_paths=[str(_reports(settings))], max_file_size="25mb",
                                server_name=settings.host, server_port=settings.port)
 
@@ -375,8 +355,8 @@ def main(settings: Settings | None = None) -> None:
     from qa import Assistant
 
     settings = settings or load_settings()
-    assistant = Assistant.from_settings(settings)
     try:
+        assistant = Assistant.from_settings(settings)
         report = assistant.ensure_index(progress=_print_progress)
     except PolicyQAError as problem:
         print(f"policyqa: {problem}", file=sys.stderr)

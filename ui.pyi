@@ -5,6 +5,7 @@ Gradio is imported inside functions (it is slow to import and must see GRADIO_AN
 No `from __future__ import annotations`: Gradio reads real annotations (gr.LikeData, gr.Request, gr.api types).
 """
 
+import html
 import os
 import shutil
 import sys
@@ -14,15 +15,16 @@ from pathlib import Path
 from index.errors import PolicyQAError
 from index.settings import Settings, load_settings
 from qa.web_api import Gate, record_feedback
-from qa.widget import UI_CSS, answer_html, embed_snippets, sources_html
+from qa.widget import (UI_CSS, answer_html, embed_snippets, inert_user_messages, message_text, sources_html,
+                       typed_text)
 
 EXAMPLES = ["海南国家区块链技术和产业创新发展基地要在哪年前建成？",
             "深圳计划到2022年数字经济产业增加值突破多少？",
             "北京的区块链行动计划提出了几大重点任务？"]
 SUFFIXES = [".txt", ".md", ".pdf", ".docx", ".html"]
 # Named families only: Gradio quotes each name, which would turn keywords like system-ui into unknown fonts.
-THEME_FONTS = ["PingFang SC", "WenQuanYi Micro Hei", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
-               "Segoe UI", "Helvetica Neue", "Arial", "sans-serif"]
+THEME_FONTS = ["PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
+               "WenQuanYi Micro Hei", "Segoe UI", "Helvetica Neue", "Arial", "sans-serif"]
 STREAM_PIECE = 12  # characters per streamed update: a visible typing effect without flooding the socket
 
 
@@ -33,43 +35,12 @@ def _gradio():
 
     return gr
 
-
-def _text(content) -> str:
-    """Chatbot message content (a string or Gradio 6 parts) as plain text."""
-    if isinstance(content, str):
-        return content
-    if isinstance(content, dict):
-        return content.get("text") or ""
-    if isinstance(content, list):
-        return "".join(_text(part) for part in content)
-    return ""
-
-
-def _inert(text: str) -> str:
-    # Idempotent on purpose: the chat history round-trips through the browser and is escaped again each time.
-    return text.replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _inert_user_messages(messages):
-    """User text shown as typed: the Chatbot renders Markdown/HTML, and a question is neither."""
-    out = []
-    for m in messages or []:
-        if isinstance(m, dict) and m.get("role") == "user":
-            content = m.get("content")
-            if isinstance(content, str):
-                m = {**m, "content": _inert(content)}
-            elif isinstance(content, list):
-                m = {**m, "content": [{**c, "text": _inert(c["text"])} if isinstance(c, dict) and
-                                      isinstance(c.get("text"), str) else c for c in content]}
-        out.append(m)
-    return out
-
 from gradio.events import Dependency
 
 def _chatbot_class(gr):
     class InertUserChatbot(gr.Chatbot):
         def postprocess(self, value):
-            return super().postprocess(_inert_user_messages(value) if value else value)
+            return super().postprocess(inert_user_messages(value) if value else value)
 
         def get_block_name(self) -> str:
             return "chatbot"
@@ -82,9 +53,19 @@ def _chatbot_class(gr):
     from gradio.blocks import Block
     if TYPE_CHECKING:
         from gradio.components import Timer
+        from gradio.components.base import Component
+    from typing import Callable, Literal, Sequence, Any, TYPE_CHECKING
+    from gradio.blocks import Block
+    if TYPE_CHECKING:
+        from gradio.components import Timer
         from gradio.components.base import Component  # the stock Svelte component renders it
 
     return InertUserChatbot
+
+
+def _error(gr, message: str):
+    # Gradio renders error text as HTML, and messages can carry file or document names.
+    return gr.Error(html.escape(message))
 
 
 def _uploads(settings: Settings) -> Path:
@@ -100,16 +81,15 @@ def _chat_tab(gr, assistant, settings: Settings, gate: Gate) -> None:
     answers = gr.State({})  # assistant message index -> ask JSON, for feedback; lives only in the session
 
     def respond(message, history, known):
-        question = _text(message).strip()
-        previous = [_text(m["content"]).replace("&lt;", "<").replace("&gt;", ">")
-                    for m in history if m.get("role") == "user"]
+        question = message_text(message).strip()
+        previous = [typed_text(m["content"]) for m in history if m.get("role") == "user"]
         known = dict(known or {})
         yield answer_html("正在检索…"), known
         try:
             with gate.slot():
                 result = assistant.ask(question, previous).to_json()
         except PolicyQAError as problem:
-            yield answer_html(f"⚠️ {problem}", refused=True), known
+            yield answer_html(str(problem), refused=True), known
             return
         text = result["answer"]
         for end in range(STREAM_PIECE, len(text), STREAM_PIECE):
@@ -128,8 +108,10 @@ def _chat_tab(gr, assistant, settings: Settings, gate: Gate) -> None:
                         citations=row["citations"], vote=liked)
         gr.Info("谢谢反馈！已记录。")
 
-    chatbot = _chatbot_class(gr)(height=520, feedback_options=["Like", "Dislike"], buttons=["copy"],
-                         placeholder="基于已导入的政策文件回答，每个回答都附原文出处。", elem_id="pq-chatbot")
+    chatbot = _chatbot_class(gr)(height=520, show_label=False, feedback_options=["Like", "Dislike"],
+                                 buttons=["copy"], elem_id="pq-chatbot",
+                                 placeholder="基于已导入的政策文件回答，每个回答都附原文出处。")
+    # [question, None]: examples must be lists once there are additional inputs; None leaves the State alone.
     gr.ChatInterface(respond, chatbot=chatbot, examples=[[q, None] for q in EXAMPLES], additional_inputs=[answers],
                      additional_outputs=[answers], flagging_mode="never", save_history=False,
                      concurrency_limit=settings.concurrency_limit, api_name="chat", fill_height=False)
@@ -144,7 +126,7 @@ def _api_endpoints(gr, assistant, settings: Settings, gate: Gate) -> None:
             with gate.slot():
                 return assistant.ask(question, list(history or [])).to_json()
         except PolicyQAError as problem:
-            raise gr.Error(str(problem)) from None
+            raise _error(gr, str(problem)) from None
 
     def feedback(question: str, answer: str, vote: str, citations: list[dict] | None = None,
                  history: list[str] | None = None) -> str:
@@ -207,16 +189,17 @@ def _documents_tab(gr, assistant, settings: Settings):
         try:
             report = assistant.ingest(copies, progress=tracker(progress))
         except PolicyQAError as problem:
-            raise gr.Error(str(problem)) from None
+            raise _error(gr, str(problem)) from None
         return _report_rows(report), *refresh(), report.summary()
 
     def reset(progress=gr.Progress()):
         sources = {Path(r.source) for r in assistant.documents().values()}
-        paths = [settings.corpus_dir, *sorted(p for p in sources if p.is_file() and settings.corpus_dir not in p.parents)]
+        corpus = Path(settings.corpus_dir).resolve()
+        paths = [corpus, *sorted(p for p in sources if p.is_file() and corpus not in p.parents)]
         try:
             report = assistant.ingest(paths, reset=True, progress=tracker(progress))
         except PolicyQAError as problem:
-            raise gr.Error(str(problem)) from None
+            raise _error(gr, str(problem)) from None
         return _report_rows(report), *refresh(), report.summary()
 
     def remove(doc):
@@ -224,11 +207,11 @@ def _documents_tab(gr, assistant, settings: Settings):
             raise gr.Error("请选择要删除的文档。")
         record = assistant.documents().get(doc)
         if not assistant.delete_document(doc):
-            raise gr.Error(f"没有名为 {doc} 的文档。")
+            raise _error(gr, f"没有名为 {doc} 的文档。")
         source = Path(record.source) if record else None
         if source and source.parent == _uploads(settings) and source.is_file():
             source.unlink()
-        return *refresh(), f"已删除 {doc}"
+        return *refresh(), f"已删除 {html.escape(doc)}"
 
     outputs = [results, table, name, status]
     upload.click(ingest, files, outputs, api_name="upload", concurrency_id="index", concurrency_limit=1)
@@ -248,20 +231,26 @@ def _evaluation_module():
     return evaluation
 
 
-def _flatten(summary: dict, prefix: str = "") -> list[list[str]]:
-    rows = []
-    for key, value in summary.items():
-        if isinstance(value, dict):
-            rows += _flatten(value, f"{prefix}{key}.")
-        else:
-            rows.append([prefix + str(key), f"{value:.3f}" if isinstance(value, float) else str(value)])
+METRICS = ["n", "accuracy", "em", "f1", "refusal_rate", "false_refusal_rate", "hit@1", "hit@3", "hit@5", "mrr"]
+
+
+def _metric_rows(summary: dict) -> list[list[str]]:
+    """One row for the whole set, then one per split, question type and paraphrase group."""
+    def cells(m: dict) -> list[str]:
+        values = [m.get(k) for k in METRICS] + [(m.get("latency_ms") or {}).get(q) for q in ("p50", "p95")]
+        return ["–" if v is None else f"{v:.3f}" if isinstance(v, float) else str(v) for v in values]
+
+    rows = [["全部 all", *cells(summary)]]
+    for key, groups in summary.items():
+        if key.startswith("by_") and isinstance(groups, dict):
+            rows += [[f"{key[3:]}={name}", *cells(m)] for name, m in groups.items() if isinstance(m, dict)]
     return rows
 
 
 def _failure_row(row) -> list[str]:
     get = row.get if isinstance(row, dict) else lambda k, d="": getattr(row, k, d)
     expected = get("expected", "")
-    return [str(get("question", "")), str(get("prediction", "")),
+    return [str(get("id", "")), str(get("type", "")), str(get("question", "")), str(get("prediction", "")),
             " / ".join(map(str, expected)) if isinstance(expected, (list, tuple)) else str(expected)]
 
 
@@ -273,7 +262,7 @@ def run_evaluation(assistant, settings: Settings, gold: list[Path], split: str, 
     written = [Path(p) for p in evaluation.write_report(result, out)]
     charts = [str(p) for p in written if p.suffix == ".png"]
     report = next((str(p) for p in written if p.suffix == ".md"), None)
-    return _flatten(result.summary), charts, [_failure_row(r) for r in result.failures], report
+    return _metric_rows(result.summary), charts, [_failure_row(r) for r in result.failures], report
 
 
 def _evaluation_tab(gr, assistant, settings: Settings) -> None:
@@ -281,28 +270,30 @@ def _evaluation_tab(gr, assistant, settings: Settings) -> None:
     builtin = sorted(p.name for p in gold_dir.glob("*.qa.jsonl")) if gold_dir.is_dir() else []
     available = _evaluation_module() is not None
     if not available:
-        gr.Markdown("⚠️ 评测模块 `qa.evaluation` 尚未安装，暂时无法在这里运行评测。(The evaluation module is not available.)")
+        gr.Markdown("**评测模块 `qa.evaluation` 尚未安装，暂时无法在这里运行评测。** "
+                    "(The evaluation module is not available in this installation.)")
     with gr.Row():
-        gold = gr.Dropdown(builtin, value=builtin[0] if builtin else None, label="内置评测集", allow_custom_value=True)
+        gold = gr.Dropdown(builtin, value=builtin[0] if builtin else None, label="内置评测集")
         uploaded = gr.File(file_types=[".jsonl"], label="或上传评测集 (.qa.jsonl)")
         split = gr.Radio(["all", "dev", "test"], value="all", label="划分")
     run = gr.Button("运行评测", variant="primary", interactive=available)
-    metrics = gr.Dataframe(headers=["指标", "数值"], interactive=False, label="指标")
+    metrics = gr.Dataframe(headers=["范围", *METRICS, "p50 ms", "p95 ms"], interactive=False, label="指标")
     charts = gr.Gallery(label="图表", columns=3, height="auto")
-    failures = gr.Dataframe(headers=["问题", "回答", "期望"], interactive=False, label="答错的问题", wrap=True)
+    failures = gr.Dataframe(headers=["id", "类型", "问题", "回答", "期望"], interactive=False, label="答错的问题",
+                            wrap=True)
     report = gr.File(label="report.md")
 
     def evaluate(name, upload, part, progress=gr.Progress()):
-        paths = [Path(upload)] if upload else [gold_dir / name] if name else []
-        if not paths:
+        if not upload and name not in builtin:  # a name, never a path: the API could send anything
             raise gr.Error("请选择或上传一个评测集。")
+        paths = [Path(upload)] if upload else [gold_dir / name]
         if _evaluation_module() is None:
             raise gr.Error("评测模块 qa.evaluation 尚未安装。")
         track = lambda i, n, *rest: progress(i / max(n, 1), desc=f"{i}/{n}")  # noqa: E731
         try:
             return run_evaluation(assistant, settings, paths, part, track)
         except PolicyQAError as problem:
-            raise gr.Error(str(problem)) from None
+            raise _error(gr, str(problem)) from None
 
     run.click(evaluate, [gold, uploaded, split], [metrics, charts, failures, report], api_name="evaluate",
               concurrency_limit=1)
@@ -362,9 +353,10 @@ def build_app(assistant, settings: Settings):
     demo = build_blocks(assistant, settings, gate)
     demo.queue(api_open=False, max_size=settings.max_queue, default_concurrency_limit=settings.concurrency_limit)
     _reports(settings).mkdir(parents=True, exist_ok=True)
-    theme = gr.themes.Soft(font=THEME_FONTS, font_mono=["SFMono-Regular", "Consolas", "DejaVu Sans Mono", "monospace"])
-    return gr.mount_gradio_app(app, demo, path="/", footer_links=[], run_history=False, ssr_mode=False,
-                               mcp_server=False, pwa=False, theme=theme, css=UI_CSS, show_error=False,
+    theme = gr.themes.Soft(font=THEME_FONTS, font_mono=["SFMono-Regular", "Consolas", "DejaVu Sans Mono",
+                                                        "monospace"])
+    return gr.mount_gradio_app(app, demo, path="/", footer_links=["api", "settings"], run_history=False,
+                               ssr_mode=False, mcp_server=False, pwa=False, theme=theme, css=UI_CSS, show_error=False,
                                allowed_paths=[str(_reports(settings))], max_file_size="25mb",
                                server_name=settings.host, server_port=settings.port)
 
@@ -379,8 +371,8 @@ def main(settings: Settings | None = None) -> None:
     from qa import Assistant
 
     settings = settings or load_settings()
-    assistant = Assistant.from_settings(settings)
     try:
+        assistant = Assistant.from_settings(settings)
         report = assistant.ensure_index(progress=_print_progress)
     except PolicyQAError as problem:
         print(f"policyqa: {problem}", file=sys.stderr)

@@ -13,9 +13,9 @@ CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CLOSERS = "”’」』）)】》\"'"
 # Sentence ends: Chinese terminators (runs of them, e.g. ……, ！？), or ASCII ; ? ! used between
 # Chinese characters, which this corpus does in place of the full-width forms.
-_SENTENCE_END = re.compile(rf"(?:[。！？；!?;]+|…+|(?<=[{CJK}])[;?!](?=\s*[{CJK}“]))[{_CLOSERS}]*")
+_SENTENCE_END = re.compile(rf"(?:[。！？；]+|…+|(?<=[{CJK}{_CLOSERS}%\d])[;?!]+(?=\s*[{CJK}“]))[{_CLOSERS}]*")
 # Clause ends, for answer extraction: Chinese comma/colon/enumeration comma, and ASCII , : between CJK.
-_CLAUSE_END = re.compile(rf"[，：]|(?<=[{CJK}\d%”）)])[,:](?=\s*[{CJK}“(（\d])")
+_CLAUSE_END = re.compile(rf"[，：]|(?<=[{CJK}%”）)])[,:](?=\s*[{CJK}“(（\d])|(?<=\d)[,:](?=\s*[{CJK}“(（])")
 _FINAL_PUNCT = set("。！？；:：，,;.!?…、")
 _NUM = "一二三四五六七八九十百零〇两\\d"
 _HEADING_PATTERNS = [  # (level, pattern): lower level = larger section
@@ -54,7 +54,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 
 def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Clause spans inside one sentence (the delimiter stays with the clause before it)."""
+    """Clause spans inside one sentence, delimiters dropped."""
     spans, pos = [], start
     for match in _CLAUSE_END.finditer(text, start, end):
         spans.append((pos, match.start()))
@@ -90,7 +90,7 @@ def chunk_text(text: str, doc: str, chunk_size: int = 260) -> list[Chunk]:
     def flush() -> None:
         if pending:
             a, b = pending[0][0], pending[-1][1]
-            chunks.append(Chunk(_chunk_id(doc, a, b), doc, section, a, b, text[a:b], list(pending)))
+            chunks.append(Chunk(_chunk_id(doc, a, b, text[a:b]), doc, section, a, b, text[a:b], list(pending)))
             pending.clear()
 
     for line_start, line_end in _lines(text, 0, len(text)):
@@ -154,5 +154,6 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
     return (a, b) if a < b else None
 
 
-def _chunk_id(doc: str, start: int, end: int) -> str:
-    return hashlib.sha1(f"{doc}\x00{start}\x00{end}".encode("utf-8")).hexdigest()[:20]
+def _chunk_id(doc: str, start: int, end: int, text: str) -> str:
+    # The text is part of the id: an edit that keeps every length must still change the chunk set.
+    return hashlib.sha1(f"{doc}\x00{start}\x00{end}\x00{text}".encode("utf-8")).hexdigest()[:20]

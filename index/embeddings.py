@@ -1,6 +1,7 @@
 """Embedders as LangChain `Embeddings`: the bundled 4-bit multilingual-e5-small, or sentence-transformers."""
 from __future__ import annotations
 
+import threading
 from functools import cached_property, lru_cache
 
 from langchain_core.embeddings import Embeddings
@@ -18,8 +19,14 @@ class E5Embeddings(Embeddings):
 
     def __init__(self, threads: int = 2) -> None:
         self.threads = threads
+        # The C engine's buffers belong to the model, so calls from web-server threads take turns.
+        self._lock = threading.Lock()
         # Retrieval and answering both embed the question; the second time is free.
-        self._query = lru_cache(maxsize=256)(lambda text: tuple(self._model.query(text).tolist()))
+        self._query = lru_cache(maxsize=256)(self._embed_query)
+
+    def _embed_query(self, text: str) -> tuple[float, ...]:
+        with self._lock:
+            return tuple(self._model.query(text).tolist())
 
     @cached_property
     def _model(self):
@@ -30,7 +37,12 @@ class E5Embeddings(Embeddings):
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
-        return self._model.passage(list(texts)).tolist()
+        with self._lock:
+            return self._model.passage(list(texts)).tolist()
+
+    def clear_cache(self) -> None:
+        """Forget cached question vectors (for timing runs that must not profit from earlier ones)."""
+        self._query.cache_clear()
 
     def embed_query(self, text: str) -> list[float]:
         return list(self._query(text))
@@ -58,6 +70,9 @@ class SentenceTransformerEmbeddings(Embeddings):
             return SentenceTransformer(self.model_name, device="cpu")
         except (OSError, ValueError) as error:
             raise EmbedderUnavailable(f"cannot load sentence-transformers model '{self.model_name}': {error}") from error
+
+    def clear_cache(self) -> None:
+        self._query.cache_clear()
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:

@@ -55,6 +55,8 @@ class LexicalIndex:
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
+        if not self.ids:
+            return []
         vocab = self.model.vocab_dict
         tokens = [t for t in tokenize(query) if t in vocab]
         if not tokens or not self.ids:

@@ -122,4 +122,11 @@ def _docx_text(path: Path) -> str:
         document = docx.Document(str(path))
     except (PackageNotFoundError, ValueError, KeyError, OSError) as error:
         raise UnreadableFile(path, f"not a readable DOCX ({error})") from error
-    return "\n".join(p.text for p in document.paragraphs)
+    lines = []
+    for block in document.iter_inner_content():  # paragraphs and tables, in document order
+        if hasattr(block, "rows"):
+            # Merged cells repeat their text in every cell they span: keep each text once per row.
+            lines += ["\t".join(dict.fromkeys(cell.text for cell in row.cells)) for row in block.rows]
+        else:
+            lines.append(block.text)
+    return "\n".join(lines)

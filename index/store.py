@@ -163,6 +163,8 @@ class Store:
         return [_chunk_from(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
 
     def get_chunks(self, ids: list[str]) -> list[Chunk]:
+        if not ids:
+            return []
         got = self.chunks.get(ids=list(ids), include=["documents", "metadatas"])
         by_id = {i: _chunk_from(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])}
         return [by_id[i] for i in ids if i in by_id]

@@ -1,6 +1,7 @@
 """The assistant: one pipeline (rewrite, retrieve, answer, cite or refuse) behind CLI, UI and API."""
 from __future__ import annotations
 
+import threading
 import time
 from functools import cached_property
 from pathlib import Path
@@ -26,6 +27,9 @@ class Assistant:
         self.store = Store(settings, self.embeddings)
         self.mode = mode
         self._answerer = answerer
+        # Web-server threads ask while an upload or delete may run: index changes and the BM25
+        # rebuild they cause happen one at a time.
+        self._write_lock = threading.RLock()
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, **kwargs) -> "Assistant":
@@ -49,35 +53,39 @@ class Assistant:
 
     def lexical_index(self) -> lexical.LexicalIndex:
         """BM25 matching the store's current chunks (rebuilt only when they changed)."""
-        ids = [i for record in self.store.documents().values() for i in record.chunk_ids]
-        key = lexical.fingerprint(ids)
-        cached = self.__dict__.get("_lexical")
-        if cached is None or cached[0] != key:
-            index = lexical.load_or_build(Path(self.settings.home) / "bm25", self.store.all_chunks, ids)
-            self.__dict__["_lexical"] = cached = (key, index)
-        return cached[1]
+        with self._write_lock:
+            ids = [i for record in self.store.documents().values() for i in record.chunk_ids]
+            key = lexical.fingerprint(ids)
+            cached = self.__dict__.get("_lexical")
+            if cached is None or cached[0] != key:
+                index = lexical.load_or_build(Path(self.settings.home) / "bm25", self.store.all_chunks, ids)
+                self.__dict__["_lexical"] = cached = (key, index)
+            return cached[1]
 
     # --- documents ------------------------------------------------------------------------------
     def ingest(self, paths: list[Path], prune: bool = False, reset: bool = False,
                progress: Progress | None = None) -> IngestReport:
-        report = ingest(self.store, [Path(p) for p in paths], self.settings.chunk_size, prune, reset, progress)
-        self.lexical_index()  # rebuild BM25 now, not during the next question
-        return report
+        with self._write_lock:
+            report = ingest(self.store, [Path(p) for p in paths], self.settings.chunk_size, prune, reset, progress)
+            self.lexical_index()  # rebuild BM25 now, not during the next question
+            return report
 
     def ensure_index(self, progress: Progress | None = None) -> IngestReport | None:
         """Build the index from the corpus folder if it is empty; None if there was nothing to do."""
         self.store.check()
-        if self.store.documents():
-            return None
-        return self.ingest([self.settings.corpus_dir], progress=progress)
+        with self._write_lock:
+            if self.store.documents():
+                return None
+            return self.ingest([self.settings.corpus_dir], progress=progress)
 
     def documents(self):
         return self.store.documents()
 
     def delete_document(self, name: str) -> bool:
-        deleted = self.store.delete_document(name)
-        self.lexical_index()
-        return deleted
+        with self._write_lock:
+            deleted = self.store.delete_document(name)
+            self.lexical_index()
+            return deleted
 
     def document_text(self, name: str) -> str | None:
         return self.store.document_text(name)

@@ -59,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--report", type=Path, default=None, metavar="DIR", help="write report.md, charts, predictions")
     p.add_argument("--compare", nargs="+", default=None, metavar="CONFIG",
+                   choices=("bm25", "dense", "hybrid", "langchain-baseline"),
                    help="configurations side by side: bm25 dense hybrid langchain-baseline")
     p.add_argument("--check", type=Path, default=None, metavar="GOLD", help="only validate a gold file")
     p.set_defaults(run=_eval)
@@ -108,6 +109,10 @@ def _ingest(args, settings) -> int:
 
 
 def _ask(args, settings) -> int:
+    if not args.question.strip():
+        from index.errors import EmptyQuestion
+
+        raise EmptyQuestion()  # before the first-use indexing, which takes a while
     assistant = _assistant(settings)
     built = assistant.ensure_index(progress=_progress(f"first use: indexing {settings.corpus_dir}"))
     if built is not None:

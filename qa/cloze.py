@@ -43,7 +43,9 @@ def _drop_lead(span: str, question: str, verbs: bool = True) -> str:
     it begins with ("加大对代币发行" → "代币发行")."""
     tags = list(_tagged(span))
     lead = ("v", "p", "d", "c", "r", "u") if verbs else ("p", "c", "r", "u")
-    while tags and (tags[0][1].startswith(lead) and tags[0][1] != "vn" or tags[0][0] in question):
+    # A name of a place or organisation stays even when the question has it ("深圳市" + "工业和信息化局").
+    while tags and (tags[0][1].startswith(lead) and tags[0][1] != "vn"
+                    or tags[0][0] in question and not tags[0][1].startswith(("ns", "nt", "nr"))):
         tags.pop(0)
     return "".join(w for w, _ in tags)
 

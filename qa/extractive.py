@@ -64,9 +64,10 @@ def score_sentences(question: str, documents, question_vector, sentence_vectors,
             lexical = hit / total
             # e5 cosines bunch up between ~0.75 and ~0.95; stretch that band onto [0, 1].
             score = DENSE_WEIGHT * min(max((dense - 0.75) / 0.2, 0.0), 1.0) + (1 - DENSE_WEIGHT) * lexical
-            if heading_level(text) is not None and "\n" + text + "\n" in "\n" + doc.page_content + "\n":
-                score *= HEADING_PENALTY
-            scored.append(Scored(text, s, e, doc, dense, lexical, score))
+            item = Scored(text, s, e, doc, dense, lexical, score)
+            if _is_heading(item):
+                item.score *= HEADING_PENALTY
+            scored.append(item)
     return sorted(scored, key=lambda x: -x.score)
 
 
@@ -97,6 +98,12 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
             answer = cloze(question, sentence.text)
             if answer:
                 return Extraction(answer, [sentence], sentence.score)
+    if kind == "number":  # a number stated in a close sentence (or a heading, despite its penalty) beats a count
+        headings = [s for s in ranked[:6] if s.score >= best.score - 2 * CLOSE and _is_heading(s)]
+        for sentence in close + headings:
+            answer = spans.number(question, _passage(sentence, document_text), counting=False)
+            if answer:
+                return Extraction(answer, [sentence], sentence.score)
     if cut is not None:
         for sentence in close:
             passage = _passage(sentence, document_text)
@@ -108,6 +115,11 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
         if kind in ("number", "date", "list", "choice"):
             return Extraction(None, [best], best.score)  # the kind of answer asked for is not there
     return Extraction(spans.descriptive(question, _passage(best, document_text)), [best], best.score)
+
+
+def _is_heading(sentence: Scored) -> bool:
+    return heading_level(sentence.text) is not None and \
+        "\n" + sentence.text + "\n" in "\n" + sentence.chunk.page_content + "\n"
 
 
 def _restates(question: str, answer: str) -> bool:
@@ -152,7 +164,14 @@ def _conflict_note(question: str, kind: str, sentence: Scored, answer: str) -> s
     if kind not in ("date", "number"):
         return ""
     heading = sentence.chunk.metadata.get("section", "").split(" > ")[-1]
-    if not heading or heading == sentence.text or sum(t in heading for t in focus_terms(question)) < 2:
+    if not heading or heading == sentence.text:
+        return ""
+    # Only a heading about the same thing as the question and the evidence can contradict it.
+    names = set(key_terms(question))
+    focus = [t for t in focus_terms(question) if t not in names]
+    words = [t for t in tokenize(heading) if len(t) > 1 and not t.isdigit() and t not in names]
+    if not focus or not words or sum(t in heading for t in focus) < 2 \
+            or sum(t in sentence.text for t in words) < 0.6 * len(words):
         return ""
     claimed = spans.BY_KIND[kind](question, spans.Passage(heading, heading, 0, []))
     if claimed and re.sub(r"\D", "", claimed) != re.sub(r"\D", "", answer):

@@ -1,7 +1,7 @@
 """Hybrid retrieval as a LangChain retriever: dense (Chroma) + BM25 (jieba), fused by reciprocal rank."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
@@ -21,7 +21,7 @@ class HybridRetriever(BaseRetriever):
     lexical: Any  # index.lexical.LexicalIndex, or a zero-argument callable returning one
     k: int = 5
     rrf_k: int = 60
-    mode: str = Field("hybrid", description="hybrid, dense or bm25")
+    mode: Literal["hybrid", "dense", "bm25"] = Field("hybrid", description="hybrid, dense or bm25")
     candidates: int = 20
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun,

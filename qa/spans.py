@@ -19,7 +19,7 @@ from .question import _tagged, focus_terms
 _NUMERAL = r"(?:\d+(?:[.,]\d+)*|[一二三四五六七八九十百千万两]+)"
 _UNIT = r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|倍|项|条|个|大|家|种|类|级|名|人|次|所|批|座|户|件|年|岁)"
 _NUMBER = re.compile(rf"(?:百分之{_NUMERAL})|{_NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?(?:左右)?")
-_DETERMINER = re.compile(r"^[一这那每各][个种项条类次]$")  # "一个是特斯拉": an article, not a count
+_DETERMINER = re.compile(r"^[一这那每各][个种项条类次批][多余]?$")  # "一个是特斯拉": an article, not a count
 _DATE = re.compile(r"\d{4}\s*[-—–~至到]\s*\d{4}年|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:前|底|初|末|以前|之前|以来)?|\d{1,2}月\d{1,2}日|今年|明年|去年")
 _DAY_ASKED = re.compile(r"哪天|哪一天|几号|几月几日|什么日子|日期")
 _UNIT_HINT = re.compile(rf"(?:多少|几)({_UNIT})")
@@ -40,7 +40,7 @@ class Passage:
     following: list[str]  # the lines after the paragraph (for enumerated blocks)
 
 
-def number(question: str, p: Passage) -> str | None:
+def number(question: str, p: Passage, counting: bool = True) -> str | None:
     found = [m for m in _NUMBER.finditer(p.text) if not _in_question(m.group(0), question)]
     found = [m for m in found if not re.fullmatch(r"\d{4}年?", m.group(0)) and not _DETERMINER.match(m.group(0))]
     unit = _UNIT_HINT.search(question)
@@ -54,7 +54,7 @@ def number(question: str, p: Passage) -> str | None:
             found = [m for m in found if any(x in m.group(0) for x in marks)]
             break
     picked = _pick(question, p.text, found)
-    if picked is None and _COUNT_ASKED.search(question):
+    if picked is None and counting and _COUNT_ASKED.search(question):
         return count(question, p)
     return picked
 
@@ -149,8 +149,9 @@ def entity_strict(question: str, p: Passage) -> str | None:
 
 
 def _who(question: str, text: str) -> str | None:
-    """People first, then organisations, that the question does not already name ("中共中央、国务院").
-    An organisation keeps the nouns that follow its name ("北京市人民政府" + "办公厅")."""
+    """The person or organisation doing what the question asks about: the name nearest before the
+    question's verb in the text ("中共中央、国务院印发的…" for "由谁印发"), people before organisations
+    when the verb is not there. An organisation keeps the nouns after it ("北京市人民政府" + "办公厅")."""
     tags = list(_tagged(text))
     merged = []
     for word, flag in tags:
@@ -158,19 +159,34 @@ def _who(question: str, text: str) -> str | None:
             merged[-1] = (merged[-1][0] + word, merged[-1][1])
         else:
             merged.append((word, flag))
-    tags = merged
-    for wanted in (("nr",) if "哪位" in question else ("nr", "nt")):
-        names, last = [], -2
-        for i, (word, flag) in enumerate(tags):
-            if flag.startswith(wanted) and word not in question and len(word) > 1:
-                if names and i == last + 2 and tags[i - 1][0] in "、和与及":
-                    names[-1] += tags[i - 1][0] + word
-                else:
-                    names.append(word)
-                last = i
-        if names:
-            return names[0]
+    wanted = ("nr",) if "哪位" in question else ("nr", "nt")
+    names, pos, last = [], 0, -2  # (name, end position in text)
+    for i, (word, flag) in enumerate(merged):
+        if flag.startswith(wanted) and word not in question and len(word) > 1:
+            if names and i == last + 2 and merged[i - 1][0] in "、和与及":
+                names[-1] = (names[-1][0] + merged[i - 1][0] + word, pos + len(word), names[-1][2])
+            else:
+                names.append((word, pos + len(word), flag))
+            last = i
+        pos += len(word)
+    if not names:
+        return None
+    verb = _verb_after_who(question)
+    at = text.find(verb) if verb else -1
+    before = [n for n in names if 0 <= at - n[1] <= 15]
+    if before:
+        return before[-1][0]
+    for kind in wanted:
+        for name, _, flag in names:
+            if flag.startswith(kind):
+                return name
     return None
+
+
+def _verb_after_who(question: str) -> str | None:
+    match = re.search(r"(?:谁|哪位)(.*)$", question)
+    words = [w for w, f in _tagged(match.group(1)) if len(w) > 1] if match else []
+    return words[0] if words else None
 
 
 def name_required(question: str) -> bool:

@@ -130,7 +130,7 @@ def install_routes(app, assistant, settings: Settings, gate: Gate) -> None:
     def error(status: int, message: str, kind: str) -> JSONResponse:
         return JSONResponse({"error": {"message": message, "type": kind, "code": kind}}, status_code=status)
 
-    def answer(question: str, history: list[str]) -> dict | JSONResponse:
+    def ask_once(question: str, history: list[str]) -> dict | JSONResponse:
         if not gate.admit():
             return error(429, BUSY, "busy")
         try:
@@ -164,7 +164,7 @@ def install_routes(app, assistant, settings: Settings, gate: Gate) -> None:
     @app.post("/api/ask")
     def api_ask(question: str = Body(..., max_length=2000),
                 history: list[str] = Body(default_factory=list, max_length=20)):
-        return answer(question, history)
+        return ask_once(question, history)
 
     @app.post("/api/feedback")
     def api_feedback(question: str = Body(..., max_length=2000), answer: str = Body(..., max_length=20000),
@@ -182,7 +182,7 @@ def install_routes(app, assistant, settings: Settings, gate: Gate) -> None:
     @app.post("/v1/chat/completions")
     def chat_completions(body: dict = Body(...)):
         question, history = split_messages(body.get("messages") or [])
-        result = answer(question, history)
+        result = ask_once(question, history)
         if isinstance(result, JSONResponse):
             return result
         reply = _completion(result, stream=False)

@@ -20,16 +20,58 @@ def _lines(text: str) -> str:
 
 
 def _paragraph(text: str | None, start: int, end: int, quote: str) -> str:
-    """The quote highlighted inside its paragraph; just the quote when the offsets do not fit the text."""
+    """The quote highlighted inside its paragraph; just the quote when it cannot be found in the text."""
+    if text and quote and text[start:end] != quote and quote in text:  # offsets of an older version of the text
+        start = text.index(quote)
+        end = start + len(quote)
     if not text or not (0 <= start < end <= len(text)):
         return f"<mark>{html.escape(quote)}</mark>"
     left = text.rfind("\n", 0, start) + 1
     right = text.find("\n", end)
     right = len(text) if right < 0 else right
     left, right = max(left, start - CONTEXT_CHARS), min(right, end + CONTEXT_CHARS)
-    before, after = text[left:start], text[end:right]
-    return ("…" if left > 0 and text[left - 1] != "\n" else "") + _lines(before) + \
-        f"<mark>{_lines(text[start:end])}</mark>" + _lines(after) + ("…" if right < len(text) and text[right] != "\n" else "")
+    clipped_left = left > 0 and text[left - 1] != "\n"
+    clipped_right = right < len(text) and text[right] != "\n"
+    return ("…" if clipped_left else "") + _lines(text[left:start]) + f"<mark>{_lines(text[start:end])}</mark>" + \
+        _lines(text[end:right]) + ("…" if clipped_right else "")
+
+
+def message_text(content) -> str:
+    """Chatbot message content (a string or Gradio 6 content parts) as plain text."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, dict):
+        return content.get("text") or ""
+    if isinstance(content, list):
+        return "".join(message_text(part) for part in content)
+    return ""
+
+
+def _inert(text: str) -> str:
+    # Only < and >, so that escaping again changes nothing: the chat history round-trips through the
+    # browser and passes here on every update.
+    return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def typed_text(content) -> str:
+    """What the user typed, from a user message that went through inert_user_messages."""
+    return message_text(content).replace("&lt;", "<").replace("&gt;", ">")
+
+
+def inert_user_messages(messages: list) -> list:
+    """User messages shown as typed: the Chatbot renders Markdown and HTML, and a question is neither."""
+    out = []
+    for m in messages or []:
+        if isinstance(m, dict) and m.get("role") == "user":
+            content = m.get("content")
+            if isinstance(content, str):
+                m = {**m, "content": _inert(content)}
+            elif isinstance(content, list):
+                m = {**m, "content": [{**c, "text": _inert(c["text"])}
+                                      if isinstance(c, dict) and isinstance(c.get("text"), str) else c
+                                      for c in content]}
+        out.append(m)
+    return out
 
 
 def answer_html(answer: str, refused: bool = False) -> str:
@@ -68,7 +110,6 @@ UI_CSS = """
 .pq-quote { margin-top: .2em; line-height: 1.6; }
 .pq-quote mark { background: #fde68a; color: inherit; padding: 0 .1em; }
 .dark .pq-quote mark { background: #854d0e; }
-footer { display: none !important; }
 """
 
 WIDGET_HTML = """<!doctype html>
@@ -209,7 +250,8 @@ WIDGET_JS = """(function () {
   root.innerHTML = '<style>' +
     ':host{all:initial}' +
     'button{position:fixed;right:20px;bottom:20px;z-index:2147483000;width:56px;height:56px;border-radius:50%;' +
-    'border:0;background:#2563eb;color:#fff;cursor:pointer;display:grid;place-items:center;box-shadow:0 4px 14px rgba(0,0,0,.25)}' +
+    'border:0;background:#2563eb;color:#fff;cursor:pointer;display:grid;place-items:center;' +
+    'box-shadow:0 4px 14px rgba(0,0,0,.25)}' +
     'button:focus-visible{outline:3px solid #93c5fd;outline-offset:2px}' +
     '.panel{position:fixed;right:20px;bottom:88px;z-index:2147483000;width:min(380px,calc(100vw - 40px));' +
     'height:min(560px,calc(100vh - 120px));border-radius:14px;overflow:hidden;box-shadow:0 8px 30px rgba(0,0,0,.3);' +

@@ -19,7 +19,8 @@ _WHERE = {
     "load_gold": "gold", "check_gold": "gold", "GoldQuestion": "gold",
 }
 
-__all__ = sorted(_WHERE)
+__all__ = ["EvalResult", "GoldQuestion", "Metrics", "Prediction", "check_gold", "load_gold", "run_evaluation",
+           "write_report"]
 
 
 def __getattr__(name: str):

@@ -26,7 +26,7 @@ class LangChainBaseline:
         self.store = self._build()
 
     @classmethod
-    def from_assistant(cls, assistant) -> "LangChainBaseline":
+    def from_assistant(cls, assistant) -> LangChainBaseline:
         """Over the same documents (the same text, so the same offsets) as an assistant's index."""
         texts = {name: assistant.document_text(name) for name in assistant.documents()}
         return cls({n: t for n, t in texts.items() if t}, assistant.embeddings, assistant.settings)

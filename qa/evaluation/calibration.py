@@ -83,11 +83,13 @@ def save(calibration: Calibration, home: Path, gold: list[Path], split: str, ext
     return path
 
 
-def table_rows(calibration: Calibration, max_rows: int = 15) -> list[list[str]]:
-    """An even sample of the curve, always including the chosen threshold."""
+def table_rows(calibration: Calibration, max_rows: int = 12) -> list[list[str]]:
+    """The chosen threshold with its neighbours, and an even sample of the rest of the curve."""
     curve = calibration.curve
+    at = curve.index(calibration.best)
     step = max(1, len(curve) // max_rows)
-    shown = sorted(set(curve[::step]) | {calibration.best, curve[-1]}, key=lambda p: p.threshold)
+    shown = set(curve[max(at - 3, 0):at + 4]) | set(curve[::step]) | {curve[-1]}
+    shown = sorted(shown, key=lambda p: p.threshold)
     return [[("→ " if p == calibration.best else "  ") + f"{p.threshold:.4f}", str(p.answered_correct),
              str(p.correct_refusals), str(p.false_refusals), f"{p.score:.3f}"] for p in shown]
 

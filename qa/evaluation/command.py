@@ -15,7 +15,7 @@ from pathlib import Path
 from index.errors import GoldFileError, IndexEmpty, PolicyQAError
 
 from .gold import check_gold, load_gold
-from .tables import compare_rows, config_line, group_rows, target_lines, text_table, COLUMNS
+from .tables import COLUMNS, compare_rows, config_line, error_lines, group_rows, target_lines, text_table
 
 CONFIGS = ("bm25", "dense", "hybrid", "langchain-baseline")
 
@@ -40,6 +40,7 @@ def run_eval(args, settings, embeddings=None, out=None) -> int:
     results = {}
     with evaluation_index(settings, args.docs, embeddings) as base:
         for name in names or [None]:
+            forget_queries(base.embeddings)
             with configuration(base, name) as assistant:
                 result = evaluate_questions(assistant, questions, _progress(f"eval {name or base.mode}"))
             result.config.update({"split": args.split, "gold": [str(p) for p in gold]})
@@ -129,6 +130,16 @@ def configuration(base, name: str | None):
         yield Assistant(base.settings, embeddings=base.embeddings, mode=name)
 
 
+def forget_queries(embeddings) -> None:
+    """Empty the embedder's question cache: with --compare the same questions are embedded once per
+    configuration, and cache hits would make every configuration after the first look faster."""
+    clear = getattr(embeddings, "clear_cache", None)
+    if clear is None:  # E5Embeddings / SentenceTransformerEmbeddings keep an lru_cache in `_query`
+        clear = getattr(getattr(embeddings, "_query", None), "cache_clear", None)
+    if callable(clear):
+        clear()
+
+
 def run_calibrate(args, settings, embeddings=None, out=None) -> int:
     out = out or sys.stdout
     from .calibration import TABLE_HEADER, chart, save, sweep, table_rows
@@ -159,7 +170,7 @@ def run_calibrate(args, settings, embeddings=None, out=None) -> int:
 def _single_text(result) -> str:
     m = result.metrics
     lines = [f"policyqa eval: {m.n} questions · {config_line(result.config)}", "",
-             text_table(COLUMNS, group_rows(result)), "", *target_lines(m)]
+             text_table(COLUMNS, group_rows(result)), "", *target_lines(m), *error_lines(result)]
     return "\n".join(lines)
 
 
@@ -168,7 +179,9 @@ def _compare_text(results: dict) -> str:
     header, rows = compare_rows(results)
     lines = [f"policyqa eval --compare: {first.metrics.n} questions · split {first.config.get('split')}", "",
              text_table(header, rows), ""]
-    lines += [f"{name}: {config_line({k: v for k, v in r.config.items() if k != 'split'})}" for name, r in results.items()]
+    for name, result in results.items():
+        lines.append(f"{name}: {config_line({k: v for k, v in result.config.items() if k != 'split'})}")
+        lines += [f"  {line}" for line in error_lines(result)]
     return "\n".join(lines)
 
 

@@ -62,7 +62,8 @@ def parse_gold(path: Path) -> tuple[list[GoldQuestion], list[Problem]]:
         raise GoldFileError(f"{path}:{line}: not UTF-8 text (byte {error.start}); save the file as UTF-8") from None
     text = text.removeprefix("\ufeff")  # editors on Windows add a BOM that json.loads rejects
     questions, problems, first_line = [], [], {}
-    for number, raw in enumerate(text.splitlines(), 1):
+    # split("\n"), not splitlines(): U+2028 inside a JSON string must not shift the line numbers
+    for number, raw in enumerate(text.split("\n"), 1):
         if not raw.strip():
             continue
         try:
@@ -74,8 +75,8 @@ def parse_gold(path: Path) -> tuple[list[GoldQuestion], list[Problem]]:
             problems.append(Problem(path, number, "not a JSON object"))
             continue
         found = [Problem(path, number, message) for message in _schema_problems(row)]
-        qid = row.get("id")
-        if isinstance(qid, str) and qid.strip():
+        qid = _id(row.get("id"))
+        if qid:
             if qid in first_line:
                 found.append(Problem(path, number, f"duplicate id '{qid}' (first on line {first_line[qid]})"))
             else:
@@ -93,7 +94,9 @@ def _schema_problems(row: dict) -> list[str]:
     for key in ("id", "question", "type"):
         if key not in row:
             out.append(f"missing '{key}'")
-        elif not isinstance(row[key], str) or not row[key].strip():
+        elif key == "id" and _id(row["id"]) is None:
+            out.append("'id' must be a non-empty string or a number")
+        elif key != "id" and (not isinstance(row[key], str) or not row[key].strip()):
             out.append(f"'{key}' must be a non-empty string")
     if isinstance(row.get("type"), str) and row["type"].strip() and row["type"] not in TYPES:
         out.append(f"unknown type '{row['type']}' (one of: {', '.join(TYPES)})")
@@ -109,6 +112,11 @@ def _schema_problems(row: dict) -> list[str]:
         out.append("'doc' must be a document name")
     if out or "type" not in row:
         return out
+    from .scoring import normalise
+
+    for key in ("answers", "all_of"):
+        out += [f"'{key}' item '{item}' is empty once punctuation is removed: it would match any answer"
+                for item in row.get(key, []) if not normalise(item)]
     has_answer = bool(row.get("answers") or row.get("all_of"))
     if row["type"] == "unanswerable" and has_answer:
         out.append("an unanswerable question must have empty 'answers' and 'all_of'")
@@ -119,11 +127,20 @@ def _schema_problems(row: dict) -> list[str]:
 
 def _question(row: dict, path: Path, line: int) -> GoldQuestion:
     return GoldQuestion(
-        id=row["id"], question=row["question"].strip(), type=row["type"],
+        id=_id(row["id"]), question=row["question"].strip(), type=row["type"],
         **{key: list(row.get(key, [])) for key in _LISTS},
         doc=row.get("doc"), paraphrase=row.get("paraphrase", False), split=row.get("split"),
         source=path.name, line=line,
     )
+
+
+def _id(value) -> str | None:
+    """Ids are strings; whole numbers (other people's files) are accepted as their decimal form."""
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return None
 
 
 def load_gold(paths: list[Path], split: str = "all") -> list[GoldQuestion]:

@@ -37,6 +37,7 @@ class Prediction:
     evidence: list[str] = field(default_factory=list)   # gold quotes
     cited: list[str] = field(default_factory=list)      # what the answer cites
     retrieved: list[dict] = field(default_factory=list)  # rank, doc, start, end, score, hit, text
+    error: str | None = None  # the assistant raised this instead of answering
 
     @property
     def answerable(self) -> bool:
@@ -64,6 +65,7 @@ class Metrics:
     latency_p50: float | None
     latency_p95: float | None
     answer_len_median: float | None   # characters, over answers given (refusals excluded)
+    errors: int = 0                   # questions the assistant raised an error on (counted wrong)
 
     def to_json(self) -> dict:
         out = {
@@ -78,7 +80,7 @@ class Metrics:
         out.update({
             "mrr": _r(self.mrr), "n_retrieval": self.n_retrieval,
             "latency_ms": {"p50": _r(self.latency_p50, 1), "p95": _r(self.latency_p95, 1)},
-            "answer_len_median": self.answer_len_median,
+            "answer_len_median": self.answer_len_median, "errors": self.errors,
         })
         return out
 
@@ -88,7 +90,7 @@ def aggregate(predictions: list[Prediction]) -> Metrics:
     unanswerable = [p for p in predictions if not p.answerable]
     judged = [p for p in answerable if p.judged_retrieval]
     latencies = [p.latency_ms for p in predictions if p.latency_ms is not None]
-    lengths = [len(p.prediction) for p in predictions if not p.refused]
+    lengths = [len(p.prediction) for p in predictions if not p.refused and p.error is None]
     correct = [float(p.correct) for p in predictions]
     return Metrics(
         n=len(predictions), n_answerable=len(answerable), n_unanswerable=len(unanswerable), n_retrieval=len(judged),
@@ -104,6 +106,7 @@ def aggregate(predictions: list[Prediction]) -> Metrics:
         latency_p50=float(np.percentile(latencies, 50)) if latencies else None,
         latency_p95=float(np.percentile(latencies, 95)) if latencies else None,
         answer_len_median=float(median(lengths)) if lengths else None,
+        errors=sum(p.error is not None for p in predictions),
     )
 
 

@@ -60,13 +60,16 @@ def _failure(p) -> list[str]:
     out = [f"### {p.id} · {p.type}{' · paraphrase' if p.paraphrase else ''}", ""]
     if p.history:
         out.append(f"- history: {' → '.join(p.history)}")
+    out.append(f"- question: {p.question}")
+    if p.rewritten_question and p.rewritten_question != p.question:
+        out.append(f"- understood as: {p.rewritten_question}")
     out += [
-        f"- question: {p.question}",
-        *([f"- understood as: {p.rewritten_question}"] if p.rewritten_question and p.rewritten_question != p.question else []),
         f"- expected: {expected or '(refusal)'}",
         f"- answer: {'(refused) ' if p.refused else ''}{_clip(p.prediction, 200)} (confidence {p.confidence:.3f})",
         f"- retrieval: {rank}",
     ]
+    if p.error:
+        out.append(f"- error: {_clip(p.error, 200)}")
     if p.evidence:
         out.append(f"- gold evidence: {_clip(p.evidence[0], 120)}")
     if p.cited:
@@ -83,7 +86,7 @@ def accuracy_chart(result, path: Path) -> Path:
     figure, canvas = _figure((8, 4))
     axes = figure.add_subplot()
     axes.bar(labels, values, yerr=[low, high], capsize=4, color=["#555555"] + ["#4C72B0"] * (len(labels) - 1))
-    for x, (v, m) in enumerate(zip(values, metrics)):
+    for x, m in enumerate(metrics):
         axes.text(x, 0.02, f"n={m.n}", ha="center", color="white", fontsize=8)
     axes.set_ylim(0, 1.05)
     axes.set_ylabel("accuracy (95% bootstrap interval)")
@@ -113,8 +116,11 @@ def latency_chart(result, path: Path) -> Path:
 
 def _figure(size: tuple[float, float]):
     # Figure + Agg canvas directly: no pyplot, so no global backend switch inside a running UI.
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
+    try:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+    except ImportError:
+        raise PolicyQAError("charts need matplotlib: pip install matplotlib (or 'policyqa[ui]')") from None
 
     figure = Figure(figsize=size, dpi=110)
     return figure, FigureCanvasAgg(figure)

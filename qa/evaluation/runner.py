@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from index.errors import PolicyQAError
 from qa.types import Answer
 
 from .gold import GoldQuestion, load_gold
@@ -65,11 +66,20 @@ def evaluate_questions(assistant: Answering, questions: list[GoldQuestion],
     k = retrieval_k(assistant.settings)
     texts: dict[str, str | None] = {}
     predictions = []
+    if questions:
+        # Unscored: loading models and dictionaries on first use is start-up, not per-question latency.
+        assistant.ask(questions[0].question, questions[0].history, top_k=k)
     for number, question in enumerate(questions, 1):
-        answer = assistant.ask(question.question, question.history, top_k=k)
-        if question.doc and question.doc not in texts:
-            texts[question.doc] = assistant.document_text(question.doc)
-        predictions.append(score(question, answer, texts.get(question.doc) if question.doc else None))
+        try:
+            answer = assistant.ask(question.question, question.history, top_k=k)
+        except PolicyQAError:
+            raise  # the user's to fix (an unreachable LLM, say): stop with its message
+        except Exception as error:  # noqa: BLE001 - one crashing question must not void a whole run
+            predictions.append(failed(question, error))
+        else:
+            if question.doc and question.doc not in texts:
+                texts[question.doc] = assistant.document_text(question.doc)
+            predictions.append(score(question, answer, texts.get(question.doc) if question.doc else None))
         if progress:
             progress(number, len(questions), question.id)
     return EvalResult(predictions, aggregate(predictions), breakdown(predictions), describe(assistant))
@@ -96,6 +106,17 @@ def score(question: GoldQuestion, answer: Answer, doc_text: str | None) -> Predi
     )
 
 
+def failed(question: GoldQuestion, error: Exception) -> Prediction:
+    """A question the assistant raised an error on: wrong whatever its type, and the error kept for the report."""
+    return Prediction(
+        id=question.id, question=question.question, type=question.type,
+        expected=list(question.answers), all_of=list(question.all_of), prediction="", refused=False,
+        correct=False, em=0.0, f1=0.0, history=list(question.history), split=question.split,
+        paraphrase=question.paraphrase, source=question.source, judged_retrieval=judgeable(question),
+        evidence=list(question.evidence), error=f"{type(error).__name__}: {error}",
+    )
+
+
 def describe(assistant: Answering) -> dict:
     """What was measured, for reports (never secrets such as the LLM key)."""
     own = getattr(assistant, "eval_config", None)
@@ -113,4 +134,5 @@ def describe(assistant: Answering) -> dict:
     config.setdefault("embedder", getattr(embeddings, "spec", type(embeddings).__name__))
     config["retrieval_k"] = retrieval_k(assistant.settings)
     config["bootstrap"] = {"resamples": BOOTSTRAP_RESAMPLES, "seed": BOOTSTRAP_SEED, "level": 0.95}
+    config["warmup_questions"] = 1
     return config

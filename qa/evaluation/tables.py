@@ -51,6 +51,14 @@ def target_lines(m: Metrics) -> list[str]:
     return lines
 
 
+def error_lines(result) -> list[str]:
+    failed = [p for p in result.predictions if p.error]
+    if not failed:
+        return []
+    first = failed[0]
+    return [f"! {len(failed)} question(s) raised an error and count as wrong, e.g. {first.id}: {first.error}"]
+
+
 def text_table(header: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
 
