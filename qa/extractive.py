@@ -14,7 +14,7 @@ import numpy as np
 from index.chunking import heading_level
 from index.lexical import tokenize
 
-from . import spans
+from . import entities, spans
 from .cloze import cloze
 from .question import focus_terms, key_terms
 
@@ -84,14 +84,14 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
     best = ranked[0]
     if not _keys_present(question, best, ranked):
         return Extraction(None, [best], best.score)
-    cut = spans.BY_KIND.get(kind)
+    cut = {**spans.BY_KIND, "entity": entities.entity}.get(kind)
     close = [s for s in ranked[:4] if s.score >= best.score - CLOSE]
     if kind == "entity":  # the sure way first, in every close sentence; then the best guess
         for sentence in close:
-            answer = spans.entity_strict(question, _passage(sentence, document_text))
+            answer = entities.entity_strict(question, _passage(sentence, document_text))
             if answer:
                 return Extraction(answer, [sentence], sentence.score)
-        if spans.name_required(question):
+        if entities.name_required(question):
             return Extraction(None, [best], best.score)
     if kind in ("descriptive", "reason"):
         for sentence in close:

@@ -6,15 +6,13 @@ kind of answer.
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
 from index.chunking import split_clauses
-from index.lexical import STOPWORDS, tokenize
+from index.lexical import tokenize
 
-from .cloze import cloze
-from .question import _tagged, focus_terms
+from .question import focus_terms
 
 _NUMERAL = r"(?:\d+(?:[.,]\d+)*|[一二三四五六七八九十百千万两]+)"
 _UNIT = r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|倍|项|条|个|大|家|种|类|级|名|人|次|所|批|座|户|件|年|岁)"
@@ -126,83 +124,6 @@ def yes_no(question: str, p: Passage) -> str:
     return ("否。" if negated else "是。") + shorten(p.text)
 
 
-_WHICH = re.compile(r"(?:什么|哪个|哪种|哪类|哪家|哪一|哪款|哪项|哪位)")
-_NAME_ASKED = re.compile(r"名字|名称|叫什么|全称")
-_STOP_LEFT = ("p", "uj", "x", "d", "ad", "c", "r", "ul", "uv")
-
-
-def entity(question: str, p: Passage) -> str | None:
-    if _NAME_ASKED.search(question):
-        return _name(question, p.text)
-    return _gap(question, p)
-
-
-def entity_strict(question: str, p: Passage) -> str | None:
-    """Only the answers that are near certain: a name asked for, or the words the question's noun takes."""
-    if _NAME_ASKED.search(question):
-        return _name(question, p.text)
-    if "谁" in question or "哪位" in question:
-        return _who(question, p.text)
-    if _WHERE.search(question):
-        return _where(question, p.text)
-    return _modifier(question, p.text) or cloze(question, p.text)
-
-
-def _who(question: str, text: str) -> str | None:
-    """The person or organisation doing what the question asks about: the name nearest before the
-    question's verb in the text ("中共中央、国务院印发的…" for "由谁印发"), people before organisations
-    when the verb is not there. An organisation keeps the nouns after it ("北京市人民政府" + "办公厅")."""
-    tags = list(_tagged(text))
-    merged = []
-    for word, flag in tags:
-        if merged and merged[-1][1].startswith("nt") and flag == "n" and word not in question and len(word) <= 3:
-            merged[-1] = (merged[-1][0] + word, merged[-1][1])
-        else:
-            merged.append((word, flag))
-    wanted = ("nr",) if "哪位" in question else ("nr", "nt")
-    names, pos, last = [], 0, -2  # (name, end position in text)
-    for i, (word, flag) in enumerate(merged):
-        if flag.startswith(wanted) and word not in question and len(word) > 1:
-            if names and i == last + 2 and merged[i - 1][0] in "、和与及":
-                names[-1] = (names[-1][0] + merged[i - 1][0] + word, pos + len(word), names[-1][2])
-            else:
-                names.append((word, pos + len(word), flag))
-            last = i
-        pos += len(word)
-    if not names:
-        return None
-    verb = _verb_after_who(question)
-    at = text.find(verb) if verb else -1
-    before = [n for n in names if 0 <= at - n[1] <= 15]
-    if before:
-        return before[-1][0]
-    for kind in wanted:
-        for name, _, flag in names:
-            if flag.startswith(kind):
-                return name
-    return None
-
-
-def _verb_after_who(question: str) -> str | None:
-    match = re.search(r"(?:谁|哪位)(.*)$", question)
-    words = [w for w, f in _tagged(match.group(1)) if len(w) > 1] if match else []
-    return words[0] if words else None
-
-
-def name_required(question: str) -> bool:
-    """Questions for a name or a person have no answer but a name: a sentence will not do."""
-    return bool(_NAME_ASKED.search(question) or "谁" in question or "哪位" in question or _WHERE.search(question))
-
-
-_WHERE = re.compile(r"哪里|哪儿|在哪(?![个种类方些一几两项家])|什么地方")
-
-
-def _where(question: str, text: str) -> str | None:
-    """A place the question does not already name."""
-    places = [w for w, f in _tagged(text) if f.startswith("ns") and w not in question]
-    return places[0] if places else None
-
-
 def choice(question: str, p: Passage) -> str | None:
     """"A还是B？": the option the evidence states (and not the other)."""
     options = [o.strip(" ？?") for o in re.split(r"还是", re.sub(r"^.*?(?:是|算|属于)(?=[^是算属]*还是)", "", question))]
@@ -210,85 +131,6 @@ def choice(question: str, p: Passage) -> str | None:
     said = [o for o in options if o and o in p.text] or [o for o in options if o and o in context]
     return said[0] if len(said) == 1 else None
 
-
-def _name(question: str, text: str) -> str | None:
-    """A name is a quoted title or an organisation the question does not already contain."""
-    for match in re.finditer(r"《[^》]+》|“[^”]+”", text):
-        if match.group(0) not in question:
-            return match.group(0)
-    named = [w for w, f in _tagged(text) if f in ("nt", "nz") and w not in question]
-    return named[0] if named else None
-
-
-def _modifier(question: str, text: str) -> str | None:
-    """"什么模式" → the words before 模式 in the text ("“赛马”模式"): what the question leaves open."""
-    match = _WHICH.search(question)
-    if not match:
-        return None
-    nouns = []
-    for word, flag in _tagged(question[match.end():]):
-        if not (flag.startswith("n") or flag == "vn"):
-            break
-        nouns.append(word)
-    for i in range(len(nouns)):
-        noun = "".join(nouns[i:])
-        pos = text.find(noun)
-        if len(noun) < 2 or pos <= 0:
-            continue
-        prefix = text[:pos]
-        if prefix.endswith("”") and "“" in prefix:
-            return prefix[prefix.rindex("“"):] + noun
-        words = []
-        for word, flag in reversed(_tagged(prefix)):
-            if flag.startswith(_STOP_LEFT) or word in question or word in STOPWORDS:
-                break
-            words.insert(0, word)
-        if words and len("".join(words)) <= 20:
-            return "".join(words) + noun
-    return None
-
-
-def _gap(question: str, p: Passage) -> str | None:
-    """The stretch of the sentence the question does not already say, next to what it does say."""
-    tags = _tagged(p.text)
-    covered = [w in question or w in _EDGE for w, _ in tags]
-    focus_clause = _best_clause(question, p.text)
-    runs, current, pos = [], [], 0
-    for i, (word, flag) in enumerate(tags):
-        if covered[i] or flag == "x" or word in STOPWORDS or flag == "r":
-            if current:
-                runs.append(current)
-            current = []
-        else:
-            current.append((i, pos))
-        pos += len(word)
-    if current:
-        runs.append(current)
-    runs = [r for r in runs if any(tags[i][1].startswith(("n", "eng", "j")) for i, _ in r)]
-    if not runs:
-        return None
-
-    def value(run) -> float:
-        nouns = sum(len(tags[i][0]) for i, _ in run if tags[i][1].startswith(("n", "eng", "j")))
-        first, last = run[0][0], run[-1][0]
-        near = any(covered[j] and tags[j][0] not in _EDGE for j in (first - 1, last + 1) if 0 <= j < len(tags))
-        inside = focus_clause[0] <= run[0][1] < focus_clause[1]
-        return 4 * inside + 2 * near + min(nouns, 6) - 0.1 * math.log1p(sum(len(tags[i][0]) for i, _ in run))
-
-    run = max(runs, key=value)
-    start = run[0][0]
-    # Keep what names the same thing to the left: a place or organisation ("北京市" + "人民政府办公厅"),
-    # or nouns joined by 和 ("深圳市工业和信息化局").
-    while start > 0:
-        word, flag = tags[start - 1]
-        if flag.startswith(("ns", "nt", "nr")) or (flag.startswith("n") and not covered[start - 1]):
-            start -= 1
-        elif word in "和与" and start > 1 and tags[start - 2][1].startswith("n"):
-            start -= 2
-        else:
-            break
-    answer = "".join(w for w, _ in tags[start:run[-1][0] + 1]).strip(_EDGE)
-    return answer if 1 < len(answer) <= 30 else None
 
 
 def descriptive(question: str, p: Passage) -> str:
@@ -338,4 +180,4 @@ def shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-BY_KIND = {"number": number, "date": date, "list": listing, "yes_no": yes_no, "entity": entity, "choice": choice}
+BY_KIND = {"number": number, "date": date, "list": listing, "yes_no": yes_no, "choice": choice}
