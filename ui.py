@@ -158,7 +158,7 @@ def _documents_tab(gr, assistant, settings: Settings):
         return rows, gr.Dropdown(choices=[r[0] for r in rows], value=None)
 
     def tracker(progress):
-        return lambda i, n, doc: progress((i - 1) / max(n, 1), desc=f"{doc} ({i}/{n})")
+        return lambda i, n, doc: progress(i / max(n, 1), desc=f"{doc} ({i}/{n})")
 
     def ingest(paths, progress=gr.Progress()):
         if not paths:

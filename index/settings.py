@@ -21,7 +21,7 @@ class Settings(BaseSettings):
     chunk_size: int = Field(260, ge=50, description="Target chunk length in characters")
     top_k: int = Field(5, ge=1, description="Chunks retrieved per question")
     rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant")
-    refusal_threshold: float = Field(0.3, description="Minimum evidence score to answer (calibrated on the dev split)")
+    refusal_threshold: float = Field(0.2, description="Minimum evidence score to answer (calibrated on the dev split)")
     threads: int = Field(2, ge=1, description="CPU threads of the embedding engine")
     llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint; unset = extractive answers")
     llm_model: str = Field("gpt-4o-mini", description="Model name sent to the LLM endpoint")

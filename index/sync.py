@@ -30,6 +30,7 @@ class IngestReport:
         return ", ".join(parts)
 
 
+# progress(files done, files in all, name of the file just done), called after each file
 Progress = Callable[[int, int, str], None]
 
 
@@ -43,24 +44,27 @@ def ingest(store: Store, paths: list[Path], chunk_size: int, prune: bool = False
     known = store.documents()
     seen = set()
     for number, (path, name) in enumerate(files, 1):
-        if progress:
-            progress(number, len(files), name)
         seen.add(name)
-        try:
-            loaded = load_document(path, name)
-        except DocumentError as error:
-            report.failed.append(error)
-            continue
-        previous = known.get(name)
-        if previous and previous.sha256 == loaded.sha256:
-            report.unchanged.append(name)
-            continue
-        chunks = chunk_text(loaded.text, name, chunk_size)
-        store.put_document(name, str(path.resolve()), loaded.sha256, loaded.text, chunks, loaded.encoding)
-        (report.updated if previous else report.added).append(name)
+        _sync_file(store, path, name, known.get(name), chunk_size, report)
+        if progress:  # after the file, so that a full bar means the work is done
+            progress(number, len(files), name)
     if prune:
         for name in sorted(set(known) - seen):
             store.delete_document(name)
             report.removed.append(name)
     report.chunks = sum(len(r.chunk_ids) for r in store.documents().values())
     return report
+
+
+def _sync_file(store: Store, path: Path, name: str, previous, chunk_size: int, report: IngestReport) -> None:
+    try:
+        loaded = load_document(path, name)
+    except DocumentError as error:
+        report.failed.append(error)
+        return
+    if previous and previous.sha256 == loaded.sha256:
+        report.unchanged.append(name)
+        return
+    chunks = chunk_text(loaded.text, name, chunk_size)
+    store.put_document(name, str(path.resolve()), loaded.sha256, loaded.text, chunks, loaded.encoding)
+    (report.updated if previous else report.added).append(name)

@@ -91,7 +91,7 @@ def _progress(label: str):
         if bar is None:
             bar = tqdm(total=total, desc=label, unit="file", file=sys.stderr)
         bar.set_postfix_str(name[-40:])
-        bar.update(1)
+        bar.update(done - bar.n)
         if done == total:
             bar.close()
 
@@ -114,7 +114,9 @@ def _ask(args, settings) -> int:
 
         raise EmptyQuestion()  # before the first-use indexing, which takes a while
     assistant = _assistant(settings)
-    built = assistant.ensure_index(progress=_progress(f"first use: indexing {settings.corpus_dir}"))
+    if not assistant.documents():
+        print(f"policyqa: the index is empty; building it from {settings.corpus_dir} (first use)", file=sys.stderr)
+    built = assistant.ensure_index(progress=_progress("indexing"))
     if built is not None:
         print(f"Built the index from {settings.corpus_dir}: {built.summary()}", file=sys.stderr)
     answer = assistant.ask(args.question, args.history, top_k=args.top_k)

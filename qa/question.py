@@ -91,17 +91,40 @@ def rewrites(question: str, history: list[str]) -> list[str]:
             return [replaced + "？"]
     readings = []
     subject = _subject(history)
+    names = [k for h in history for k in key_terms(h) if k not in core and not k.isdigit()]
+    resolved = _resolve_demonstrative(core, previous)
+    if resolved:
+        readings.append("".join(n for n in dict.fromkeys(names) if n not in resolved) + resolved + "？")
     if _PRONOUN.search(core) and subject:
         readings.append(_PRONOUN.sub(subject, core, count=1).rstrip("？?") + "？")
     together = [f"{previous}，{core}？"]
     if len(history) > 1:
         together.append(f"{history[0].strip().rstrip('？?')}，{core}？")
-    names = [k for h in history for k in key_terms(h) if k not in core and not k.isdigit()]
     named = ["".join(dict.fromkeys(names)) + "：" + core + "？"] if names else []
     content = [w for w, f in _tagged(core) if f.startswith(_CONTENT_POS) and len(w) > 1]
     # A follow-up with few words of its own ("由谁印发？") only makes sense with the previous question.
     readings += named + together if len(content) >= 3 else together + named
     return list(dict.fromkeys(readings))
+
+
+_DEMONSTRATIVE = re.compile(r"(?:这些|这个|这项|这类|这种|该|上述|那个|那些)([\u4e00-\u9fff]{1,4})")
+
+
+def _resolve_demonstrative(core: str, previous: str) -> str | None:
+    """"这些技术" after a question about "区块链关键技术" means those: the earlier noun phrase
+    ending in the same noun takes the demonstrative's place."""
+    match = _DEMONSTRATIVE.search(core)
+    if not match:
+        return None
+    for word, flag in _tagged(match.group(1)):
+        if not flag.startswith("n"):
+            continue
+        for start, end, kind in _runs(_tagged(previous)):
+            phrase = previous[start:end]
+            if kind == "noun" and phrase.endswith(word) and len(phrase) > len(word):
+                return core[:match.start()] + phrase + core[match.start() + 2 + len(word):]
+        break
+    return None
 
 
 def _substitute(previous: str, phrase: str) -> str | None:
