@@ -101,6 +101,29 @@ def _name(question: str, text: str) -> str | None:
     return named[0] if named else None
 
 
+_COUNTED = re.compile(r"哪([两二三四五六七八九十几]+[级个项类种方面大家条])")
+
+
+def counted_group(question: str, text: str) -> str | None:
+    """"由哪两级财政负责" against "市区两级财政…": the words in front of the count name the members."""
+    match = _COUNTED.search(question)
+    if not match:
+        return None
+    count = match.group(1)
+    nouns = [w for w, f in _tagged(question[match.end():]) if f.startswith("n")][:1]
+    for anchor in ([count + nouns[0]] if nouns else []) + [count]:
+        pos = text.find(anchor)
+        if pos > 0:
+            words = []
+            for word, flag in reversed(_tagged(text[:pos])):
+                if flag.startswith(_STOP_LEFT) or word in question or len(words) >= 3:
+                    break
+                words.insert(0, word)
+            if words:
+                return "".join(words) + anchor
+    return None
+
+
 def _modifier(question: str, text: str) -> str | None:
     """"什么模式" → the words before 模式 in the text ("“赛马”模式"): what the question leaves open."""
     match = _WHICH.search(question)

@@ -16,7 +16,7 @@ from index.lexical import tokenize
 
 from . import entities, spans
 from .cloze import cloze
-from .question import focus_terms, key_terms
+from .question import ASKING, _tagged, focus_terms, key_terms
 
 HEADING_PENALTY = 0.85  # headings summarise; when they disagree with the body, the body is the record
 NUMBER_BONUS = 0.1
@@ -82,7 +82,7 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
             s.score += NUMBER_BONUS * all(n in s.text for n in numbers)
         ranked = sorted(ranked, key=lambda x: -x.score)
     best = ranked[0]
-    if not _keys_present(question, best, ranked):
+    if not _keys_present(question, best, ranked) or _mostly_unknown(question, ranked, document_text):
         return Extraction(None, [best], best.score)
     cut = {**spans.BY_KIND, "entity": entities.entity}.get(kind)
     close = [s for s in ranked[:4] if s.score >= best.score - CLOSE]
@@ -107,10 +107,14 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
     if cut is not None:
         for sentence in close:
             passage = _passage(sentence, document_text)
+            if kind == "list":  # "哪两级财政" names the group by its count: the words before it answer
+                answer = entities.counted_group(question, passage.text)
+                if answer:
+                    return Extraction(answer, [sentence], sentence.score)
             answer = cut(question, passage) or _from_paragraph(question, kind, passage)
             if kind == "list" and not answer:
                 answer = cloze(question, sentence.text)
-            if answer and not _restates(question, answer):
+            if answer and (kind == "choice" or not _restates(question, answer)):
                 return Extraction(answer + _conflict_note(question, kind, sentence, answer), [sentence], sentence.score)
         if kind in ("number", "date", "list", "choice"):
             return Extraction(None, [best], best.score)  # the kind of answer asked for is not there
@@ -128,6 +132,23 @@ def _restates(question: str, answer: str) -> bool:
     return answer in question or any(k in answer.split("、") for k in keys)
 
 
+_ABOUT_THE_TEXT = frozenset({"文章", "文中", "本文", "文件", "原文", "报道", "材料", "作者"})
+
+
+def _mostly_unknown(question: str, ranked: list[Scored], document_text) -> bool:
+    """Most of the words the question is made of occur nowhere in the documents it was matched with,
+    not even in part ("今天北京天气怎么样", "比特币的发明者"): it is about something they do not cover."""
+    docs = {s.chunk.metadata["doc"] for s in ranked}
+    text = "".join(document_text(d) or "" for d in docs)
+    tagged = _tagged(question)
+    # The noun right after the question word names the kind of answer ("哪个公司"), not the topic.
+    kind_nouns = {tagged[i + 1][0] for i in range(len(tagged) - 1) if ASKING.search(tagged[i][0])}
+    words = [w for w, f in tagged if len(w) >= 2 and f[0] in "nvat" and not ASKING.search(w)
+             and w not in kind_nouns and w not in _ABOUT_THE_TEXT]
+    unknown = [w for w in words if not any(w[i:i + 2] in text for i in range(len(w) - 1))]
+    return len(unknown) > 0.5 * len(words)
+
+
 def _keys_present(question: str, best: Scored, ranked: list[Scored]) -> bool:
     """Names and numbers of the question must occur where the evidence is: its section of the document."""
     top = best.chunk.metadata.get("section", "").split(" > ")[0]
@@ -136,7 +157,8 @@ def _keys_present(question: str, best: Scored, ranked: list[Scored]) -> bool:
         if s.chunk.metadata["doc"] == best.chunk.metadata["doc"]
         and s.chunk.metadata.get("section", "").split(" > ")[0] == top
     )
-    return all(key in context for key in key_terms(question))
+    # "北京市" in a question is "北京" in a heading: an administrative suffix does not change the place.
+    return all(key in context or key.rstrip("市省区县") in context for key in key_terms(question))
 
 
 def _passage(sentence: Scored, document_text) -> spans.Passage:

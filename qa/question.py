@@ -40,11 +40,11 @@ def _tagged(text: str) -> tuple[tuple[str, str], ...]:
 def focus_terms(question: str) -> list[str]:
     """Content words of the question's clause that holds the question word: what is really asked."""
     clauses = [c for c in re.split(r"[，,；;：:。]", question.rstrip("？?")) if c.strip()]
-    asking = [c for c in clauses if _ASKING.search(c)] or clauses[-1:]
-    return [w for w, f in _tagged(asking[-1]) if len(w) > 1 and f.startswith(_CONTENT_POS) and not _ASKING.search(w)]
+    asking = [c for c in clauses if ASKING.search(c)] or clauses[-1:]
+    return [w for w, f in _tagged(asking[-1]) if len(w) > 1 and f.startswith(_CONTENT_POS) and not ASKING.search(w)]
 
 
-_ASKING = re.compile(r"什么|哪|谁|多少|几|何|怎|如何|为啥|为什么|是否|是不是|吗|呢|多大|多久")
+ASKING = re.compile(r"什么|哪|谁|多少|几|何|怎|如何|为啥|为什么|是否|是不是|吗|呢|多大|多久")
 
 
 def key_terms(question: str) -> list[str]:

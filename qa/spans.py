@@ -125,11 +125,22 @@ def yes_no(question: str, p: Passage) -> str:
 
 
 def choice(question: str, p: Passage) -> str | None:
-    """"A还是B？": the option the evidence states (and not the other)."""
-    options = [o.strip(" ？?") for o in re.split(r"还是", re.sub(r"^.*?(?:是|算|属于)(?=[^是算属]*还是)", "", question))]
-    context = p.text + p.paragraph
-    said = [o for o in options if o and o in p.text] or [o for o in options if o and o in context]
-    return said[0] if len(said) == 1 else None
+    """"A还是B？": the option the evidence states; when the paragraph states both, the one that
+    follows the question's subject most closely ("以太坊。它完全是一种创新")."""
+    head, _, tail = question.rstrip("？? ").rpartition("还是")
+    first = re.split(r"是|算|属于|为", head)[-1].strip()
+    options = [o for o in (first, tail.strip()) if o]
+    said = [o for o in options if o in p.text]
+    if len(said) == 1:
+        return said[0]
+    subject = [w for w in focus_terms(head) if all(w not in o for o in options)]
+    context = p.paragraph
+    at = max((context.find(w) for w in subject), default=-1)
+    if at < 0:
+        return None
+    after = {o: context.find(o, at) for o in options}
+    found = {o: pos for o, pos in after.items() if pos >= 0}
+    return min(found, key=found.get) if found else None
 
 
 
