@@ -64,6 +64,8 @@ def load_document(path: Path, name: str | None = None) -> LoadedDocument:
     else:
         text, encoding = _docx_text(path), "docx"
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _looks_binary(text):
+        raise UnreadableFile(path, "looks binary, not text (control characters in the decoded text)")
     if not text.strip():
         raise UnreadableFile(path, "no text could be extracted (empty, or a scanned PDF without a text layer)")
     return LoadedDocument(name or path.name, path, text, hashlib.sha256(data).hexdigest(), encoding)
@@ -87,6 +89,12 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
     # charset-normalizer may name a GBK subset (gb2312) that fails on rarer characters: widen to gb18030.
     encoding = "gb18030" if best.encoding.replace("_", "").lower() in {"gb2312", "gbk", "gb18030"} else best.encoding
     return data.decode(encoding, errors="strict"), encoding
+
+
+def _looks_binary(text: str) -> bool:
+    """Bytes that happen to be valid UTF-8 can still be no text: NULs and control characters say so."""
+    controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\t\f\v")
+    return "\x00" in text or controls > max(2, len(text[:8192]) // 100)
 
 
 def _looks_utf16(data: bytes) -> bool:
