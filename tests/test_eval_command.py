@@ -90,7 +90,8 @@ def test_unknown_configuration_is_a_user_error(capsys, subset):
 
 
 def test_default_gold_files_are_the_corpus_ones(settings):
-    assert gold_paths(None, settings) == [GOLD]
+    assert gold_paths(None, settings) == sorted(GOLD.parent.glob("*.qa.jsonl"))
+    assert GOLD in gold_paths(None, settings)
 
 
 def test_calibrate_stores_the_threshold_that_load_settings_reads(settings, fake_embeddings, subset, monkeypatch):
