@@ -1,0 +1,209 @@
+"""Unit tests of qa/question.py: question kinds, focus and key terms, follow-up rewriting.
+
+Fast: jieba only, no model, no store. Questions come from the blockchain article and from invented
+sentences in the style of other policy documents, so the tests check the rules, not one article.
+"""
+from __future__ import annotations
+
+import pytest
+
+from qa.question import focus_terms, is_follow_up, key_terms, question_kind, rewrite, rewrites
+
+SHENZHEN = "深圳计划到2022年数字经济产业增加值突破多少？"
+
+
+# --- question_kind -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question, kind", [
+    # number
+    (SHENZHEN, "number"),
+    ("传统的汽车有多少个零部件？", "number"),
+    ("到2025年全省新能源汽车产量达到多少万辆？", "number"),
+    ("北京有几大重点任务？", "number"),
+    ("数字经济产业增加值年均增速是多少？", "number"),
+    ("研发投入占地区生产总值的比重是多少？", "number"),
+    # date
+    ("海南计划在哪一年前建设国家级区块链基地？", "date"),
+    ("《海南自由贸易港建设总体方案》是哪天印发的？", "date"),
+    ("本办法自何时起施行？", "date"),
+    ("该办法有效期多久？", "date"),
+    ("申报截止日期是什么时候？", "date"),
+    # entity
+    ("区块链产业正开启什么模式？", "entity"),
+    ("本办法由哪个部门负责解释？", "entity"),
+    ("谁印发了总体方案？", "entity"),
+    ("万向区块链董事长兼总经理是谁？", "entity"),
+    ("深圳要推进区块链与哪个行业的融合应用？", "entity"),
+    ("北京的发展目标是什么？", "entity"),  # "…是什么？" asks for a thing, not yes/no
+    # list
+    ("北京提出了哪些重点任务？", "list"),
+    ("由哪两级财政负责？", "list"),
+    ("深圳有哪几个重点扶持领域？", "list"),
+    ("北京四大重点任务分别是什么？", "list"),
+    ("五大发展基本原则是什么？", "list"),  # a count-named group "是什么" lists its members
+    # yes / no
+    ("区块链是否已成为各地的发展主旋律？", "yes_no"),
+    ("政策是不是区块链行稳致远的关键？", "yes_no"),
+    ("本办法适用于个体工商户吗？", "yes_no"),
+    ("区块链能否推动城市建设？", "yes_no"),
+    # choice
+    ("以太坊算是重构还是创新？", "choice"),
+    ("用区块链做存证是改良还是革命？", "choice"),
+    # reason / how
+    ("为什么说区块链是发展主旋律？", "reason"),
+    ("深圳如何推进区块链产业？", "reason"),
+    ("设立专项资金有什么目的？", "reason"),
+    ("出台该办法的原因有哪些方面？", "list"),  # order matters: list before reason
+    # descriptive
+    ("请介绍一下北京的区块链政策。", "descriptive"),
+    ("特斯拉重构了什么？", "descriptive"),
+])
+def test_question_kind(question, kind):
+    assert question_kind(question) == kind
+
+
+def test_kind_is_what_is_not_yes_no():
+    # "是" alone is no yes/no marker; only 是否/是不是/…/吗 are.
+    assert question_kind("数字人民币是什么？") != "yes_no"
+    assert question_kind("数字人民币是法定货币吗？") == "yes_no"
+
+
+def test_kind_counted_group_is_list_not_number():
+    # "哪两级" names a group to be listed; "几级" asks for a number.
+    assert question_kind("由哪两级财政负责？") == "list"
+    assert question_kind("由几级财政负责？") == "number"
+
+
+def test_kind_which_industry_is_entity_not_place():
+    assert question_kind("深圳在哪个行业推进融合应用？") == "entity"
+    assert question_kind("在哪个行业") == "entity"
+
+
+def test_kind_choice_wins_over_yes_no():
+    # Order matters: "还是" at the end of the question makes it a choice even with 是.
+    assert question_kind("该项目是新建还是改建？") == "choice"
+
+
+# --- focus_terms / key_terms ---------------------------------------------------------------------
+
+def test_focus_terms_come_from_the_asking_clause():
+    # The clause before the comma only sets the scene; the asking clause holds the focus.
+    assert focus_terms("深圳计划到2022年，数字经济产业增加值突破多少？") == ["数字经济", "产业", "增加值", "突破"]
+    assert focus_terms("为此，北京提出了哪些重点任务？") == ["北京", "提出", "重点", "任务"]
+
+
+def test_focus_terms_without_question_word_takes_the_last_clause():
+    assert focus_terms("请介绍北京。") == ["介绍", "北京"]
+
+
+def test_focus_terms_drop_question_words():
+    terms = focus_terms("传统的汽车有多少个零部件？")
+    assert "零部件" in terms and "汽车" in terms
+    assert not any(w in terms for w in ("多少", "多少个"))
+
+
+def test_key_terms_places_people_numbers():
+    assert key_terms(SHENZHEN) == ["深圳", "2022"]
+    assert key_terms("到2035年海南要建立什么？") == ["2035", "海南"]
+    assert key_terms("万向区块链董事长兼总经理肖风认为什么？") == ["肖风"]
+
+
+def test_key_terms_skip_single_digits_and_common_words():
+    assert key_terms("第3条讲了什么？") == []
+    assert key_terms("区块链产业正开启什么模式？") == []
+
+
+# --- follow-ups ----------------------------------------------------------------------------------
+
+def test_is_follow_up():
+    assert not is_follow_up(SHENZHEN)
+    assert is_follow_up("由谁印发？")          # too few words of its own
+    assert is_follow_up("它的目标是什么？")      # pronoun
+    assert is_follow_up("那软件业务收入呢？")    # 那…呢
+    assert is_follow_up("还有哪些重点任务？")    # 还有
+
+
+def test_rewrite_noun_substitution():
+    assert rewrites("那软件业务收入呢？", [SHENZHEN]) == ["深圳计划到2022年软件业务收入突破多少？"]
+    assert rewrite("那软件业务收入呢？", [SHENZHEN]) == "深圳计划到2022年软件业务收入突破多少？"
+
+
+def test_rewrite_noun_substitution_invented():
+    previous = "到2025年，全省新能源汽车产量达到多少万辆？"
+    assert rewrite("那出口额呢？", [previous]) == "到2025年，出口额达到多少万辆？"
+
+
+@pytest.mark.parametrize("follow_up, previous, expected", [
+    ("那海南呢？", "北京计划到哪一年建成区块链科技创新高地？", "海南计划到哪一年建成区块链科技创新高地？"),
+    ("那么海南呢？", "北京计划到哪一年建成区块链科技创新高地？", "海南计划到哪一年建成区块链科技创新高地？"),
+    ("那江苏省呢？", "到2025年，浙江省新能源汽车产量达到多少万辆？", "到2025年，江苏省新能源汽车产量达到多少万辆？"),
+])
+def test_rewrite_place_substitution(follow_up, previous, expected):
+    assert rewrites(follow_up, [previous]) == [expected]
+
+
+@pytest.mark.parametrize("follow_up, previous, expected", [
+    ("那到2035年呢？", "海南计划到2025年初步建立什么制度体系？", "海南计划到2035年初步建立什么制度体系？"),
+    ("那2035年呢？", "海南计划到2025年初步建立什么制度体系？", "海南计划到2035年初步建立什么制度体系？"),
+    ("那到2030年呢？", "到2025年，全省新能源汽车产量达到多少万辆？", "到2030年，全省新能源汽车产量达到多少万辆？"),
+])
+def test_rewrite_time_substitution(follow_up, previous, expected):
+    # Only the year is carried over ("到" is already in the previous question).
+    assert rewrites(follow_up, [previous]) == [expected]
+
+
+def test_rewrite_place_without_place_in_previous_falls_back_to_together():
+    readings = rewrites("那海南呢？", ["区块链产业正开启什么模式？"])
+    assert readings == ["区块链产业正开启什么模式，海南？"]
+
+
+def test_rewrite_demonstrative_takes_the_earlier_noun_phrase():
+    previous = "深圳要着力攻克哪些区块链关键技术？"
+    readings = rewrites("这些技术要加强哪些研发？", [previous])
+    assert "区块链关键技术" in readings[0]
+    assert "这些" not in readings[0]
+    assert readings[0] == "深圳区块链关键技术要加强哪些研发？"
+    # the reading with the previous question in front is still offered
+    assert f"{previous.rstrip('？')}，这些技术要加强哪些研发？" in readings
+
+
+def test_rewrite_pronoun_takes_the_quoted_title():
+    readings = rewrites("它的总体目标是什么？", ["《海南自由贸易港建设总体方案》是哪天印发的？"])
+    assert readings[0] == "《海南自由贸易港建设总体方案》总体目标是什么？"
+    assert len(readings) == len(set(readings))
+
+
+def test_rewrite_pronoun_in_who_question():
+    readings = rewrites("它是由谁印发的？", ["《海南自由贸易港建设总体方案》是哪天印发的？"])
+    assert readings[0] == "《海南自由贸易港建设总体方案》是由谁印发的？"
+
+
+def test_rewrite_short_follow_up_reads_with_previous_first():
+    readings = rewrites("由谁印发？", ["《海南自由贸易港建设总体方案》是哪天印发的？"])
+    assert readings[0] == "《海南自由贸易港建设总体方案》是哪天印发的，由谁印发？"
+    assert "海南：由谁印发？" in readings
+
+
+def test_rewrite_with_longer_history_also_reads_with_first_question():
+    history = ["北京提出了哪些重点任务？", "《海南自由贸易港建设总体方案》是哪天印发的？"]
+    readings = rewrites("由谁印发？", history)
+    assert readings[0] == "《海南自由贸易港建设总体方案》是哪天印发的，由谁印发？"
+    assert "北京提出了哪些重点任务，由谁印发？" in readings
+
+
+def test_rewrite_not_a_follow_up_is_unchanged():
+    assert rewrites("北京提出了哪些重点任务？", [SHENZHEN]) == ["北京提出了哪些重点任务？"]
+    assert rewrites("  北京提出了哪些重点任务？  ", ["任何问题？"]) == ["北京提出了哪些重点任务？"]
+
+
+def test_rewrite_empty_history():
+    assert rewrites("那软件业务收入呢？", []) == ["那软件业务收入呢？"]
+    assert rewrite("由谁印发？", []) == "由谁印发？"
+
+
+def test_rewrite_follow_up_without_new_phrase_keeps_the_previous_question():
+    # BUG: "还有呢？" carries no phrase to substitute, yet `_substitute` puts the whole question in
+    # place of the previous question's longest noun phrase: "深圳计划到2022年还有呢？突破多少？".
+    # The docstring says anything that is not a same-kind substitution is read with the previous question.
+    readings = rewrites("还有呢？", [SHENZHEN])
+    assert "数字经济产业增加值突破多少" in readings[0]
