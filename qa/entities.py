@@ -46,6 +46,8 @@ def _who(question: str, text: str) -> str | None:
     for word, flag in tags:
         if merged and merged[-1][1].startswith("nt") and flag == "n" and word not in question and len(word) <= 3:
             merged[-1] = (merged[-1][0] + word, merged[-1][1])
+        elif merged and merged[-1][0] in ("省", "市", "区", "县", "州") and flag.startswith("nt"):
+            merged[-1] = (merged[-1][0] + word, flag)  # jieba splits "市财政局" into 市 + 财政局
         else:
             merged.append((word, flag))
     wanted = ("nr",) if "哪位" in question else ("nr", "nt")
@@ -88,7 +90,8 @@ _WHERE = re.compile(r"哪里|哪儿|在哪(?![个种类方些一几两项家])|�
 
 def _where(question: str, text: str) -> str | None:
     """A place the question does not already name."""
-    places = [w for w, f in _tagged(text) if f.startswith("ns") and w not in question]
+    places = [w for w, f in _tagged(text)
+              if f.startswith("ns") and w not in question and w.rstrip("省市区县") not in question]
     return places[0] if places else None
 
 
@@ -115,8 +118,12 @@ def counted_group(question: str, text: str) -> str | None:
         pos = text.find(anchor)
         if pos > 0:
             words = []
-            for word, flag in reversed(_tagged(text[:pos])):
-                if flag.startswith(_STOP_LEFT) or word in question or len(words) >= 3:
+            tags = list(_tagged(text[:pos]))
+            for i in range(len(tags) - 1, -1, -1):
+                word, flag = tags[i]
+                # "中央和地方两级", "省、市、县三级": joined members belong to the group too.
+                joined = word in ("和", "与", "、", "及") and i > 0 and tags[i - 1][1].startswith("n")
+                if (flag.startswith(_STOP_LEFT) and not joined) or word in question or len(words) >= 5:
                     break
                 words.insert(0, word)
             if words:

@@ -84,8 +84,10 @@ def rewrites(question: str, history: list[str]) -> list[str]:
     if not history or not is_follow_up(question):
         return [question]
     previous = history[-1].strip().rstrip("？?")
-    core = _FOLLOW_UP_START.sub("", question).rstrip("？?").rstrip("呢").strip() or question
-    if question.rstrip("？?").endswith("呢"):
+    # "那么，上海呢？" → "上海"; "还有呢？" has no phrase of its own to put anywhere.
+    stripped = _FOLLOW_UP_START.sub("", question).rstrip("？?").rstrip("呢").strip(" ，,、")
+    core = stripped or question.rstrip("？?")
+    if question.rstrip("？?").endswith("呢") and stripped:
         replaced = _substitute(previous, core)
         if replaced:  # precise when it applies: "海南呢？" asks the same of 海南, and nothing else
             return [replaced + "？"]

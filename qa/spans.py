@@ -14,7 +14,7 @@ from index.lexical import tokenize
 
 from .question import focus_terms
 
-_NUMERAL = r"(?:\d+(?:[.,]\d+)*|[一二三四五六七八九十百千万两]+)"
+_NUMERAL = r"(?:\d+(?:[.,]\d+)*(?:万亿|亿|万)?|[一二三四五六七八九十百千万两零〇]+(?:点[一二三四五六七八九零〇]+)?)"
 _UNIT = r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|倍|项|条|个|大|家|种|类|级|名|人|次|所|批|座|户|件|年|岁)"
 _NUMBER = re.compile(rf"(?:百分之{_NUMERAL})|{_NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?(?:左右)?")
 _DETERMINER = re.compile(r"^[一这那每各][个种项条类次批][多余]?$")  # "一个是特斯拉": an article, not a count
@@ -47,7 +47,7 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
         # "多少个产业" is answered by "12大…产业" too: any count will do for a count, never an amount.
         counts = [m for m in found if _count_only(re.sub(rf"^{_NUMERAL}|[多余]|左右$", "", m.group(0)) or "?")]
         found = same or (counts if _count_only(unit.group(1)) else found)
-    for pattern, marks in _HINTS:
+    for pattern, marks in ([] if unit else _HINTS):  # a unit the question names outranks its topic
         if pattern.search(question):  # a price wants money, a growth rate a percentage: nothing else will do
             found = [m for m in found if any(x in m.group(0) for x in marks)]
             break

@@ -7,7 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from qa.question import focus_terms, is_follow_up, key_terms, question_kind, rewrite, rewrites
+from qa.question import (
+    focus_terms,
+    is_follow_up,
+    key_terms,
+    question_kind,
+    rewrite,
+    rewrites,
+)
 
 SHENZHEN = "深圳计划到2022年数字经济产业增加值突破多少？"
 
