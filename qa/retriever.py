@@ -13,7 +13,10 @@ MODES = ("hybrid", "dense", "bm25")
 
 class HybridRetriever(BaseRetriever):
     """Each Document's metadata carries doc, section, start, end, sentences, and the scores and ranks
-    from each retriever that found it (`found_by`), plus the fused `score`."""
+    from each retriever that found it (`found_by`), plus the fused `score`.
+
+    hybrid fuses three rankings: chunk vectors (dense), BM25, and chunks by their closest stored
+    sentence vector (sentence); dense and bm25 are the single rankings, for comparison."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
@@ -37,6 +40,9 @@ class HybridRetriever(BaseRetriever):
         if self.mode in ("hybrid", "bm25"):
             for rank, (chunk_id, score) in enumerate(self._lexical().search(query, fetch), 1):
                 ranked.setdefault(chunk_id, {})["bm25"] = (rank, score)
+        if self.mode == "hybrid":
+            for rank, (chunk_id, score) in enumerate(self._best_sentence(query, fetch), 1):
+                ranked.setdefault(chunk_id, {})["sentence"] = (rank, score)
         fused = sorted(ranked, key=lambda i: -sum(1 / (self.rrf_k + r) for r, _ in ranked[i].values()))[:k]
         chunks = {c.id: c for c in self.store.get_chunks(fused)}
         results = []
@@ -62,6 +68,20 @@ class HybridRetriever(BaseRetriever):
         found = self.store.vectorstore.similarity_search_by_vector_with_relevance_scores(vector, k=fetch)
         # Chroma returns cosine distance for this collection; 1 - distance is the cosine similarity.
         return [(doc, 1.0 - distance) for doc, distance in found]
+
+    def _best_sentence(self, query: str, fetch: int) -> list[tuple[str, float]]:
+        """Chunks ranked by their single closest sentence: a one-sentence answer inside a long chunk
+        is diluted in the chunk's vector but not in its own."""
+        available = self.store.sentences.count()
+        if available == 0:
+            return []
+        vector = self.store.embeddings.embed_query(query)
+        found = self.store.sentences.query(query_embeddings=[vector], n_results=min(fetch * 3, available),
+                                           include=["metadatas", "distances"])
+        best: dict[str, float] = {}
+        for meta, distance in zip(found["metadatas"][0], found["distances"][0]):
+            best.setdefault(meta["chunk_id"], 1.0 - distance)
+        return sorted(best.items(), key=lambda x: -x[1])[:fetch]
 
     def _lexical(self):
         return self.lexical() if callable(self.lexical) else self.lexical

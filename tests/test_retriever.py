@@ -73,7 +73,7 @@ def test_metadata_of_every_result(indexed, mode):
         assert doc.id == meta["chunk_id"]
         assert ARTICLE_TEXT[meta["start"]:meta["end"]] == doc.page_content
         assert isinstance(meta["section"], str) and meta["section"]
-        assert meta["found_by"] and set(meta["found_by"]) <= {"dense", "bm25"}
+        assert meta["found_by"] and set(meta["found_by"]) <= {"dense", "bm25", "sentence"}
         for name in meta["found_by"]:
             assert meta[f"{name}_rank"] >= 1 and isinstance(meta[f"{name}_score"], float)
         for s, e in meta["sentences"]:
@@ -94,9 +94,10 @@ def test_a_single_mode_uses_only_its_retriever(indexed, mode):
         assert f"{other}_rank" not in doc.metadata
 
 
-def test_hybrid_fuses_both(indexed):
+def test_hybrid_fuses_all_three(indexed):
     results = retriever(indexed, k=5).invoke("深圳计划到2022年数字经济产业增加值突破多少")
-    assert any(d.metadata["found_by"] == ["bm25", "dense"] for d in results)
+    assert any(d.metadata["found_by"] == ["bm25", "dense", "sentence"] for d in results)
+    assert all(d.metadata["sentence_rank"] >= 1 for d in results if "sentence" in d.metadata["found_by"])
     assert "2400亿元" in results[0].page_content
 
 
