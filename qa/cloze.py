@@ -91,11 +91,19 @@ def _copula(question: str, text: str) -> str | None:
     match = _COPULA_QUESTION.match(question)
     if not match:
         return None
-    nouns = [w for w, f in _tagged(match.group(1)) if f.startswith("n") and len(w) > 1]
+    tags = _tagged(match.group(1))
+    nouns = [w for w, f in tags if f.startswith("n") and len(w) > 1]
     if not nouns:
         return None
     noun = nouns[-1]
     pos = text.find(noun)
+    if pos < 0:
+        run = []  # the noun phrase the question ends with ("基本调子"), for a looser match
+        for word, flag in reversed(tags):
+            if not flag.startswith("n"):
+                break
+            run.insert(0, word)
+        noun, pos = _similar_word("".join(run) or noun, text)
     if pos <= 0:
         return None
     is_at = text.rfind("是", 0, pos)
@@ -106,6 +114,19 @@ def _copula(question: str, text: str) -> str | None:
     while words and (words[-1] in question or words[-1] == "的"):
         words.pop()
     return _clean(_drop_lead("".join(words), question, verbs=False))
+
+
+def _similar_word(noun: str, text: str) -> tuple[str, int]:
+    """A word of the text sharing most characters with the question's noun, at least two and half of
+    them: the paraphrase's "基本调子" is the text's "主基调"."""
+    best, at, shared = "", -1, 1
+    pos = 0
+    for word, flag in _tagged(text):
+        common = len(set(word) & set(noun))
+        if flag.startswith("n") and common > shared and common * 2 >= len(set(noun)):
+            best, at, shared = word, pos, common
+        pos += len(word)
+    return best, at
 
 
 def _clause_end(text: str, pos: int) -> int:
