@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from index.chunking import split_clauses
 from index.lexical import tokenize
 
-from .question import focus_terms
+from .question import _tagged, focus_terms
 
 _NUMERAL = r"(?:\d+(?:[.,]\d+)*(?:万亿|亿|万)?|[一二三四五六七八九十百千万两零〇]+(?:点[一二三四五六七八九零〇]+)?)"
 _UNIT = r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|倍|项|条|个|大|家|种|类|级|名|人|次|所|批|座|户|件|年|岁|辆|台|套|吨|亩|公里|平方米|平方公里|部|篇|份)"
@@ -25,7 +25,7 @@ _HINTS = [(re.compile(r"增速|增长|增幅|比例|比重|占比|百分"), ("%"
           (re.compile(r"价格|金额|多少钱|资金|投入|投资|规模|收入|产值|增加值"), ("元", "亿", "万")),
           (re.compile(r"年龄|岁数|多大年纪"), ("岁",))]
 _COUNT_ASKED = re.compile(rf"(?:多少|几)({_UNIT})")
-_NEGATION = re.compile(r"不是|并不|并非|不会|没有|尚未|未|无|不")
+_NEGATIONS = frozenset({"不", "不是", "并不", "并非", "不会", "不能", "没有", "没", "尚未", "未", "无", "非", "并未"})
 _ENUM_LINE = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]+[)）]|[\d一二三四五六七八九十]+[、.．])\s*")
 _EDGE = "的是了在和与及等为将对把被从以于就也都而并其之这那个"
 
@@ -119,9 +119,15 @@ def _head(item: str) -> str:
 
 
 def yes_no(question: str, p: Passage) -> str:
-    plain = re.sub(r"是否|是不是|有没有|会不会|能否", "", question)
-    negated = bool(_NEGATION.search(p.text)) and not _NEGATION.search(plain)
+    """是/否 by whether the evidence negates what the question does not, with the evidence."""
+    plain = re.sub(r"是否|是不是|有没有|会不会|能否|吗[？?]?$", "", question)
+    negated = _negated(p.text) and not _negated(plain)
     return ("否。" if negated else "是。") + shorten(p.text)
+
+
+def _negated(text: str) -> bool:
+    # Word by word: 未 in 未来 or 不 in 不断 negates nothing.
+    return any(w in _NEGATIONS for w, _ in _tagged(text))
 
 
 def choice(question: str, p: Passage) -> str | None:

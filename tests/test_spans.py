@@ -392,3 +392,11 @@ def test_keys_present_in_the_evidence_section():
     # "北京市" in the question is "北京" in the heading
     assert _keys_present("北京市计划到哪一年建成区块链科技创新高地？", beijing, [beijing])
     assert not _keys_present("上海计划到哪一年建成区块链科技创新高地？", beijing, [beijing])
+
+
+def test_yes_no_reads_negation_word_by_word():
+    # 未 inside 未来 and 不 inside 不断 negate nothing; 并不是 does.
+    future = Passage("还明确了未来15年的重点任务。", "还明确了未来15年的重点任务。", 0, [])
+    assert yes_no("方案是否明确了重点任务？", future).startswith("是")
+    denial = Passage("不过,政策并不是区块链能够行稳致远的关键所在。", "x", 0, [])
+    assert yes_no("政策是区块链行稳致远的关键吗？", denial).startswith("否")
