@@ -8,7 +8,7 @@ from pathlib import Path
 
 from index import lexical
 from index.embeddings import load_embeddings
-from index.errors import EmptyQuestion
+from index.errors import EmptyQuestion, IndexEmpty
 from index.settings import Settings, load_settings
 from index.store import Store
 from index.sync import IngestReport, Progress, ingest
@@ -48,7 +48,7 @@ class Assistant:
         if self.settings.llm_base_url:
             from .llm import LLMAnswerer
 
-            return LLMAnswerer(self.settings, fallback=ExtractiveAnswerer(self.store, self.lexical_index))
+            return LLMAnswerer(self.settings, ranker=ExtractiveAnswerer(self.store, self.lexical_index))
         return ExtractiveAnswerer(self.store, self.lexical_index)
 
     def lexical_index(self) -> lexical.LexicalIndex:
@@ -95,6 +95,8 @@ class Assistant:
         question = (question or "").strip()
         if not question:
             raise EmptyQuestion()
+        if not self.store.documents():
+            raise IndexEmpty()
         history = [h.strip() for h in (history or []) if h and h.strip()]
         timings: dict[str, float] = {}
         best = None

@@ -15,9 +15,9 @@ SENTENCES = 12  # evidence offered to the model: the best-scored sentences of th
 
 
 class LLMAnswerer:
-    def __init__(self, settings, fallback) -> None:
+    def __init__(self, settings, ranker) -> None:
         self.settings = settings
-        self.scorer = fallback  # the extractive answerer ranks the sentences the model may cite
+        self.ranker = ranker  # the extractive answerer ranks the sentences the model may cite
         self.template = PROMPT.read_text(encoding="utf-8")
 
     @cached_property
@@ -28,7 +28,7 @@ class LLMAnswerer:
                           api_key=self.settings.llm_api_key, temperature=0, timeout=60, max_retries=1)
 
     def answer(self, question: str, kind: str, documents) -> Draft:
-        ranked = self.scorer.rank(question, documents)[:SENTENCES]
+        ranked = self.ranker.rank(question, documents)[:SENTENCES]
         if not ranked:
             return Draft(None, [], 0.0)
         numbered = "\n".join(f"[{i}] {s.text}" for i, s in enumerate(ranked, 1))
