@@ -84,6 +84,13 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
     best = ranked[0]
     if not _keys_present(question, best, ranked) or _mostly_unknown(question, ranked, document_text):
         return Extraction(None, [best], best.score)
+    marker = spans.ordinal_marker(question)
+    if marker:  # "第二条道路是什么": the retrieved line numbered 2, however low it scored
+        for sentence in ranked:
+            answer = spans.numbered_item(marker, sentence.text)
+            if answer:
+                # Found by its number, not by its words: the question's support is the best sentence's.
+                return Extraction(answer, [sentence], best.score)
     cut = {**spans.BY_KIND, "entity": entities.entity}.get(kind)
     close = [s for s in ranked[:4] if s.score >= best.score - CLOSE]
     if kind == "entity":  # the sure way first, in every close sentence; then the best guess

@@ -193,6 +193,31 @@ def _pick(question: str, text: str, candidates: list[re.Match]) -> str | None:
     return max(candidates, key=lambda m: (overlap(m), -m.start())).group(0)
 
 
+_ORDINAL_ASKED = re.compile(r"第([一二三四五六七八九十]+|\d+)(?:条|个|项|点|方面|部分|种|类)")
+_DIGITS = "一二三四五六七八九十"
+
+
+def ordinal_marker(question: str) -> re.Pattern | None:
+    """"第二条道路是什么？" → a pattern for lines numbered 2: "二、…", "(2)…", "（二）…", "2.…", "第二条…"."""
+    match = _ORDINAL_ASKED.search(question)
+    if not match:
+        return None
+    n = match.group(1)
+    number = int(n) if n.isdigit() else (_DIGITS.index(n) + 1 if len(n) == 1 else None)
+    if number is None or number > 10:
+        return None
+    chinese = _DIGITS[number - 1]
+    return re.compile(rf"^\s*(?:{chinese}、|[（(](?:{number}|{chinese})[)）]|{number}[、.．]|第{chinese}[条章节])\s*")
+
+
+def numbered_item(marker: re.Pattern, text: str) -> str | None:
+    """The numbered line's own words, up to where its details start."""
+    if not marker.match(text):
+        return None
+    item = re.split(r"[:：;；。]", marker.sub("", text))[0].strip(" ,，")
+    return item or None
+
+
 def shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 

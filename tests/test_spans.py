@@ -27,6 +27,8 @@ from qa.spans import (
     enumeration_items,
     listing,
     number,
+    numbered_item,
+    ordinal_marker,
     shorten,
     yes_no,
 )
@@ -400,3 +402,19 @@ def test_yes_no_reads_negation_word_by_word():
     assert yes_no("方案是否明确了重点任务？", future).startswith("是")
     denial = Passage("不过,政策并不是区块链能够行稳致远的关键所在。", "x", 0, [])
     assert yes_no("政策是区块链行稳致远的关键吗？", denial).startswith("否")
+
+
+@pytest.mark.parametrize("question, line, item", [
+    ("肖风说的第二条道路是什么？", "二、延续或者改良", "延续或者改良"),
+    ("北京的第三项重点任务是什么？", "(3)集聚发展,培育融合联动的区块链产业:培育区块链创新企业集群;", "集聚发展,培育融合联动的区块链产业"),
+    ("第2个方面是什么？", "（二）加强组织保障。", "加强组织保障"),
+])
+def test_numbered_item_answers_an_ordinal_question(question, line, item):
+    marker = ordinal_marker(question)
+    assert numbered_item(marker, line) == item
+
+
+def test_numbered_item_ignores_other_numbers():
+    marker = ordinal_marker("第二条道路是什么？")
+    assert numbered_item(marker, "一、重构或者创新") is None
+    assert ordinal_marker("北京提出了几大重点任务？") is None
