@@ -85,10 +85,11 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
     if not _keys_present(question, best, ranked) or _mostly_unknown(question, ranked, document_text):
         return Extraction(None, [best], best.score)
     marker = spans.ordinal_marker(question)
-    if marker:  # "第二条道路是什么": the retrieved line numbered 2, however low it scored
+    if marker:  # "第二条道路是什么": the line numbered 2 in the evidence's section, however low it scored
+        top = best.chunk.metadata.get("section", "").split(" > ")[0]
         for sentence in ranked:
             answer = spans.numbered_item(marker, sentence.text)
-            if answer:
+            if answer and sentence.chunk.metadata.get("section", "").split(" > ")[0] == top:
                 # Found by its number, not by its words: the question's support is the best sentence's.
                 return Extraction(answer, [sentence], best.score)
     cut = {**spans.BY_KIND, "entity": entities.entity}.get(kind)
