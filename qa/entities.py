@@ -32,7 +32,7 @@ def entity_strict(question: str, p: Passage) -> str | None:
         return _name(question, p.text)
     if "谁" in question or "哪位" in question:
         return _who(question, p.text)
-    if _WHERE.search(question):
+    if _WHERE.search(question) or _PLACE_KIND.search(question):
         return _where(question, p.text)
     return _modifier(question, p.text) or cloze(question, p.text)
 
@@ -85,6 +85,7 @@ def name_required(question: str) -> bool:
     return bool(_NAME_ASKED.search(question) or "谁" in question or "哪位" in question or _WHERE.search(question))
 
 
+_PLACE_KIND = re.compile(r"哪(?:个|些|一个)?(?:城市|省份|省|地区|地方|国家)")
 _WHERE = re.compile(r"哪里|哪儿|在哪(?![个种类方些一几两项家])|什么地方")
 
 

@@ -151,10 +151,20 @@ def _mostly_unknown(question: str, ranked: list[Scored], document_text) -> bool:
     tagged = _tagged(question)
     # The noun right after the question word names the kind of answer ("哪个公司"), not the topic.
     kind_nouns = {tagged[i + 1][0] for i in range(len(tagged) - 1) if ASKING.search(tagged[i][0])}
-    words = [w for w, f in tagged if len(w) >= 2 and f[0] in "nvat" and not ASKING.search(w)
+    # Nouns and times carry the topic; verbs are paraphrased too freely to tell.
+    words = [w for w, f in tagged if len(w) >= 2 and f[0] in "nt" and not ASKING.search(w)
              and w not in kind_nouns and w not in _ABOUT_THE_TEXT]
-    unknown = [w for w in words if not any(w[i:i + 2] in text for i in range(len(w) - 1))]
+    unknown = [w for w in words if not _occurs(w, text)]
     return len(unknown) > 0.5 * len(words)
+
+
+def _occurs(word: str, text: str) -> bool:
+    """In part or abbreviated: a pair of its characters, or all of them in order within a short
+    stretch ("自贸港" in "自由贸易港")."""
+    if any(word[i:i + 2] in text for i in range(len(word) - 1)):
+        return True
+    pattern = "".join(re.escape(c) + ".{0,2}" for c in word[:-1]) + re.escape(word[-1])
+    return len(word) >= 3 and re.search(pattern, text) is not None
 
 
 def _keys_present(question: str, best: Scored, ranked: list[Scored]) -> bool:

@@ -46,7 +46,8 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
         same = [m for m in found if unit.group(1) in m.group(0)]
         # "多少个产业" is answered by "12大…产业" too: any count will do for a count, never an amount.
         counts = [m for m in found if _count_only(re.sub(rf"^{_NUMERAL}|[多余]|左右$", "", m.group(0)) or "?")]
-        found = same or (counts if _count_only(unit.group(1)) else found)
+        # A count may be given in any count unit; an amount only in the unit asked for ("多少亩").
+        found = same or (counts if _count_only(unit.group(1)) else [])
     for pattern, marks in ([] if unit else _HINTS):  # a unit the question names outranks its topic
         if pattern.search(question):  # a price wants money, a growth rate a percentage: nothing else will do
             found = [m for m in found if any(x in m.group(0) for x in marks)]
@@ -65,6 +66,8 @@ def _count_only(unit: str) -> bool:
 def count(question: str, p: Passage) -> str | None:
     """Answer "how many" by counting the items of the enumeration the evidence gives."""
     unit = _COUNT_ASKED.search(question).group(1)
+    if not _count_only(unit):
+        return None  # "多少亩" is a measure, never the length of a list
     items = enumeration_items(question, p)
     return f"{len(items)}{unit}" if len(items) >= 2 else None
 

@@ -208,3 +208,8 @@ def test_counted_group_members_joined_by_and():
     # BUG: the walk to the left stops at 和/与 (a conjunction), so "中央和地方两级财政" gives
     # "地方两级财政": one member of a group the question says has two.
     assert counted_group("由哪两级财政负责？", "中央和地方两级财政按比例分担。") == "中央和地方两级财政"
+
+
+def test_which_city_wants_a_place():
+    text = "近日,深圳市工业和信息化局发布的关于公开征求《深圳市数字经济产业创新发展实施方案(征求意见稿)》意见通知表示"
+    assert entity_strict("哪个城市的方案还只是征求意见稿？", passage(text)) == "深圳市"

@@ -214,3 +214,11 @@ def test_rewrite_follow_up_without_new_phrase_keeps_the_previous_question():
     # The docstring says anything that is not a same-kind substitution is read with the previous question.
     readings = rewrites("还有呢？", [SHENZHEN])
     assert "数字经济产业增加值突破多少" in readings[0]
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("肖风认为区块链做存证溯源算不算革命？", "yes_no"),
+    ("北京要在人才方面做哪几件事？", "list"),
+])
+def test_more_question_kinds(question, kind):
+    assert question_kind(question) == kind

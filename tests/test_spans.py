@@ -418,3 +418,17 @@ def test_numbered_item_ignores_other_numbers():
     marker = ordinal_marker("第二条道路是什么？")
     assert numbered_item(marker, "一、重构或者创新") is None
     assert ordinal_marker("北京提出了几大重点任务？") is None
+
+
+def test_a_measure_unit_asked_for_is_required():
+    text = "还明确了未来15年的重点任务,即2025年前建设海南国家区块链技术和产业创新发展基地。"
+    assert number("海南区块链基地占地多少亩？", Passage(text, text, 0, [])) is None
+    assert count("海南区块链基地占地多少亩？", Passage(text, text, 0, [])) is None
+
+
+def test_an_abbreviation_is_not_an_unknown_word():
+    from qa.extractive import _occurs
+
+    assert _occurs("自贸港", "海南自由贸易港建设总体方案")
+    assert not _occurs("比特币", "加大对代币发行融资活动的监管力度,特斯拉重构了汽车")
+    assert not _occurs("天气", "区块链产业正开启“赛马”模式")
