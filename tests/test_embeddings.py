@@ -1,7 +1,6 @@
 """Embedders: LangChain's standard embeddings suites, spec parsing, and what the e5 prefixes buy."""
 from __future__ import annotations
 
-import inspect
 import math
 import os
 from pathlib import Path
@@ -14,16 +13,6 @@ from index.embeddings import E5Embeddings, SentenceTransformerEmbeddings, load_e
 from index.errors import EmbedderUnavailable
 
 
-def _mark_coroutine_tests(suite: type) -> None:
-    """pytest-asyncio runs in strict mode here: mark the suite's async tests (only those: a mark on a
-    sync test is a warning) in place, so that the standard tests stay un-overridden."""
-    for name, function in vars(suite).items():
-        if name.startswith("test_") and inspect.iscoroutinefunction(function):
-            if not any(mark.name == "asyncio" for mark in getattr(function, "pytestmark", [])):
-                pytest.mark.asyncio(function)
-
-
-_mark_coroutine_tests(EmbeddingsIntegrationTests)
 
 
 def _minilm_dir() -> Path:
@@ -39,9 +28,7 @@ def _cosine(a: list[float], b: list[float]) -> float:
 
 
 # --- LangChain standard suites ------------------------------------------------------------------
-class TestE5EmbeddingsUnit(EmbeddingsUnitTests):
-    """Construction only: no model is loaded, so this runs without the integration marker."""
-
+class _E5:
     @property
     def embeddings_class(self):
         return E5Embeddings
@@ -51,18 +38,7 @@ class TestE5EmbeddingsUnit(EmbeddingsUnitTests):
         return {"threads": 2}
 
 
-@pytest.mark.integration
-class TestE5EmbeddingsIntegration(EmbeddingsIntegrationTests):
-    @property
-    def embeddings_class(self):
-        return E5Embeddings
-
-    @property
-    def embedding_model_params(self) -> dict:
-        return {"threads": 2}
-
-
-class TestSentenceTransformerEmbeddingsUnit(EmbeddingsUnitTests):
+class _MiniLM:
     @property
     def embeddings_class(self):
         return SentenceTransformerEmbeddings
@@ -72,19 +48,24 @@ class TestSentenceTransformerEmbeddingsUnit(EmbeddingsUnitTests):
         return {"model": str(_minilm_dir())}
 
 
+class TestE5EmbeddingsUnit(_E5, EmbeddingsUnitTests):
+    """Construction only: no model is loaded, so this runs without the integration marker."""
+
+
 @pytest.mark.integration
-class TestSentenceTransformerEmbeddingsIntegration(EmbeddingsIntegrationTests):
+class TestE5EmbeddingsIntegration(_E5, EmbeddingsIntegrationTests):
+    pass
+
+
+class TestSentenceTransformerEmbeddingsUnit(_MiniLM, EmbeddingsUnitTests):
+    pass
+
+
+@pytest.mark.integration
+class TestSentenceTransformerEmbeddingsIntegration(_MiniLM, EmbeddingsIntegrationTests):
     @pytest.fixture(autouse=True)
     def _offline(self, monkeypatch):
         monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-
-    @property
-    def embeddings_class(self):
-        return SentenceTransformerEmbeddings
-
-    @property
-    def embedding_model_params(self) -> dict:
-        return {"model": str(_minilm_dir())}
 
 
 # --- load_embeddings: cheap, nothing is loaded ---------------------------------------------------

@@ -2,7 +2,6 @@
 metadata, the single-retriever modes and exact-phrase ranking. Fake embedder: no model, fast."""
 from __future__ import annotations
 
-import inspect
 
 import pytest
 from langchain_core.documents import Document
@@ -17,16 +16,6 @@ from conftest import ARTICLE, FakeEmbeddings
 ARTICLE_TEXT = ARTICLE.read_text(encoding="utf-8")
 
 
-def _mark_coroutine_tests(suite: type) -> None:
-    """pytest-asyncio runs in strict mode here: mark the suite's async tests (only those: a mark on a
-    sync test is a warning) in place, so that the standard tests stay un-overridden."""
-    for name, function in vars(suite).items():
-        if name.startswith("test_") and inspect.iscoroutinefunction(function):
-            if not any(mark.name == "asyncio" for mark in getattr(function, "pytestmark", [])):
-                pytest.mark.asyncio(function)
-
-
-_mark_coroutine_tests(RetrieversIntegrationTests)
 
 
 @pytest.fixture(scope="module")
