@@ -40,6 +40,7 @@ class Store:
         self.spec = getattr(embeddings, "spec", type(embeddings).__name__)
         self.home = Path(settings.home)
         self._texts: dict[str, tuple] = {}
+        self._manifest: tuple[tuple | None, dict[str, DocumentRecord]] = (None, {})
 
     @cached_property
     def client(self):
@@ -100,8 +101,15 @@ class Store:
     def documents(self) -> dict[str, DocumentRecord]:
         if not self.manifest_path.is_file():
             return {}
-        raw = json.loads(self.manifest_path.read_text(encoding="utf-8"))
-        return {name: DocumentRecord(**record) for name, record in raw.items()}
+        # Every question consults the manifest (is the index empty? is BM25 current?): parse it only
+        # when the file changed. Callers get a copy, so their edits never touch the cache.
+        # os.replace gives each written manifest a new inode, which mtime granularity could not promise.
+        info = self.manifest_path.stat()
+        stamp = (info.st_ino, info.st_mtime_ns, info.st_size)
+        if self._manifest[0] != stamp:
+            raw = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+            self._manifest = (stamp, {name: DocumentRecord(**record) for name, record in raw.items()})
+        return dict(self._manifest[1])
 
     def _write_manifest(self, records: dict[str, DocumentRecord]) -> None:
         tmp = self.manifest_path.with_suffix(".tmp")
