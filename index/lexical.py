@@ -26,7 +26,7 @@ DOMAIN_WORDS = ("区块链", "数字经济", "自贸港", "自由贸易港", "�
 
 
 @lru_cache(maxsize=1)
-def _jieba():
+def load_jieba():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)  # its start-up banner is noise on every CLI call
@@ -38,7 +38,7 @@ def _jieba():
 
 def tokenize(text: str) -> list[str]:
     """Search-mode jieba tokens (long words and their parts), lower-cased, without stopwords and punctuation."""
-    tokens = (t.strip().lower() for t in _jieba().cut_for_search(text))
+    tokens = (t.strip().lower() for t in load_jieba().cut_for_search(text))
     return [t for t in tokens if t and t not in STOPWORDS and _WORD.search(t)]
 
 

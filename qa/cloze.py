@@ -10,7 +10,7 @@ import re
 
 from index.chunking import split_clauses
 
-from .question import _tagged
+from .question import pos_tags
 
 _WH = re.compile(r"哪[两二三四五六七八九十几]+[个项条类种级方面大家]|什么样的?|什么|哪些|哪一?[个种类家位项款方]|哪里|哪儿|谁|何种|何处")
 _COPULA_QUESTION = re.compile(r"^(.*?)(?:是|为)(?:什么|哪些|谁)[？?]?$")
@@ -41,7 +41,7 @@ def cloze(question: str, text: str) -> str | None:
 def _drop_lead(span: str, question: str, verbs: bool = True) -> str:
     """A span taken from the start of its clause loses the verbs, prepositions and question words
     it begins with ("加大对代币发行" → "代币发行")."""
-    tags = list(_tagged(span))
+    tags = list(pos_tags(span))
     lead = ("v", "p", "d", "c", "r", "u") if verbs else ("p", "c", "r", "u")
     # A name of a place or organisation stays even when the question has it ("深圳市" + "工业和信息化局").
     while tags and (tags[0][1].startswith(lead) and tags[0][1] != "vn"
@@ -68,7 +68,7 @@ def _right_anchor(right: str, text: str, start: int, limit: int) -> tuple[int | 
     so it is tried as the anchor first and kept in the answer; then the words after it."""
     if not right:
         return None, ""
-    words = [w for w, _ in _tagged(right)]
+    words = [w for w, _ in pos_tags(right)]
     for skip in range(min(len(words), 3)):
         rest = "".join(words[skip:])
         head = "".join(words[:skip])
@@ -83,7 +83,7 @@ def _right_anchor(right: str, text: str, start: int, limit: int) -> tuple[int | 
 
 
 def _is_noun(word: str) -> bool:
-    return any(flag.startswith("n") or flag == "vn" for _, flag in _tagged(word))
+    return any(flag.startswith("n") or flag == "vn" for _, flag in pos_tags(word))
 
 
 def _copula(question: str, text: str) -> str | None:
@@ -91,7 +91,7 @@ def _copula(question: str, text: str) -> str | None:
     match = _COPULA_QUESTION.match(question)
     if not match:
         return None
-    tags = _tagged(match.group(1))
+    tags = pos_tags(match.group(1))
     nouns = [w for w, f in tags if f.startswith("n") and len(w) > 1]
     if not nouns:
         return None
@@ -110,7 +110,7 @@ def _copula(question: str, text: str) -> str | None:
     if 0 < is_at and pos - is_at <= 12:  # "A是…X": A
         return _clean(text[_clause_start(text, is_at):is_at])
     before = text[_clause_start(text, pos):pos]  # "按照包容审慎的监管原则": what modifies X
-    words = [w for w, _ in _tagged(before)]
+    words = [w for w, _ in pos_tags(before)]
     while words and (words[-1] in question or words[-1] == "的"):
         words.pop()
     return _clean(_drop_lead("".join(words), question, verbs=False))
@@ -121,7 +121,7 @@ def _similar_word(noun: str, text: str) -> tuple[str, int]:
     them: the paraphrase's "基本调子" is the text's "主基调"."""
     best, at, shared = "", -1, 1
     pos = 0
-    for word, flag in _tagged(text):
+    for word, flag in pos_tags(text):
         common = len(set(word) & set(noun))
         if flag.startswith("n") and common > shared and common * 2 >= len(set(noun)):
             best, at, shared = word, pos, common

@@ -12,8 +12,8 @@ import re
 from index.lexical import STOPWORDS
 
 from .cloze import cloze
-from .question import _tagged
-from .spans import _EDGE, Passage, _best_clause
+from .question import pos_tags
+from .spans import EDGE_CHARS, Passage, best_clause
 
 _WHICH = re.compile(r"(?:什么|哪个|哪种|哪类|哪家|哪一|哪款|哪项|哪位)")
 _NAME_ASKED = re.compile(r"名字|名称|叫什么|全称")
@@ -41,7 +41,7 @@ def _who(question: str, text: str) -> str | None:
     """The person or organisation doing what the question asks about: the name nearest before the
     question's verb in the text ("中共中央、国务院印发的…" for "由谁印发"), people before organisations
     when the verb is not there. An organisation keeps the nouns after it ("北京市人民政府" + "办公厅")."""
-    tags = list(_tagged(text))
+    tags = list(pos_tags(text))
     merged = []
     for word, flag in tags:
         if merged and merged[-1][1].startswith("nt") and flag == "n" and word not in question and len(word) <= 3:
@@ -76,7 +76,7 @@ def _who(question: str, text: str) -> str | None:
 
 def _verb_after_who(question: str) -> str | None:
     match = re.search(r"(?:谁|哪位)(.*)$", question)
-    words = [w for w, f in _tagged(match.group(1)) if len(w) > 1] if match else []
+    words = [w for w, f in pos_tags(match.group(1)) if len(w) > 1] if match else []
     return words[0] if words else None
 
 
@@ -91,7 +91,7 @@ _WHERE = re.compile(r"哪里|哪儿|在哪(?![个种类方些一几两项家])|�
 
 def _where(question: str, text: str) -> str | None:
     """A place the question does not already name."""
-    places = [w for w, f in _tagged(text)
+    places = [w for w, f in pos_tags(text)
               if f.startswith("ns") and w not in question and w.rstrip("省市区县") not in question]
     return places[0] if places else None
 
@@ -101,7 +101,7 @@ def _name(question: str, text: str) -> str | None:
     for match in re.finditer(r"《[^》]+》|“[^”]+”", text):
         if match.group(0) not in question:
             return match.group(0)
-    named = [w for w, f in _tagged(text) if f in ("nt", "nz") and w not in question]
+    named = [w for w, f in pos_tags(text) if f in ("nt", "nz") and w not in question]
     return named[0] if named else None
 
 
@@ -114,12 +114,12 @@ def counted_group(question: str, text: str) -> str | None:
     if not match:
         return None
     count = match.group(1)
-    nouns = [w for w, f in _tagged(question[match.end():]) if f.startswith("n")][:1]
+    nouns = [w for w, f in pos_tags(question[match.end():]) if f.startswith("n")][:1]
     for anchor in ([count + nouns[0]] if nouns else []) + [count]:
         pos = text.find(anchor)
         if pos > 0:
             words = []
-            tags = list(_tagged(text[:pos]))
+            tags = list(pos_tags(text[:pos]))
             for i in range(len(tags) - 1, -1, -1):
                 word, flag = tags[i]
                 # "中央和地方两级", "省、市、县三级": joined members belong to the group too.
@@ -138,7 +138,7 @@ def _modifier(question: str, text: str) -> str | None:
     if not match:
         return None
     nouns = []
-    for word, flag in _tagged(question[match.end():]):
+    for word, flag in pos_tags(question[match.end():]):
         if not (flag.startswith("n") or flag == "vn"):
             break
         nouns.append(word)
@@ -151,7 +151,7 @@ def _modifier(question: str, text: str) -> str | None:
         if prefix.endswith("”") and "“" in prefix:
             return prefix[prefix.rindex("“"):] + noun
         words = []
-        for word, flag in reversed(_tagged(prefix)):
+        for word, flag in reversed(pos_tags(prefix)):
             if flag.startswith(_STOP_LEFT) or word in question or word in STOPWORDS:
                 break
             words.insert(0, word)
@@ -162,9 +162,9 @@ def _modifier(question: str, text: str) -> str | None:
 
 def _gap(question: str, p: Passage) -> str | None:
     """The stretch of the sentence the question does not already say, next to what it does say."""
-    tags = _tagged(p.text)
-    covered = [w in question or w in _EDGE for w, _ in tags]
-    focus_clause = _best_clause(question, p.text)
+    tags = pos_tags(p.text)
+    covered = [w in question or w in EDGE_CHARS for w, _ in tags]
+    focus_clause = best_clause(question, p.text)
     runs, current, pos = [], [], 0
     for i, (word, flag) in enumerate(tags):
         if covered[i] or flag == "x" or word in STOPWORDS or flag == "r":
@@ -183,7 +183,7 @@ def _gap(question: str, p: Passage) -> str | None:
     def value(run) -> float:
         nouns = sum(len(tags[i][0]) for i, _ in run if tags[i][1].startswith(("n", "eng", "j")))
         first, last = run[0][0], run[-1][0]
-        near = any(covered[j] and tags[j][0] not in _EDGE for j in (first - 1, last + 1) if 0 <= j < len(tags))
+        near = any(covered[j] and tags[j][0] not in EDGE_CHARS for j in (first - 1, last + 1) if 0 <= j < len(tags))
         inside = focus_clause[0] <= run[0][1] < focus_clause[1]
         return 4 * inside + 2 * near + min(nouns, 6) - 0.1 * math.log1p(sum(len(tags[i][0]) for i, _ in run))
 
@@ -199,5 +199,5 @@ def _gap(question: str, p: Passage) -> str | None:
             start -= 2
         else:
             break
-    answer = "".join(w for w, _ in tags[start:run[-1][0] + 1]).strip(_EDGE)
+    answer = "".join(w for w, _ in tags[start:run[-1][0] + 1]).strip(EDGE_CHARS)
     return answer if 1 < len(answer) <= 30 else None

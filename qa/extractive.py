@@ -16,7 +16,7 @@ from index.lexical import tokenize
 
 from . import entities, spans
 from .cloze import cloze
-from .question import ASKING, _tagged, focus_terms, key_terms
+from .question import ASKING, focus_terms, key_terms, pos_tags
 
 HEADING_PENALTY = 0.85  # headings summarise; when they disagree with the body, the body is the record
 NUMBER_BONUS = 0.1
@@ -148,7 +148,7 @@ def _mostly_unknown(question: str, ranked: list[Scored], document_text) -> bool:
     not even in part ("今天北京天气怎么样", "比特币的发明者"): it is about something they do not cover."""
     docs = {s.chunk.metadata["doc"] for s in ranked}
     text = "".join(document_text(d) or "" for d in docs)
-    tagged = _tagged(question)
+    tagged = pos_tags(question)
     # The noun right after the question word names the kind of answer ("哪个公司"), not the topic.
     kind_nouns = {tagged[i + 1][0] for i in range(len(tagged) - 1) if ASKING.search(tagged[i][0])}
     # Nouns and times carry the topic; verbs are paraphrased too freely to tell.

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from index.lexical import _jieba
+from index.lexical import load_jieba
 
 # Order matters: the first kind whose pattern matches wins.
 _KINDS = [
@@ -30,8 +30,9 @@ def question_kind(question: str) -> str:
 
 
 @lru_cache(maxsize=512)
-def _tagged(text: str) -> tuple[tuple[str, str], ...]:
-    _jieba()  # loads the dictionary with the project's domain words
+def pos_tags(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, part of speech) pairs from jieba, cached: the same sentences are tagged question after question."""
+    load_jieba()  # loads the dictionary with the project's domain words
     import jieba.posseg
 
     return tuple((p.word, p.flag) for p in jieba.posseg.cut(text))
@@ -41,7 +42,7 @@ def focus_terms(question: str) -> list[str]:
     """Content words of the question's clause that holds the question word: what is really asked."""
     clauses = [c for c in re.split(r"[，,；;：:。]", question.rstrip("？?")) if c.strip()]
     asking = [c for c in clauses if ASKING.search(c)] or clauses[-1:]
-    return [w for w, f in _tagged(asking[-1]) if len(w) > 1 and f.startswith(_CONTENT_POS) and not ASKING.search(w)]
+    return [w for w, f in pos_tags(asking[-1]) if len(w) > 1 and f.startswith(_CONTENT_POS) and not ASKING.search(w)]
 
 
 ASKING = re.compile(r"什么|哪|谁|多少|几|何|怎|如何|为啥|为什么|是否|是不是|吗|呢|多大|多久")
@@ -50,7 +51,7 @@ ASKING = re.compile(r"什么|哪|谁|多少|几|何|怎|如何|为啥|为什么|
 def key_terms(question: str) -> list[str]:
     """Proper nouns and numbers a question depends on: an answer about anything else is no answer."""
     keys = []
-    for word, flag in _tagged(question):
+    for word, flag in pos_tags(question):
         if flag.startswith(("ns", "nr", "nt", "eng")) and len(word) >= 2:
             keys.append(word)
         elif re.fullmatch(r"\d+(?:\.\d+)?", word) and len(word) >= 2:
@@ -59,7 +60,7 @@ def key_terms(question: str) -> list[str]:
 
 
 def is_follow_up(question: str) -> bool:
-    content = [w for w, f in _tagged(question) if f.startswith(_CONTENT_POS) and len(w) > 1]
+    content = [w for w, f in pos_tags(question) if f.startswith(_CONTENT_POS) and len(w) > 1]
     return bool(_FOLLOW_UP_START.match(question) or _PRONOUN.search(question) or len(content) <= 1
                 or question.rstrip("？?").endswith("呢"))
 
@@ -103,7 +104,7 @@ def rewrites(question: str, history: list[str]) -> list[str]:
     if len(history) > 1:
         together.append(f"{history[0].strip().rstrip('？?')}，{core}？")
     named = ["".join(dict.fromkeys(names)) + "：" + core + "？"] if names else []
-    content = [w for w, f in _tagged(core) if f.startswith(_CONTENT_POS) and len(w) > 1]
+    content = [w for w, f in pos_tags(core) if f.startswith(_CONTENT_POS) and len(w) > 1]
     # A follow-up with few words of its own ("由谁印发？") only makes sense with the previous question.
     readings += named + together if len(content) >= 3 else together + named
     return list(dict.fromkeys(readings))
@@ -118,10 +119,10 @@ def _resolve_demonstrative(core: str, previous: str) -> str | None:
     match = _DEMONSTRATIVE.search(core)
     if not match:
         return None
-    for word, flag in _tagged(match.group(1)):
+    for word, flag in pos_tags(match.group(1)):
         if not flag.startswith("n"):
             continue
-        for start, end, kind in _runs(_tagged(previous)):
+        for start, end, kind in _runs(pos_tags(previous)):
             phrase = previous[start:end]
             if kind == "noun" and phrase.endswith(word) and len(phrase) > len(word):
                 return core[:match.start()] + phrase + core[match.start() + 2 + len(word):]
@@ -133,7 +134,7 @@ def _substitute(previous: str, phrase: str) -> str | None:
     kind = _phrase_kind(phrase)
     if kind == "time":
         phrase = _TIME.search(phrase).group(0)
-    runs = _runs(_tagged(previous))
+    runs = _runs(pos_tags(previous))
     same = [r for r in runs if r[2] == kind]
     if not same:
         return None
@@ -145,7 +146,7 @@ _TIME = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日
 
 
 def _phrase_kind(phrase: str) -> str:
-    flags = {f for _, f in _tagged(phrase)}
+    flags = {f for _, f in pos_tags(phrase)}
     if _TIME.search(phrase):
         return "time"
     if flags and flags <= {"ns", "x", "c", "uj"}:
@@ -178,5 +179,5 @@ def _subject(history: list[str]) -> str | None:
         title = re.search(r"《[^》]+》", question)
         if title:
             return title.group(0)
-    runs = [r for r in _runs(_tagged(history[-1])) if r[2] in ("noun", "place")]
+    runs = [r for r in _runs(pos_tags(history[-1])) if r[2] in ("noun", "place")]
     return history[-1][runs[0][0]:runs[0][1]] if runs else None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from index.chunking import split_clauses
 from index.lexical import tokenize
 
-from .question import _tagged, focus_terms
+from .question import focus_terms, pos_tags
 
 _NUMERAL = r"(?:\d+(?:[.,]\d+)*(?:万亿|亿|万)?|[一二三四五六七八九十百千万两零〇]+(?:点[一二三四五六七八九零〇]+)?)"
 _UNIT = r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|倍|项|条|个|大|家|种|类|级|名|人|次|所|批|座|户|件|年|岁|辆|台|套|吨|亩|公里|平方米|平方公里|部|篇|份)"
@@ -27,7 +27,7 @@ _HINTS = [(re.compile(r"增速|增长|增幅|比例|比重|占比|百分"), ("%"
 _COUNT_ASKED = re.compile(rf"(?:多少|几)({_UNIT})")
 _NEGATIONS = frozenset({"不", "不是", "并不", "并非", "不会", "不能", "没有", "没", "尚未", "未", "无", "非", "并未"})
 _ENUM_LINE = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]+[)）]|[\d一二三四五六七八九十]+[、.．])\s*")
-_EDGE = "的是了在和与及等为将对把被从以于就也都而并其之这那个"
+EDGE_CHARS = "的是了在和与及等为将对把被从以于就也都而并其之这那个"
 
 
 @dataclass
@@ -130,7 +130,7 @@ def yes_no(question: str, p: Passage) -> str:
 
 def _negated(text: str) -> bool:
     # Word by word: 未 in 未来 or 不 in 不断 negates nothing.
-    return any(w in _NEGATIONS for w, _ in _tagged(text))
+    return any(w in _NEGATIONS for w, _ in pos_tags(text))
 
 
 def choice(question: str, p: Passage) -> str | None:
@@ -159,14 +159,14 @@ def descriptive(question: str, p: Passage) -> str:
     if len(text) <= 40:
         return text.strip()
     clauses = split_clauses(text, 0, len(text))
-    a, b = _best_clause(question, text)
+    a, b = best_clause(question, text)
     index = clauses.index((a, b)) if (a, b) in clauses else 0
     if index + 1 < len(clauses) and clauses[index + 1][1] - a <= 60:
         b = clauses[index + 1][1]
     return text[a:b].strip()
 
 
-def _best_clause(question: str, text: str) -> tuple[int, int]:
+def best_clause(question: str, text: str) -> tuple[int, int]:
     """Clause sharing most with the question, the words next to the question word counting double."""
     clauses = split_clauses(text, 0, len(text)) or [(0, len(text))]
     focus = set(focus_terms(question))

@@ -123,7 +123,13 @@ class _FramePolicy:
 
 def install_routes(app, assistant, settings: Settings, gate: Gate) -> None:
     from fastapi import Body
-    from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
+    from fastapi.responses import (
+        FileResponse,
+        HTMLResponse,
+        JSONResponse,
+        Response,
+        StreamingResponse,
+    )
 
     from . import widget
 

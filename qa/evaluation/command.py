@@ -15,7 +15,15 @@ from pathlib import Path
 from index.errors import GoldFileError, IndexEmpty, PolicyQAError
 
 from .gold import check_gold, load_gold
-from .tables import COLUMNS, compare_rows, config_line, error_lines, group_rows, target_lines, text_table
+from .tables import (
+    COLUMNS,
+    compare_rows,
+    config_line,
+    error_lines,
+    group_rows,
+    target_lines,
+    text_table,
+)
 
 CONFIGS = ("bm25", "dense", "hybrid", "langchain-baseline")
 
@@ -133,9 +141,7 @@ def configuration(base, name: str | None):
 def forget_queries(embeddings) -> None:
     """Empty the embedder's question cache: with --compare the same questions are embedded once per
     configuration, and cache hits would make every configuration after the first look faster."""
-    clear = getattr(embeddings, "clear_cache", None)
-    if clear is None:  # E5Embeddings / SentenceTransformerEmbeddings keep an lru_cache in `_query`
-        clear = getattr(getattr(embeddings, "_query", None), "cache_clear", None)
+    clear = getattr(embeddings, "clear_cache", None)  # any Embeddings without a cache has nothing to forget
     if callable(clear):
         clear()
 

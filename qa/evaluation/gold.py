@@ -188,7 +188,9 @@ def check_gold(path: Path, docs: list[Path] | None = None) -> tuple[list[GoldQue
 
 
 def _document_text(name: str, gold_path: Path, docs: list[Path]) -> str | None:
-    from index.loaders import load_document  # the same text (and offsets) the index is built from
+    from index.loaders import (
+        load_document,  # the same text (and offsets) the index is built from
+    )
 
     candidates = [gold_path.parent.parent / name]
     for doc in map(Path, docs):

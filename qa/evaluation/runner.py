@@ -10,7 +10,15 @@ from index.errors import PolicyQAError
 from qa.types import Answer
 
 from .gold import GoldQuestion, load_gold
-from .metrics import BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, KS, Metrics, Prediction, aggregate, breakdown
+from .metrics import (
+    BOOTSTRAP_RESAMPLES,
+    BOOTSTRAP_SEED,
+    KS,
+    Metrics,
+    Prediction,
+    aggregate,
+    breakdown,
+)
 from .retrieval import first_hit, is_hit, judgeable
 from .scoring import exact_match, f1, is_correct
 
