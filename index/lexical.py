@@ -25,11 +25,24 @@ STOPWORDS = frozenset(
 DOMAIN_WORDS = ("区块链", "数字经济", "自贸港", "自由贸易港", "新基建", "人工智能", "云计算", "大数据")
 
 
+# jieba is one tokenizer per process; where it caches its dictionary is set once, before first use.
+_jieba_cache_dir: list[Path] = []
+
+
+def keep_jieba_cache_in(directory: Path) -> None:
+    """Put jieba's dictionary cache under POLICYQA_HOME instead of the system temp directory."""
+    if not _jieba_cache_dir:
+        _jieba_cache_dir.append(Path(directory))
+
+
 @lru_cache(maxsize=1)
 def load_jieba():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)  # its start-up banner is noise on every CLI call
+    if _jieba_cache_dir:
+        _jieba_cache_dir[0].mkdir(parents=True, exist_ok=True)
+        jieba.dt.tmp_dir = str(_jieba_cache_dir[0])
     jieba.initialize()
     for word in DOMAIN_WORDS:
         jieba.add_word(word, tag="n")

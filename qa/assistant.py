@@ -23,6 +23,7 @@ class Assistant:
     def __init__(self, settings: Settings, embeddings=None, answerer: Answerer | None = None,
                  mode: str = "hybrid") -> None:
         self.settings = settings
+        lexical.keep_jieba_cache_in(Path(settings.home))
         self.embeddings = embeddings or load_embeddings(settings.embedder, settings.threads)
         self.store = Store(settings, self.embeddings)
         self.mode = mode

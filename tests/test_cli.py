@@ -82,6 +82,26 @@ def test_help_imports_no_model_or_server(tmp_path):
     assert result["loaded"] == []
 
 
+def test_jieba_keeps_its_dictionary_cache_under_policyqa_home(tmp_path):
+    # jieba is one per process: a fresh interpreter shows where the first tokenizer writes its cache.
+    probe = textwrap.dedent("""
+        from index.settings import load_settings
+        from index.lexical import tokenize
+        from qa.assistant import Assistant
+        import sys; sys.path.insert(0, "tests")
+        from conftest import FakeEmbeddings
+        Assistant(load_settings(), embeddings=FakeEmbeddings())
+        tokenize("深圳的数字经济")
+    """)
+    env = {**os.environ, "POLICYQA_HOME": str(tmp_path / "home"), "TMPDIR": str(tmp_path / "tmp")}
+    (tmp_path / "tmp").mkdir()
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "home" / "jieba.cache").is_file()
+    assert list((tmp_path / "tmp").iterdir()) == []
+
+
 def test_no_command_prints_help(capsys):
     assert main([]) == 2
     assert "ingest" in capsys.readouterr().out
