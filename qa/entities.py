@@ -34,6 +34,8 @@ def entity_strict(question: str, p: Passage) -> str | None:
         return _who(question, p.text)
     if _WHERE.search(question) or _PLACE_KIND.search(question):
         return _where(question, p.text)
+    if _NAMED_KIND.search(question):  # jieba knows few company names: "万向区块链公司" is found by its noun
+        return _named(question, p.text) or _modifier(question, p.text) or cloze(question, p.text)
     return _modifier(question, p.text) or cloze(question, p.text)
 
 
@@ -82,7 +84,44 @@ def _verb_after_who(question: str) -> str | None:
 
 def name_required(question: str) -> bool:
     """Questions for a name or a person have no answer but a name: a sentence will not do."""
-    return bool(_NAME_ASKED.search(question) or "谁" in question or "哪位" in question or _WHERE.search(question))
+    return bool(_NAME_ASKED.search(question) or "谁" in question or "哪位" in question or _WHERE.search(question)
+                or _NAMED_KIND.search(question))
+
+
+# Kinds of things known by a proper name: "哪家企业" is answered by 特斯拉, never by a description.
+_NAMED_KIND = re.compile(r"哪(?:个|家|款|一家|一个)?(?:企业|公司|机构|项目|平台|组织|银行|产品|品牌|厂商|网站|车企|团队)")
+_PROPER = ("nr", "nt", "nz", "eng")
+
+
+def _named(question: str, text: str) -> str | None:
+    """The first proper name in the text that the question does not already hold ("以太" + "坊" kept whole)."""
+    tags = (("", "x"),) + pos_tags(text) + (("", "x"),)
+    for first in range(1, len(tags) - 1):
+        word, flag = tags[first]
+        if not flag.startswith(_PROPER) or word in question or len(word) < 2:
+            continue
+        last = first
+        while tags[last + 1][1] == "ng" or (tags[last + 1][1] == "n" and len(tags[last + 1][0]) == 1):
+            last += 1
+        # jieba tags modifiers such as 高水平 or 公共安全 as names; a name is no noun's modifier or compound part.
+        after, before = tags[last + 1], tags[first - 1]
+        if not after[1].startswith(("n", "vn")) and after[0] not in "“\"" and not before[1].startswith("n"):
+            return "".join(w for w, _ in tags[first:last + 1])
+    return None
+
+
+_REFERS_BACK = re.compile(r"^(?:它|他|她|其|该|这)")
+
+
+def antecedent(p: Passage) -> Passage | None:
+    """"它完全是一种创新" names its subject in the sentence before: that sentence, for a name."""
+    if not _REFERS_BACK.match(p.text) or p.offset == 0:
+        return None
+    before = [x for x in re.split(r"(?<=[。！？!?；;])", p.paragraph[:p.offset]) if x.strip()]
+    if not before:
+        return None
+    text = before[-1]
+    return Passage(text, p.paragraph, p.offset - len(text), [])
 
 
 _PLACE_KIND = re.compile(r"哪(?:个|些|一个)?(?:城市|省份|省|地区|地方|国家)")

@@ -96,7 +96,10 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
     close = [s for s in ranked[:4] if s.score >= best.score - CLOSE]
     if kind == "entity":  # the sure way first, in every close sentence; then the best guess
         for sentence in close:
-            answer = entities.entity_strict(question, _passage(sentence, document_text))
+            passage = _passage(sentence, document_text)
+            # "它…" is about the name in the sentence before: that name comes first.
+            before = entities.antecedent(passage) if entities.name_required(question) else None
+            answer = (before and entities.entity_strict(question, before)) or entities.entity_strict(question, passage)
             if answer:
                 return Extraction(answer, [sentence], sentence.score)
         if entities.name_required(question):
@@ -161,8 +164,11 @@ def _mostly_unknown(question: str, ranked: list[Scored], document_text) -> bool:
 def _occurs(word: str, text: str) -> bool:
     """In part or abbreviated: a pair of its characters, or all of them in order within a short
     stretch ("自贸港" in "自由贸易港")."""
-    if any(word[i:i + 2] in text for i in range(len(word) - 1)):
-        return True
+    return any(word[i:i + 2] in text for i in range(len(word) - 1)) or _spread(word, text)
+
+
+def _spread(word: str, text: str) -> bool:
+    """All characters of a word of three or more, in order, at most two apart."""
     pattern = "".join(re.escape(c) + ".{0,2}" for c in word[:-1]) + re.escape(word[-1])
     return len(word) >= 3 and re.search(pattern, text) is not None
 
@@ -176,7 +182,9 @@ def _keys_present(question: str, best: Scored, ranked: list[Scored]) -> bool:
         and s.chunk.metadata.get("section", "").split(" > ")[0] == top
     )
     # "北京市" in a question is "北京" in a heading: an administrative suffix does not change the place.
-    return all(key in context or key.rstrip("市省区县") in context for key in key_terms(question))
+    # jieba also tags phrases such as 加大力度 as names: those may be written apart ("加大支持力度").
+    return all(key in context or key.rstrip("市省区县") in context or _spread(key, context)
+               for key in key_terms(question))
 
 
 def _passage(sentence: Scored, document_text) -> spans.Passage:
@@ -214,6 +222,7 @@ def _conflict_note(question: str, kind: str, sentence: Scored, answer: str) -> s
             or sum(t in sentence.text for t in words) < 0.6 * len(words):
         return ""
     claimed = spans.BY_KIND[kind](question, spans.Passage(heading, heading, 0, []))
-    if claimed and re.sub(r"\D", "", claimed) != re.sub(r"\D", "", answer):
+    # A range ("2020-2022年") that includes the heading's year does not contradict it.
+    if claimed and re.sub(r"\D", "", claimed) not in re.sub(r"\D", " ", answer).split():
         return f"（注：小标题写作“{claimed}”，与正文不一致，此处以正文为准）"
     return ""

@@ -19,6 +19,9 @@ _UNIT = r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|倍|项|�
 _NUMBER = re.compile(rf"(?:百分之{_NUMERAL})|{_NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?(?:左右)?")
 _DETERMINER = re.compile(r"^[一这那每各][个种项条类次批][多余]?$")  # "一个是特斯拉": an article, not a count
 _DATE = re.compile(r"\d{4}\s*[-—–~至到]\s*\d{4}年|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:前|底|初|末|以前|之前|以来)?|\d{1,2}月\d{1,2}日|今年|明年|去年")
+_RANGE = re.compile(r"\d{4}\s*[-—–~至到]\s*\d{4}")
+_ONE_YEAR = re.compile(r"哪一?年|年份")
+_PERIOD = re.compile(r"哪几年|哪些年|期限|时间段|多久|几年")
 _DAY_ASKED = re.compile(r"哪天|哪一天|几号|几月几日|什么日子|日期")
 _UNIT_HINT = re.compile(rf"(?:多少|几)({_UNIT})")
 _HINTS = [(re.compile(r"增速|增长|增幅|比例|比重|占比|百分"), ("%", "百分")),
@@ -99,6 +102,12 @@ def date(question: str, p: Passage) -> str | None:
     found = [m for m in _DATE.finditer(p.text) if m.group(0).rstrip("前底初末以来之") not in question]
     if _DAY_ASKED.search(question):
         found = [m for m in found if "日" in m.group(0)]
+    # "哪一年" asks for one year, "哪几年" for a period: a range answers only the second.
+    ranges = [m for m in found if _RANGE.search(m.group(0))]
+    if _ONE_YEAR.search(question):
+        found = [m for m in found if m not in ranges] or found
+    elif _PERIOD.search(question):
+        found = ranges or found
     return _pick(question, p.text, found)
 
 

@@ -8,6 +8,8 @@ import pytest
 
 from qa.entities import (
     _gap,
+    _named,
+    antecedent,
     _modifier,
     _name,
     _where,
@@ -213,3 +215,28 @@ def test_counted_group_members_joined_by_and():
 def test_which_city_wants_a_place():
     text = "近日,深圳市工业和信息化局发布的关于公开征求《深圳市数字经济产业创新发展实施方案(征求意见稿)》意见通知表示"
     assert entity_strict("哪个城市的方案还只是征求意见稿？", passage(text)) == "深圳市"
+
+
+# --- names of companies, projects and the like ----------------------------------------------------
+TWO_CASES = "这里有两个非常典型的代表。一个是特斯拉,它重构了汽车。另外一个是以太坊。它完全是一种创新,它发挥出区块链的最大价值。"
+
+
+def test_named_kind_is_answered_by_a_name():
+    assert entity_strict("哪家企业重构了汽车？", passage("一个是特斯拉,它重构了汽车。")) == "特斯拉"
+    assert entity_strict("哪个项目完全是一种创新？", passage("另外一个是以太坊。")) == "以太坊"  # 以太 + 坊
+    assert name_required("北京区块链基金由哪家银行托管？")
+
+
+def test_named_skips_modifiers_jieba_tags_as_names():
+    # 高水平 and 公共安全 come out of jieba as person names; used before a noun they are no names.
+    assert _named("哪家企业培养人才？", "培养区块链高水平创新人才;") is None
+    assert _named("哪个平台？", "推进公共安全“全程可查,精细治理”;") is None
+
+
+def test_antecedent_of_a_sentence_about_it():
+    at = TWO_CASES.index("它完全")
+    it = Passage("它完全是一种创新,它发挥出区块链的最大价值。", TWO_CASES, at, [])
+    before = antecedent(it)
+    assert before.text == "另外一个是以太坊。"
+    assert entity_strict("哪个项目完全是一种创新？", before) == "以太坊"
+    assert antecedent(Passage("另外一个是以太坊。", TWO_CASES, TWO_CASES.index("另外"), [])) is None

@@ -200,6 +200,13 @@ def test_date(question, sentence, answer):
     assert date(question, passage(sentence)) == answer
 
 
+def test_date_one_year_or_a_period():
+    # A range answers "哪几年"; "哪一年" wants the single year, even when the range comes first.
+    goal = BEIJING_PLAN + ",到2022年,把北京初步建设成为具有影响力的区块链科技创新高地"
+    assert date("北京计划到哪一年建成区块链科技创新高地？", passage(goal)) == "2022年"
+    assert date("北京那份行动计划管的是哪几年？", passage(goal)) == "2020-2022年"
+
+
 def test_date_day_asked_needs_a_day():
     assert date("本办法哪天起施行？", passage("到2022年,本办法施行。")) is None
     assert date("本办法哪天起施行？", passage(IN_FORCE)) == "2021年3月1日"
@@ -394,6 +401,18 @@ def test_keys_present_in_the_evidence_section():
     # "北京市" in the question is "北京" in the heading
     assert _keys_present("北京市计划到哪一年建成区块链科技创新高地？", beijing, [beijing])
     assert not _keys_present("上海计划到哪一年建成区块链科技创新高地？", beijing, [beijing])
+
+
+def test_keys_present_tolerates_phrases_jieba_mistakes_for_names():
+    # jieba tags 加大力度 as a place name; the text says 加大支持力度.
+    funds = scored("市区两级财政加大支持力度,坚持长短期投入相结合", section="北京:2022年初建成区块链科技创新高地")
+    assert _keys_present("北京的区块链资金支持由哪一级财政来加大力度？", funds, [funds])
+    assert not _keys_present("上海的区块链资金支持由哪一级财政来加大力度？", funds, [funds])
+
+
+def test_conflict_note_not_for_a_range_holding_the_headings_year():
+    beijing = scored(BEIJING_PLAN, section="北京:2022年初建成区块链科技创新高地")
+    assert _conflict_note("北京那份区块链创新发展行动计划管的是哪几年？", "date", beijing, "2020-2022年") == ""
 
 
 def test_yes_no_reads_negation_word_by_word():
