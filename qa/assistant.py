@@ -14,7 +14,7 @@ from index.store import Store
 from index.sync import IngestReport, Progress, ingest
 
 from .answerer import Answerer, ExtractiveAnswerer
-from .question import question_kind, rewrites
+from .question import is_follow_up, question_kind, rewrites
 from .retriever import HybridRetriever
 from .types import REFUSAL, Answer, Citation
 
@@ -101,7 +101,8 @@ class Assistant:
         history = [h.strip() for h in (history or []) if h and h.strip()]
         timings: dict[str, float] = {}
         best = None
-        for reading in rewrites(question, history):
+        previous = self._previous_answer(history, top_k) if history and is_follow_up(question) else None
+        for reading in rewrites(question, history, previous):
             kind = question_kind(question)
             if kind == "descriptive" and reading != question:
                 kind = question_kind(reading)
@@ -136,6 +137,12 @@ class Assistant:
             retrieved=retrieved,
             confidence=draft.confidence,
         )
+
+    def _previous_answer(self, history: list[str], top_k: int | None) -> str | None:
+        """What the last question of the conversation was answered with (asked again: the history
+        carries questions only, and answering is deterministic). One level deep, to stay cheap."""
+        earlier = self.ask(history[-1], history[:-1][-1:], top_k)
+        return None if earlier.refused else earlier.answer
 
     def with_threshold(self, threshold: float) -> "Assistant":
         """A view of this assistant with another refusal threshold (shares index and models)."""

@@ -65,12 +65,12 @@ def is_follow_up(question: str) -> bool:
                 or question.rstrip("？?").endswith("呢"))
 
 
-def rewrite(question: str, history: list[str]) -> str:
+def rewrite(question: str, history: list[str], previous_answer: str | None = None) -> str:
     """The most likely self-contained form of a follow-up (the first of `rewrites`)."""
-    return rewrites(question, history)[0]
+    return rewrites(question, history, previous_answer)[0]
 
 
-def rewrites(question: str, history: list[str]) -> list[str]:
+def rewrites(question: str, history: list[str], previous_answer: str | None = None) -> list[str]:
     """Self-contained readings of a follow-up, most likely first; just the question if it is none.
 
     "那软件业务收入呢？" after "深圳计划到2022年数字经济产业增加值突破多少？" becomes
@@ -78,6 +78,8 @@ def rewrites(question: str, history: list[str]) -> list[str]:
     question's phrase of the same kind (place for place, time for time, else the longest noun phrase).
     A pronoun takes the conversation's subject; a question with enough words of its own keeps them and
     gains the conversation's names; anything else is read together with the previous question.
+    "他"/"这一项" may also stand for what the previous question was answered with (`previous_answer`):
+    "万向区块链的董事长是谁？" → "他觉得…" is about 肖风.
     The assistant answers each reading and keeps the best supported answer, so one wrong guess here
     costs little.
     """
@@ -93,6 +95,11 @@ def rewrites(question: str, history: list[str]) -> list[str]:
         if replaced:  # precise when it applies: "海南呢？" asks the same of 海南, and nothing else
             return [replaced + "？"]
     readings = []
+    answered = _with_answer(core, previous, previous_answer)
+    # "他" after "谁…？" and "这一项" after "第三项是什么？" point at the answer; "它" rather at the subject.
+    person = re.search(r"他|她", core) and re.search(r"谁|哪位", previous)
+    if answered and (person or re.search(r"第.{1,3}[项条个点]", previous)):
+        readings.append(answered)
     subject = _subject(history)
     names = [k for h in history for k in key_terms(h) if k not in core and not k.isdigit()]
     resolved = _resolve_demonstrative(core, previous)
@@ -100,6 +107,8 @@ def rewrites(question: str, history: list[str]) -> list[str]:
         readings.append("".join(n for n in dict.fromkeys(names) if n not in resolved) + resolved + "？")
     if _PRONOUN.search(core) and subject:
         readings.append(_PRONOUN.sub(subject, core, count=1).rstrip("？?") + "？")
+    if answered:
+        readings.append(answered)
     together = [f"{previous}，{core}？"]
     if len(history) > 1:
         together.append(f"{history[0].strip().rstrip('？?')}，{core}？")
@@ -108,6 +117,20 @@ def rewrites(question: str, history: list[str]) -> list[str]:
     # A follow-up with few words of its own ("由谁印发？") only makes sense with the previous question.
     readings += named + together if len(content) >= 3 else together + named
     return list(dict.fromkeys(readings))
+
+
+_ANAPHOR = re.compile(r"他们|她们|它们|他|她|它|(?:这|那|该)一?(?:项|个|条|点|些|种|类|位|家)?")
+
+
+def _with_answer(core: str, previous: str, answer: str | None) -> str | None:
+    """The follow-up with its pronoun replaced by the previous answer (its first clause, if long)."""
+    match = _ANAPHOR.search(core)
+    if not answer or not match:
+        return None
+    short = re.split(r"[，,；;：:。（(]", answer)[0].strip()
+    if not short or len(short) > 30 or short in previous:
+        return None
+    return core[:match.start()] + short + core[match.end():] + "？"
 
 
 _DEMONSTRATIVE = re.compile(r"(?:这些|这个|这项|这类|这种|该|上述|那个|那些)([\u4e00-\u9fff]{1,4})")

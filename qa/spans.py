@@ -120,10 +120,37 @@ def listing(question: str, p: Passage) -> str | None:
         heads.append(re.split(r"[,，:：;；。]", _ENUM_LINE.sub("", line))[0])
     if len(heads) >= 2 and p.paragraph.rstrip().endswith((":", "：")):
         return "、".join(heads)
+    sections = announced_sections(p)
+    if sections:
+        return "、".join(sections)
     items = enumeration_items(question, p)
     if len(items) >= 2:
         return "、".join(_head(x) for x in items)
     return None
+
+
+_ANNOUNCED = re.compile(r"([两二三四五六七八九]|\d)(?:条|个|项|大|种|类|方面|点)")
+
+
+def announced_sections(p: Passage) -> list[str] | None:
+    """"可从两条“道路”…" followed by sections 一、… 二、…: the sections' titles, when their number
+    is the one the sentence announces (body text between them is skipped)."""
+    match = _ANNOUNCED.search(p.text)
+    if not match:
+        return None
+    n = match.group(1)
+    wanted = int(n) if n.isdigit() else "一两三四五六七八九".index(n) + 1 if n != "二" else 2
+    titles = []
+    for line in p.following:
+        number = _ENUM_NUMBER.match(line)
+        if number and number.group(1) == _DIGITS[len(titles)]:
+            titles.append(re.split(r"[,，:：;；。]", line[number.end():])[0].strip())
+        elif number or len(titles) == wanted:
+            break
+    return titles if len(titles) == wanted >= 2 else None
+
+
+_ENUM_NUMBER = re.compile(r"^\s*([一二三四五六七八九十])、\s*")
 
 
 def _head(item: str) -> str:

@@ -69,6 +69,10 @@ CASES = [
     Case("entity-company", "肖风是哪家公司的董事长？", ("万向区块链",)),
     Case("entity-fund", "北京计划设立什么基金？", ("区块链产业投资基金",)),
     Case("entity-principle", "北京的监管原则是什么？", ("包容审慎",)),
+    Case("entity-named-before-it", "在肖风看来，哪个项目完全属于一种创新？", exactly_one_of=("以太坊",)),
+    Case("entity-named-company", "肖风拿哪家企业当作重构汽车的例子？", exactly_one_of=("特斯拉",)),
+    Case("date-period", "北京的区块链行动计划管的是哪几年？", ("2020-2022",)),
+    Case("list-announced-sections", "肖风认为区块链走向应用有哪两条道路？", ("重构或者创新", "延续或者改良")),
     Case("entity-most-valuable", "电动汽车最有价值的是什么？", ("软件",), cited=("最有价值的是软件",)),
     # lists
     Case("list-beijing-tasks", "北京提出的四大重点任务是什么？", ("创新引领", "需求带动", "集聚发展", "要素保障")),
@@ -85,7 +89,10 @@ CASES = [
          rewritten=("北京市区块链创新发展行动计划",)),
     Case("follow-up-who", "是由谁印发的？", ("国务院",), history=("《海南自由贸易港建设总体方案》是哪天印发的？",),
          rewritten=("海南自由贸易港建设总体方案",)),
+    Case("follow-up-person-is-the-answer", "他觉得区块链要真正用起来，可以走哪两条路？", ("重构", "改良"),
+         history=("万向区块链的董事长是谁？",), rewritten=("肖风",)),
     # refusals: not in the document
+    Case("refuse-bank", "北京区块链基金由哪家银行托管？", refused=True),
     Case("refuse-bitcoin", "比特币的发明者是谁？", refused=True),
     Case("refuse-weather", "今天北京天气怎么样？", refused=True),
     Case("refuse-shanghai-target", "上海的区块链产业规模目标是多少？", refused=True),

@@ -222,3 +222,21 @@ def test_rewrite_follow_up_without_new_phrase_keeps_the_previous_question():
 ])
 def test_more_question_kinds(question, kind):
     assert question_kind(question) == kind
+
+
+def test_rewrite_person_pronoun_takes_the_previous_answer():
+    readings = rewrites("他觉得区块链要真正用起来，可以走哪两条路？", ["万向区块链的董事长是谁？"], "肖风")
+    assert readings[0] == "肖风觉得区块链要真正用起来，可以走哪两条路？"
+
+
+def test_rewrite_this_item_takes_the_previous_answer():
+    readings = rewrites("这一项下面具体要做哪些事？", ["北京的四大重点任务中，第三项是什么？"], "集聚发展,建设区块链产业集群")
+    assert readings[0] == "集聚发展下面具体要做哪些事？"
+
+
+def test_rewrite_it_prefers_the_subject_over_the_previous_answer():
+    history = ["《深圳市数字经济产业创新发展实施方案》是哪个部门发布的？"]
+    readings = rewrites("它提出要重点扶持多少个领域？", history, "深圳市工业和信息化局")
+    assert "深圳市工业和信息化局提出要重点扶持多少个领域？" in readings
+    assert readings[0] != "深圳市工业和信息化局提出要重点扶持多少个领域？"
+    assert rewrites("它提出要重点扶持多少个领域？", history, None) == rewrites("它提出要重点扶持多少个领域？", history)

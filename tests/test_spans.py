@@ -451,3 +451,12 @@ def test_an_abbreviation_is_not_an_unknown_word():
     assert _occurs("自贸港", "海南自由贸易港建设总体方案")
     assert not _occurs("比特币", "加大对代币发行融资活动的监管力度,特斯拉重构了汽车")
     assert not _occurs("天气", "区块链产业正开启“赛马”模式")
+
+
+def test_listing_gathers_the_sections_a_sentence_announces():
+    sentence = "肖风认为:区块链要真正地走向应用,可从两条“道路”发挥出最大价值。"
+    following = ["一、重构或者创新", "这里有两个非常典型的代表。", "二、延续或者改良", "这是对传统产业的改良。", "三、结语"]
+    assert listing("哪两条道路？", Passage(sentence, sentence, 0, following)) == "重构或者创新、延续或者改良"
+    # The count must match: three announced, two found, no answer from the sections.
+    three = sentence.replace("两条", "三条")
+    assert listing("哪三条道路？", Passage(three, three, 0, following[:4])) != "重构或者创新、延续或者改良"
