@@ -88,7 +88,7 @@ def enumeration_items(question: str, p: Passage) -> list[str]:
         # "建成…科技创新高地、应用示范高地…": items sharing the asked-for noun are the list asked for.
         shared = [t for t in focus if sum(t in x for x in items) >= 2]
         if shared:
-            return [x for x in items if shared[0] in x]
+            return [_without_lead_in(x, shared[0]) for x in items if shared[0] in x]
     body, end = p.paragraph, p.offset + len(p.text)
     colon = max(body.rfind(":", 0, end), body.rfind("：", 0, end))
     if colon >= 0:
@@ -96,6 +96,14 @@ def enumeration_items(question: str, p: Passage) -> list[str]:
         if len(parts) >= 2:
             return parts
     return items
+
+
+def _without_lead_in(item: str, noun: str) -> str:
+    """"把北京初步建设成为具有影响力的区块链科技创新高地" → "区块链科技创新高地": the first item of a
+    list carries the clause's opening; the item proper starts after its last 的/为/成."""
+    head = item[:item.rfind(noun)]
+    cut = max(head.rfind(m) + len(m) if m in head else 0 for m in ("的", "成为", "建成", "为", "是"))
+    return item[cut:] if cut and len(item) - cut > len(noun) else item
 
 
 def date(question: str, p: Passage) -> str | None:

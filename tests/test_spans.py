@@ -460,3 +460,8 @@ def test_listing_gathers_the_sections_a_sentence_announces():
     # The count must match: three announced, two found, no answer from the sections.
     three = sentence.replace("两条", "三条")
     assert listing("哪三条道路？", Passage(three, three, 0, following[:4])) != "重构或者创新、延续或者改良"
+
+
+def test_listing_drops_the_lead_in_of_the_first_item():
+    sentence = "到2022年,把北京初步建设成为具有影响力的区块链科技创新高地、应用示范高地、产业发展高地、创新人才高地,率先形成“北京方案”"
+    assert listing("北京要建成哪几个高地？", passage(sentence)) == "区块链科技创新高地、应用示范高地、产业发展高地、创新人才高地"
