@@ -82,7 +82,9 @@ def enumeration_items(question: str, p: Passage) -> list[str]:
     listy = [c for c in clauses if "、" in c]
     items: list[str] = []
     if listy:
-        clause = max(listy, key=lambda c: (sum(t in c for t in focus), c.count("、")))
+        # "共识机制、数据存储…等技术研发": 等 followed by the asked-for noun says what the items are.
+        clause = max(listy, key=lambda c: (sum(t in c for t in focus) + 2 * _kind_after_deng(c, focus),
+                                           c.count("、")))
         clause = re.sub(r"等.*$", "", clause)
         items = [x for x in re.split(r"、|和|及|以及|与", clause) if x.strip()]
         # "建成…科技创新高地、应用示范高地…": items sharing the asked-for noun are the list asked for.
@@ -96,6 +98,11 @@ def enumeration_items(question: str, p: Passage) -> list[str]:
         if len(parts) >= 2:
             return parts
     return items
+
+
+def _kind_after_deng(clause: str, focus: list[str]) -> bool:
+    at = clause.rfind("等")
+    return at > 0 and any(t in clause[at:at + 8] for t in focus)
 
 
 def _without_lead_in(item: str, noun: str) -> str:

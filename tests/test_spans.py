@@ -465,3 +465,10 @@ def test_listing_gathers_the_sections_a_sentence_announces():
 def test_listing_drops_the_lead_in_of_the_first_item():
     sentence = "到2022年,把北京初步建设成为具有影响力的区块链科技创新高地、应用示范高地、产业发展高地、创新人才高地,率先形成“北京方案”"
     assert listing("北京要建成哪几个高地？", passage(sentence)) == "区块链科技创新高地、应用示范高地、产业发展高地、创新人才高地"
+
+
+def test_listing_prefers_the_items_named_by_等_and_the_asked_noun():
+    sentence = ("着力攻克区块链关键技术,加强共识机制、数据存储、网络协议、加密算法、隐私保护和智能合约等技术研发,"
+                "努力在区块链基础理论与核心技术原始创新上带头突破、重点提升、抢占技术发展制高点。")
+    answer = listing("深圳准备在哪些区块链技术上重点搞研发？", passage(sentence))
+    assert all(x in answer for x in ("共识机制", "数据存储", "网络协议", "智能合约"))
