@@ -34,8 +34,8 @@ def entity_strict(question: str, p: Passage) -> str | None:
         return _who(question, p.text)
     if _WHERE.search(question) or _PLACE_KIND.search(question):
         return _where(question, p.text)
-    if _NAMED_KIND.search(question):  # jieba knows few company names: "万向区块链公司" is found by its noun
-        return _named(question, p.text) or _modifier(question, p.text) or cloze(question, p.text)
+    if _NAMED_KIND.search(question):  # jieba knows few company names: "万向区块链" is found by its place
+        return _named(question, p.text) or _nouns_only(_modifier(question, p.text) or cloze(question, p.text))
     return _modifier(question, p.text) or cloze(question, p.text)
 
 
@@ -89,7 +89,7 @@ def name_required(question: str) -> bool:
 
 
 # Kinds of things known by a proper name: "哪家企业" is answered by 特斯拉, never by a description.
-_NAMED_KIND = re.compile(r"哪(?:个|家|款|一家|一个)?(?:企业|公司|机构|项目|平台|组织|银行|产品|品牌|厂商|网站|车企|团队)")
+_NAMED_KIND = re.compile(r"哪款|哪(?:个|家|一家|一个)?(?:企业|公司|机构|项目|平台|组织|银行|产品|品牌|厂商|网站|车企|团队)")
 _PROPER = ("nr", "nt", "nz", "eng")
 
 
@@ -107,6 +107,13 @@ def _named(question: str, text: str) -> str | None:
         after, before = tags[last + 1], tags[first - 1]
         if not after[1].startswith(("n", "vn")) and after[0] not in "“\"" and not before[1].startswith("n"):
             return "".join(w for w, _ in tags[first:last + 1])
+    return None
+
+
+def _nouns_only(answer: str | None) -> str | None:
+    """A name is made of nouns: "它重构了汽车" is a statement, not the name of a car model."""
+    if answer and all(f.startswith(("n", "eng", "j")) or f == "x" for _, f in pos_tags(answer)):
+        return answer
     return None
 
 

@@ -240,3 +240,9 @@ def test_antecedent_of_a_sentence_about_it():
     assert before.text == "另外一个是以太坊。"
     assert entity_strict("哪个项目完全是一种创新？", before) == "以太坊"
     assert antecedent(Passage("另外一个是以太坊。", TWO_CASES, TWO_CASES.index("另外"), [])) is None
+
+
+def test_named_kind_takes_no_statement_for_a_name():
+    # "哪款车型" has no name in the sentence: a clause of it is no answer.
+    assert entity_strict("肖风提到特斯拉哪款车型最能代表汽车的重构？", passage("一个是特斯拉,它重构了汽车。")) is None
+    assert entity_strict("肖风是哪家公司的董事长？", passage(XIAO_FENG)) == "万向区块链"

@@ -472,3 +472,9 @@ def test_listing_prefers_the_items_named_by_等_and_the_asked_noun():
                 "努力在区块链基础理论与核心技术原始创新上带头突破、重点提升、抢占技术发展制高点。")
     answer = listing("深圳准备在哪些区块链技术上重点搞研发？", passage(sentence))
     assert all(x in answer for x in ("共识机制", "数据存储", "网络协议", "智能合约"))
+
+
+def test_number_a_subsidy_is_money_not_a_count():
+    sentence = "今年上半年,上海、湖南、广州等10多个省市出台了区块链政策,对落户企业给予最高500万元补贴。"
+    assert number("上海对落户的区块链企业给多少补贴？", passage(sentence)) == "500万元"
+    assert number("上海对落户的区块链企业给多少补贴？", passage("今年上半年,上海等10多个省市出台了政策。")) is None
