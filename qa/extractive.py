@@ -115,6 +115,9 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
             answer = spans.number(question, _passage(sentence, document_text), counting=False)
             if answer:
                 return Extraction(answer, [sentence], sentence.score)
+    if kind == "list":  # a list of the very kind asked for outranks a closer sentence that merely lists
+        named = [s for s in ranked[:4] if s.score >= best.score - 2 * CLOSE and spans.lists_asked_kind(question, s.text)]
+        close = named + [s for s in close if s not in named]
     if cut is not None:
         for sentence in close:
             passage = _passage(sentence, document_text)

@@ -100,6 +100,17 @@ def enumeration_items(question: str, p: Passage) -> list[str]:
     return items
 
 
+_LIST_ASKED = re.compile(r"(?:哪些|哪几[个项条类种]?|哪[两三四五六七八九十]+[个项条类种]|什么)")
+
+
+def lists_asked_kind(question: str, text: str) -> bool:
+    """"完善哪几类产业链" and "基础硬件、基础软件、应用软件等一批重要产业链": the text lists things of
+    the kind the question asks for (the noun after its question word follows the list's 等)."""
+    match = _LIST_ASKED.search(question)
+    nouns = [w for w, f in pos_tags(question[match.end():]) if f.startswith("n") and len(w) > 1][:1] if match else []
+    return bool(nouns) and "、" in text and _kind_after_deng(text, nouns)
+
+
 def _kind_after_deng(clause: str, focus: list[str]) -> bool:
     at = clause.rfind("等")
     return at > 0 and any(t in clause[at:at + 8] for t in focus)

@@ -26,6 +26,7 @@ from qa.spans import (
     descriptive,
     enumeration_items,
     listing,
+    lists_asked_kind,
     number,
     numbered_item,
     ordinal_marker,
@@ -478,3 +479,11 @@ def test_number_a_subsidy_is_money_not_a_count():
     sentence = "今年上半年,上海、湖南、广州等10多个省市出台了区块链政策,对落户企业给予最高500万元补贴。"
     assert number("上海对落户的区块链企业给多少补贴？", passage(sentence)) == "500万元"
     assert number("上海对落户的区块链企业给多少补贴？", passage("今年上半年,上海等10多个省市出台了政策。")) is None
+
+
+def test_lists_asked_kind_reads_the_noun_after_等():
+    chains = "托行业领军企业,建设完善基础硬件、基础软件、应用软件等一批重要产业链,推动形成产业生态。"
+    research = "依托重点龙头企业开展大数据、云计算、人工智能、区块链等前沿技术研发。"
+    assert lists_asked_kind("深圳打算依托龙头企业完善哪几类产业链？", chains)
+    assert not lists_asked_kind("深圳打算依托龙头企业完善哪几类产业链？", research)
+    assert not lists_asked_kind("深圳计划到哪年完成？", chains)
