@@ -60,9 +60,14 @@ def key_terms(question: str) -> list[str]:
 
 
 def is_follow_up(question: str) -> bool:
-    content = [w for w, f in pos_tags(question) if f.startswith(_CONTENT_POS) and len(w) > 1]
-    return bool(_FOLLOW_UP_START.match(question) or _PRONOUN.search(question) or len(content) <= 1
-                or question.rstrip("？?").endswith("呢"))
+    content = [w for w, f in pos_tags(question) if f.startswith(_CONTENT_POS) and len(w) > 1 and not ASKING.search(w)]
+    # "年均增速多少？", "截止到什么时候？": two words and no name, place, title or number of its own.
+    unnamed = not key_terms(question) and "《" not in question
+    pronoun = _PRONOUN.search(question)
+    # "“需求带动…”这项任务": the pronoun points at what the question itself quotes.
+    own = pronoun and re.search(r"[”》\"]\s*$", question[:pronoun.start()])
+    return bool(_FOLLOW_UP_START.match(question) or (pronoun and not own) or len(content) <= 1
+                or (unnamed and len(content) <= 2) or question.rstrip("？?").endswith("呢"))
 
 
 def rewrite(question: str, history: list[str], previous_answer: str | None = None) -> str:

@@ -44,7 +44,9 @@ class Passage:
 def number(question: str, p: Passage, counting: bool = True) -> str | None:
     found = [m for m in _NUMBER.finditer(p.text) if not _in_question(m.group(0), question)]
     found = [m for m in found if not re.fullmatch(r"\d{4}年?", m.group(0)) and not _DETERMINER.match(m.group(0))]
-    unit = _UNIT_HINT.search(question)
+    # "北京提出了几大重点任务，具体任务有多少项？" (a follow-up read with the question before it):
+    # the unit asked for is the last one.
+    unit = ([None] + list(_UNIT_HINT.finditer(question)))[-1]
     if unit:
         same = [m for m in found if unit.group(1) in m.group(0)]
         # "多少个产业" is answered by "12大…产业" too: any count will do for a count, never an amount.
@@ -68,7 +70,7 @@ def _count_only(unit: str) -> bool:
 
 def count(question: str, p: Passage) -> str | None:
     """Answer "how many" by counting the items of the enumeration the evidence gives."""
-    unit = _COUNT_ASKED.search(question).group(1)
+    unit = list(_COUNT_ASKED.finditer(question))[-1].group(1)
     if not _count_only(unit):
         return None  # "多少亩" is a measure, never the length of a list
     items = enumeration_items(question, p)
@@ -130,7 +132,8 @@ def date(question: str, p: Passage) -> str | None:
         found = [m for m in found if "日" in m.group(0)]
     # "哪一年" asks for one year, "哪几年" for a period: a range answers only the second.
     ranges = [m for m in found if _RANGE.search(m.group(0))]
-    if _ONE_YEAR.search(question):
+    if _ONE_YEAR.search(question):  # and a day without its year does not say which year
+        found = [m for m in found if "年" in m.group(0)]
         found = [m for m in found if m not in ranges] or found
     elif _PERIOD.search(question):
         found = ranges or found

@@ -240,3 +240,17 @@ def test_rewrite_it_prefers_the_subject_over_the_previous_answer():
     assert "深圳市工业和信息化局提出要重点扶持多少个领域？" in readings
     assert readings[0] != "深圳市工业和信息化局提出要重点扶持多少个领域？"
     assert rewrites("它提出要重点扶持多少个领域？", history, None) == rewrites("它提出要重点扶持多少个领域？", history)
+
+
+@pytest.mark.parametrize("question", ["年均增速多少？", "截止到什么时候？", "具体目标是什么？", "金额是多少？"])
+def test_a_question_without_its_own_subject_is_a_follow_up(question):
+    assert is_follow_up(question)
+
+
+@pytest.mark.parametrize("question", [
+    "传统的汽车有多少个零部件？",                      # enough words of its own
+    "深圳的年均增速多少？",                            # names its place
+    "“需求带动,建设落地一批多领域应用场景”这项重点任务下有几项具体任务？",  # 这项 is what it quotes
+])
+def test_a_question_with_its_own_subject_stands_alone(question):
+    assert not is_follow_up(question)

@@ -487,3 +487,12 @@ def test_lists_asked_kind_reads_the_noun_after_等():
     assert lists_asked_kind("深圳打算依托龙头企业完善哪几类产业链？", chains)
     assert not lists_asked_kind("深圳打算依托龙头企业完善哪几类产业链？", research)
     assert not lists_asked_kind("深圳计划到哪年完成？", chains)
+
+
+def test_number_read_with_the_previous_question_takes_the_last_unit():
+    sentence = "为此,北京提出四大重点任务,具体为20项具体任务:"
+    assert number("北京提出了几大重点任务，具体任务有多少项？", passage(sentence)) == "20项"
+
+
+def test_date_a_year_asked_is_not_answered_by_a_day():
+    assert date("以太坊是哪一年上线的？", passage("6月1日,中共中央、国务院印发方案。")) is None
