@@ -496,3 +496,21 @@ def test_number_read_with_the_previous_question_takes_the_last_unit():
 
 def test_date_a_year_asked_is_not_answered_by_a_day():
     assert date("以太坊是哪一年上线的？", passage("6月1日,中共中央、国务院印发方案。")) is None
+
+
+def test_number_article_numbers_and_dates_are_not_quantities():
+    sentence = "第二十五条  市级储备粮轮换架空期原则上不得超过4个月,9月5日起执行。"
+    assert number("轮换架空期不得超过多长时间？", passage(sentence)) == "4个月"
+    assert number("轮换架空期不得超过几个月？", passage(sentence)) == "4个月"
+    assert number("一共有多少条？", passage("第二十五条  本办法自发布之日起施行。")) is None
+
+
+def test_number_durations_in_days_and_hours():
+    sentence = "建立不低于城镇常住人口10天市场供应量的成品粮油储备,事故发生后2小时内上报。"
+    assert number("成品粮油储备要够多少天的供应？", passage(sentence)) == "10天"
+    assert number("事故要在多久内上报？", passage("事故发生后2小时内上报。")) == "2小时"
+
+
+def test_yes_no_reads_prohibitions_of_regulations():
+    sentence = "第四条  未经市人民政府批准,任何单位和个人不得擅自动用市级储备粮。"
+    assert yes_no("未经市人民政府批准,承储企业可以擅自动用市级储备粮吗？", passage(sentence)).startswith("否")
