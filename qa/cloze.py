@@ -15,6 +15,7 @@ from .question import pos_tags
 _WH = re.compile(r"哪[两二三四五六七八九十几]+[个项条类种级方面大家]|什么样的?|什么|哪些|哪一?[个种类家位项款方]|哪里|哪儿|谁|何种|何处")
 _COPULA_QUESTION = re.compile(r"^(.*?)(?:是|为)(?:什么|哪些|谁)[？?]?$")
 _MAX_ANSWER = 40
+_ARTICLE = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+[条章节款]\s*")  # "第五条  市发展改革委…"
 _ONE_SIDED = 16
 
 
@@ -33,19 +34,20 @@ def cloze(question: str, text: str) -> str | None:
     if right_at is not None and right_at > 0:
         start = _clause_start(text, right_at)
         answer = _drop_lead(text[start:right_at], question) + head
-        # Bracketed on one side only: a long span is more likely a whole clause than a name.
-        return _clean(answer) if len(answer) <= _ONE_SIDED else None
+        # Bracketed on one side only: a long span is more likely a whole clause than a name
+        # (a name's alias in brackets does not count: "市发展改革委（市粮食和物资储备局）").
+        return _clean(answer) if len(re.sub(r"（[^）]*）|\([^)]*\)", "", answer)) <= _ONE_SIDED else None
     return _copula(question, text)
 
 
 def _drop_lead(span: str, question: str, verbs: bool = True) -> str:
     """A span taken from the start of its clause loses the verbs, prepositions and question words
     it begins with ("加大对代币发行" → "代币发行")."""
-    tags = list(pos_tags(span))
+    tags = list(pos_tags(_ARTICLE.sub("", span)))
     lead = ("v", "p", "d", "c", "r", "u") if verbs else ("p", "c", "r", "u")
     # A name of a place or organisation stays even when the question has it ("深圳市" + "工业和信息化局").
     while tags and (tags[0][1].startswith(lead) and tags[0][1] != "vn"
-                    or tags[0][0] in question and not tags[0][1].startswith(("ns", "nt", "nr"))):
+                    or len(tags[0][0]) > 1 and tags[0][0] in question and not tags[0][1].startswith(("ns", "nt", "nr"))):
         tags.pop(0)
     return "".join(w for w, _ in tags)
 

@@ -34,15 +34,18 @@ def entity_strict(question: str, p: Passage) -> str | None:
         return _who(question, p.text)
     if _WHERE.search(question) or _PLACE_KIND.search(question):
         return _where(question, p.text)
+    if _ORG_KIND.search(question):  # "哪个部门负责…": the organisation doing it, named or not
+        return _who(question, p.text, anchored=True) or cloze(question, p.text)
     if _NAMED_KIND.search(question):  # jieba knows few company names: "万向区块链" is found by its place
         return _named(question, p.text) or _nouns_only(_modifier(question, p.text) or cloze(question, p.text))
     return _modifier(question, p.text) or cloze(question, p.text)
 
 
-def _who(question: str, text: str) -> str | None:
+def _who(question: str, text: str, anchored: bool = False) -> str | None:
     """The person or organisation doing what the question asks about: the name nearest before the
     question's verb in the text ("中共中央、国务院印发的…" for "由谁印发"), people before organisations
-    when the verb is not there. An organisation keeps the nouns after it ("北京市人民政府" + "办公厅")."""
+    when the verb is not there (unless `anchored`). An organisation keeps the nouns after it
+    ("北京市人民政府" + "办公厅")."""
     tags = list(pos_tags(text))
     merged = []
     for word, flag in tags:
@@ -69,6 +72,8 @@ def _who(question: str, text: str) -> str | None:
     before = [n for n in names if 0 <= at - n[1] <= 15]
     if before:
         return before[-1][0]
+    if anchored:
+        return None
     for kind in wanted:
         for name, _, flag in names:
             if flag.startswith(kind):
@@ -77,7 +82,8 @@ def _who(question: str, text: str) -> str | None:
 
 
 def _verb_after_who(question: str) -> str | None:
-    match = re.search(r"(?:谁|哪位)(.*)$", question)
+    match = re.search(r"(?:谁|哪位)(.*)$", question) or _ORG_KIND.search(question) and re.search(
+        _ORG_KIND.pattern + r"(.*)$", question)
     words = [w for w, f in pos_tags(match.group(1)) if len(w) > 1] if match else []
     return words[0] if words else None
 
@@ -91,6 +97,7 @@ def name_required(question: str) -> bool:
 # Kinds of things known by a proper name: "哪家企业" is answered by 特斯拉, never by a description.
 _NAMED_KIND = re.compile(r"哪款|哪(?:个|家|一家|一个)?(?:企业|公司|机构|项目|平台|组织|银行|产品|品牌|厂商|网站|车企|团队)")
 _PROPER = ("nr", "nt", "nz", "eng")
+_ORG_KIND = re.compile(r"(?:哪(?:个|家|一个|些)?|什么)(?:部门|单位|机关|机构|部委)")
 
 
 def _named(question: str, text: str) -> str | None:

@@ -246,3 +246,18 @@ def test_named_kind_takes_no_statement_for_a_name():
     # "哪款车型" has no name in the sentence: a clause of it is no answer.
     assert entity_strict("肖风提到特斯拉哪款车型最能代表汽车的重构？", passage("一个是特斯拉,它重构了汽车。")) is None
     assert entity_strict("肖风是哪家公司的董事长？", passage(XIAO_FENG)) == "万向区块链"
+
+
+ARTICLE_5 = "第五条  市发展改革委（市粮食和物资储备局）负责市级储备粮行政管理，对市级储备粮的数量、质量实施监督检查。"
+ARTICLE_33 = "第三十三条  市级储备粮的入库成本由市财政局会同市发展改革委（市粮食和物资储备局）、农发行安顺分行进行核定。"
+ARTICLE_9 = "联席会议由市发展改革委（市粮食和物资储备局）召集，市财政局、市市场监管局、农发行安顺分行为成员。"
+
+
+@pytest.mark.parametrize("question, text, answer", [
+    ("哪个部门负责市级储备粮行政管理？", ARTICLE_5, "市发展改革委（市粮食和物资储备局）"),
+    ("市级储备粮的入库成本由哪个部门会同其他单位进行核定？", ARTICLE_33, "市财政局"),
+    # The question's verb (牵头) is not in the text: no name is guessed, the words around the gap decide.
+    ("联席会议由哪个单位牵头召集？", ARTICLE_9, "市发展改革委（市粮食和物资储备局）"),
+])
+def test_organisation_doing_what_the_question_asks(question, text, answer):
+    assert entity_strict(question, passage(text)) == answer
