@@ -82,7 +82,7 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
             s.score += NUMBER_BONUS * all(n in s.text for n in numbers)
         ranked = sorted(ranked, key=lambda x: -x.score)
     best = ranked[0]
-    if not _keys_present(question, best, ranked) or _mostly_unknown(question, ranked, document_text):
+    if not _keys_present(question, best, ranked, document_text) or _mostly_unknown(question, ranked, document_text):
         return Extraction(None, [best], best.score)
     marker = spans.ordinal_marker(question)
     if marker:  # "第二条道路是什么": the line numbered 2 in the evidence's section, however low it scored
@@ -176,8 +176,15 @@ def _spread(word: str, text: str) -> bool:
     return len(word) >= 3 and re.search(pattern, text) is not None
 
 
-def _keys_present(question: str, best: Scored, ranked: list[Scored]) -> bool:
+def _keys_present(question: str, best: Scored, ranked: list[Scored], document_text=None) -> bool:
     """Names and numbers of the question must occur where the evidence is: its section of the document."""
+    keys = key_terms(question)
+    if document_text:  # jieba reads 库里 ("in the store") as the name Curry: a foreign name the
+        # documents never mention is more likely such a misreading (a real one leaves the question's
+        # words mostly unknown, which refuses it anyway).
+        text = document_text(best.chunk.metadata["doc"]) or ""
+        foreign = {w for w, f in pos_tags(question) if f == "nrt"}
+        keys = [k for k in keys if k not in foreign or k in text]
     top = best.chunk.metadata.get("section", "").split(" > ")[0]
     context = "".join(
         s.chunk.metadata.get("section", "") + s.chunk.page_content for s in ranked
@@ -186,8 +193,7 @@ def _keys_present(question: str, best: Scored, ranked: list[Scored]) -> bool:
     )
     # "北京市" in a question is "北京" in a heading: an administrative suffix does not change the place.
     # jieba also tags phrases such as 加大力度 as names: those may be written apart ("加大支持力度").
-    return all(key in context or key.rstrip("市省区县") in context or _spread(key, context)
-               for key in key_terms(question))
+    return all(key in context or key.rstrip("市省区县") in context or _spread(key, context) for key in keys)
 
 
 def _passage(sentence: Scored, document_text) -> spans.Passage:

@@ -514,3 +514,11 @@ def test_number_durations_in_days_and_hours():
 def test_yes_no_reads_prohibitions_of_regulations():
     sentence = "第四条  未经市人民政府批准,任何单位和个人不得擅自动用市级储备粮。"
     assert yes_no("未经市人民政府批准,承储企业可以擅自动用市级储备粮吗？", passage(sentence)).startswith("否")
+
+
+def test_keys_present_ignores_a_foreign_name_the_documents_never_mention():
+    # jieba tags 库里 ("in the store") as a transliterated name.
+    rotation = scored("原则上小麦每4年轮换一次,中晚籼稻谷每3年轮换一次。")
+    question = "库里储备的小麦一般隔几年要换一批新粮？"
+    assert _keys_present(question, rotation, [rotation], lambda doc: rotation.text)
+    assert not _keys_present(question, rotation, [rotation])  # without the documents' text: strict
