@@ -53,6 +53,11 @@ def _who(question: str, text: str, anchored: bool = False) -> str | None:
             merged[-1] = (merged[-1][0] + word, merged[-1][1])
         elif merged and merged[-1][0] in ("省", "市", "区", "县", "州") and flag.startswith("nt"):
             merged[-1] = (merged[-1][0] + word, flag)  # jieba splits "市财政局" into 市 + 财政局
+        elif merged and len(merged[-1][0]) > 1 and merged[-1][0][-1] in "省市区县州" and flag.startswith("nt"):
+            # and "报市人民政府" into 报市 + 人民政府: the 市 belongs to the name
+            head, admin = merged[-1][0][:-1], merged[-1][0][-1]
+            merged[-1] = (head, merged[-1][1])
+            merged.append((admin + word, flag))
         else:
             merged.append((word, flag))
     wanted = ("nr",) if "哪位" in question else ("nr", "nt")

@@ -62,10 +62,21 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
         if pattern.search(question):  # a price wants money, a growth rate a percentage: nothing else will do
             found = [m for m in found if any(x in m.group(0) for x in marks)]
             break
+    if _DURATION_ASKED.search(question):  # "多长时间检测一次" → "每季度"
+        found += [m for m in _FREQUENCY.finditer(p.text)]
+    elif any(_TIME_UNIT.search(m.group(0)) and not re.fullmatch(r"\d{4}年", m.group(0))
+             for m in _NUMBER.finditer(question)):
+        # "放了一年以上，损耗最多是多少" states the time itself: "储存6个月以内的" is a condition, not the answer.
+        found = [m for m in found if not _TIME_UNIT.search(m.group(0))]
     picked = _pick(question, p.text, found)
     if picked is None and counting and _COUNT_ASKED.search(question):
         return count(question, p)
     return picked
+
+
+_DURATION_ASKED = re.compile(r"多长时间|多久|隔多|频率|频次")
+_FREQUENCY = re.compile(r"每(?:个)?(?:年度|半年|季度|年|季|月|周|天|日)")
+_TIME_UNIT = re.compile(r"年|个月|月|天|日|小时|周|季度|分钟")
 
 
 def _count_only(unit: str) -> bool:

@@ -261,3 +261,9 @@ ARTICLE_9 = "联席会议由市发展改革委（市粮食和物资储备局）�
 ])
 def test_organisation_doing_what_the_question_asks(question, text, answer):
     assert entity_strict(question, passage(text)) == answer
+
+
+def test_who_keeps_the_administrative_level_jieba_glues_to_the_verb():
+    # jieba cuts "报市人民政府批准" into 报市 + 人民政府 + 批准.
+    text = "会同市财政局提出市级储备粮动用方案，报市人民政府批准。"
+    assert entity_strict("市级储备粮的动用方案要报给谁批准？", passage(text)) == "市人民政府"

@@ -522,3 +522,14 @@ def test_keys_present_ignores_a_foreign_name_the_documents_never_mention():
     question = "库里储备的小麦一般隔几年要换一批新粮？"
     assert _keys_present(question, rotation, [rotation], lambda doc: rotation.text)
     assert not _keys_present(question, rotation, [rotation])  # without the documents' text: strict
+
+
+def test_number_how_often_is_answered_by_a_frequency():
+    sentence = "第二十一条  市级储备粮储存期间，承储企业按照每季度检测1次的要求对质量指标进行检验。"
+    assert number("承储企业多长时间要自己做一次质量检测？", passage(sentence)) == "每季度"
+
+
+def test_number_a_time_the_question_states_is_a_condition_not_the_answer():
+    sentence = "第二十八条  市级储备粮保管自然损耗定额为：原粮：储存6个月以内的，不超过0.1%；"
+    assert number("原粮放了一年以上，允许的自然损耗累计最多是多少？", passage(sentence)) == "0.1%"
+    assert number("原粮储存多久以内损耗不超过0.1%？", passage(sentence)) == "6个月"
