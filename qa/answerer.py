@@ -6,7 +6,7 @@ from typing import Protocol
 
 from langchain_core.documents import Document
 
-from . import extractive
+from . import extractive, spans
 
 
 @dataclass
@@ -35,4 +35,7 @@ class ExtractiveAnswerer:
 
     def answer(self, question: str, kind: str, documents: list[Document]) -> Draft:
         found = extractive.extract(question, kind, self.rank(question, documents), self.store.document_text)
-        return Draft(found.answer, found.evidence, found.confidence)
+        answer = found.answer
+        if answer and found.evidence:
+            answer = spans.whole_quotes(answer, found.evidence[0].text)
+        return Draft(answer, found.evidence, found.confidence)

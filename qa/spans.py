@@ -199,7 +199,24 @@ _ENUM_NUMBER = re.compile(r"^\s*([一二三四五六七八九十])、\s*")
 
 
 def _head(item: str) -> str:
-    return item if len(item) <= 20 else item[:20] + "…"
+    item = _ENUM_LINE.sub("", item)  # "（一）全市…": the number is the list's, not the item's
+    return item if len(item) <= 30 else item[:30] + "…"
+
+
+def whole_quotes(answer: str, sentence: str) -> str:
+    """An answer cut inside a quotation ("坏粮、谁担责”的原则") grows to the whole quotation."""
+    at = sentence.find(answer)
+    if at < 0:
+        return answer
+    start, end = at, at + len(answer)
+    for left, right in ("“”", "《》", "「」"):
+        if answer.count(right) > answer.count(left):
+            opening = sentence.rfind(left, 0, start)
+            start = opening if opening >= 0 else start
+        if answer.count(left) > answer.count(right):
+            closing = sentence.find(right, end)
+            end = closing + 1 if closing >= 0 else end
+    return sentence[start:end]
 
 
 def yes_no(question: str, p: Passage) -> str:

@@ -267,3 +267,8 @@ def test_who_keeps_the_administrative_level_jieba_glues_to_the_verb():
     # jieba cuts "报市人民政府批准" into 报市 + 人民政府 + 批准.
     text = "会同市财政局提出市级储备粮动用方案，报市人民政府批准。"
     assert entity_strict("市级储备粮的动用方案要报给谁批准？", passage(text)) == "市人民政府"
+
+
+def test_which_document_is_answered_by_its_title():
+    text = "按照《安顺市粮食应急预案》要求，会同市财政局提出市级储备粮动用方案。"
+    assert entity_strict("提出储备粮动用方案时要按照哪份应急预案的要求？", passage(text)) == "《安顺市粮食应急预案》"

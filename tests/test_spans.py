@@ -26,6 +26,7 @@ from qa.spans import (
     descriptive,
     enumeration_items,
     listing,
+    whole_quotes,
     lists_asked_kind,
     number,
     numbered_item,
@@ -533,3 +534,17 @@ def test_number_a_time_the_question_states_is_a_condition_not_the_answer():
     sentence = "第二十八条  市级储备粮保管自然损耗定额为：原粮：储存6个月以内的，不超过0.1%；"
     assert number("原粮放了一年以上，允许的自然损耗累计最多是多少？", passage(sentence)) == "0.1%"
     assert number("原粮储存多久以内损耗不超过0.1%？", passage(sentence)) == "6个月"
+
+
+def test_whole_quotes_completes_a_cut_quotation():
+    sentence = "承储企业按照“谁储粮、谁负责，谁坏粮、谁担责”的原则承担责任。"
+    assert whole_quotes("坏粮、谁担责”的原则", sentence) == "“谁储粮、谁负责，谁坏粮、谁担责”的原则"
+    assert whole_quotes("承储企业", sentence) == "承储企业"
+    assert whole_quotes("not there", sentence) == "not there"
+
+
+def test_listing_items_lose_their_numbers_and_keep_30_characters():
+    sentence = ("有下列情况之一的，可以动用市级储备粮：（一）全市或者部分县（区）粮食明显供不应求或者市场价格异常波动；"
+                "（二）发生重大自然灾害需要动用的；（三）市人民政府认为需要动用的其他情形。")
+    answer = listing("遇到哪些情况可以动用市级储备粮？", passage(sentence))
+    assert "价格异常波动" in answer and "（一）" not in answer
