@@ -167,13 +167,7 @@ def _mostly_unknown(question: str, ranked: list[Scored], document_text) -> bool:
 def _occurs(word: str, text: str) -> bool:
     """In part or abbreviated: a pair of its characters, or all of them in order within a short
     stretch ("自贸港" in "自由贸易港")."""
-    return any(word[i:i + 2] in text for i in range(len(word) - 1)) or _spread(word, text)
-
-
-def _spread(word: str, text: str) -> bool:
-    """All characters of a word of three or more, in order, at most two apart."""
-    pattern = "".join(re.escape(c) + ".{0,2}" for c in word[:-1]) + re.escape(word[-1])
-    return len(word) >= 3 and re.search(pattern, text) is not None
+    return any(word[i:i + 2] in text for i in range(len(word) - 1)) or spans.spread(word, text)
 
 
 def _keys_present(question: str, best: Scored, ranked: list[Scored], document_text=None) -> bool:
@@ -193,7 +187,7 @@ def _keys_present(question: str, best: Scored, ranked: list[Scored], document_te
     )
     # "北京市" in a question is "北京" in a heading: an administrative suffix does not change the place.
     # jieba also tags phrases such as 加大力度 as names: those may be written apart ("加大支持力度").
-    return all(key in context or key.rstrip("市省区县") in context or _spread(key, context) for key in keys)
+    return all(key in context or key.rstrip("市省区县") in context or spans.spread(key, context) for key in keys)
 
 
 def _passage(sentence: Scored, document_text) -> spans.Passage:

@@ -272,6 +272,14 @@ def best_clause(question: str, text: str) -> tuple[int, int]:
     return max(clauses, key=lambda c: sum(len(t) * (2 if t in focus else 1) for t in tokens if t in text[c[0]:c[1]]))
 
 
+def spread(word: str, text: str) -> bool:
+    """The word in the text, or, for three characters or more, all of them in order at most two apart."""
+    if word in text:
+        return True
+    pattern = "".join(re.escape(c) + ".{0,2}" for c in word[:-1]) + re.escape(word[-1])
+    return len(word) >= 3 and re.search(pattern, text) is not None
+
+
 def _in_question(span: str, question: str) -> bool:
     digits = re.sub(r"\D", "", span)
     return span in question or (len(digits) >= 2 and digits in re.sub(r"\D", " ", question).split())
@@ -288,7 +296,8 @@ def _pick(question: str, text: str, candidates: list[re.Match]) -> str | None:
     def overlap(match: re.Match) -> float:
         for a, b in clauses:
             if a <= match.start() < b:
-                return sum(len(t) * (2 if t in focus else 1) for t in tokens if t in text[a:b])
+                # "食用油" is also in "食用植物油": a word spread out still counts
+                return sum(len(t) * (2 if t in focus else 1) for t in tokens if spread(t, text[a:b]))
         return 0.0
 
     return max(candidates, key=lambda m: (overlap(m), -m.start())).group(0)

@@ -548,3 +548,9 @@ def test_listing_items_lose_their_numbers_and_keep_30_characters():
                 "（二）发生重大自然灾害需要动用的；（三）市人民政府认为需要动用的其他情形。")
     answer = listing("遇到哪些情况可以动用市级储备粮？", passage(sentence))
     assert "价格异常波动" in answer and "（一）" not in answer
+
+
+def test_number_clause_match_tolerates_a_word_spread_out():
+    # "食用油" in the question, "食用植物油" in the text.
+    sentence = "其中，市级储备粮（原粮）保管费每年100元／吨，食用植物油保管费每年300元／吨；"
+    assert number("储备食用油一年给多少保管费？", passage(sentence)) == "300元"
