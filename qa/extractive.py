@@ -14,7 +14,7 @@ import numpy as np
 from index.chunking import heading_level
 from index.lexical import tokenize
 
-from . import entities, spans
+from . import entities, lists, spans
 from .cloze import cloze
 from .question import ASKING, focus_terms, key_terms, pos_tags
 
@@ -116,7 +116,7 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
             if answer:
                 return Extraction(answer, [sentence], sentence.score)
     if kind == "list":  # a list of the very kind asked for outranks a closer sentence that merely lists
-        named = [s for s in ranked[:4] if s.score >= best.score - 2 * CLOSE and spans.lists_asked_kind(question, s.text)]
+        named = [s for s in ranked[:4] if s.score >= best.score - 2 * CLOSE and lists.lists_asked_kind(question, s.text)]
         close = named + [s for s in close if s not in named]
     if cut is not None:
         for sentence in close:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from index.chunking import split_clauses
 from index.lexical import tokenize
 
+from .lists import DIGITS, enumeration_items, listing
 from .question import focus_terms, pos_tags
 
 _NUMERAL = r"(?:\d+(?:[.,]\d+)*(?:万亿|亿|万)?|[一二三四五六七八九十百千万两零〇]+(?:点[一二三四五六七八九零〇]+)?)"
@@ -32,7 +33,6 @@ _HINTS = [(re.compile(r"增速|增长|增幅|比例|比重|占比|百分"), ("%"
 _COUNT_ASKED = re.compile(rf"(?:多少|几)({_UNIT})")
 _NEGATIONS = frozenset({"不", "不是", "并不", "并非", "不会", "不能", "没有", "没", "尚未", "未", "无", "非", "并未",
                         "不得", "禁止", "严禁", "不准", "不可", "不应", "不宜", "不允许", "无权", "不予"})
-_ENUM_LINE = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]+[)）]|[\d一二三四五六七八九十]+[、.．])\s*")
 EDGE_CHARS = "的是了在和与及等为将对把被从以于就也都而并其之这那个"
 
 
@@ -93,55 +93,6 @@ def count(question: str, p: Passage) -> str | None:
     return f"{len(items)}{unit}" if len(items) >= 2 else None
 
 
-def enumeration_items(question: str, p: Passage) -> list[str]:
-    """Items of the list the sentence belongs to: after a colon, ;-separated; else 、/和-separated."""
-    focus = focus_terms(question)
-    clauses = [p.text[a:b] for a, b in split_clauses(p.text, 0, len(p.text))]
-    listy = [c for c in clauses if "、" in c]
-    items: list[str] = []
-    if listy:
-        # "共识机制、数据存储…等技术研发": 等 followed by the asked-for noun says what the items are.
-        clause = max(listy, key=lambda c: (sum(t in c for t in focus) + 2 * _kind_after_deng(c, focus),
-                                           c.count("、")))
-        clause = re.sub(r"等.*$", "", clause)
-        items = [x for x in re.split(r"、|和|及|以及|与", clause) if x.strip()]
-        # "建成…科技创新高地、应用示范高地…": items sharing the asked-for noun are the list asked for.
-        shared = [t for t in focus if sum(t in x for x in items) >= 2]
-        if shared:
-            return [_without_lead_in(x, shared[0]) for x in items if shared[0] in x]
-    body, end = p.paragraph, p.offset + len(p.text)
-    colon = max(body.rfind(":", 0, end), body.rfind("：", 0, end))
-    if colon >= 0:
-        parts = [x.strip(" 。") for x in re.split(r"[;；]", body[colon + 1:]) if x.strip(" 。")]
-        if len(parts) >= 2:
-            return parts
-    return items
-
-
-_LIST_ASKED = re.compile(r"(?:哪些|哪几[个项条类种]?|哪[两三四五六七八九十]+[个项条类种]|什么)")
-
-
-def lists_asked_kind(question: str, text: str) -> bool:
-    """"完善哪几类产业链" and "基础硬件、基础软件、应用软件等一批重要产业链": the text lists things of
-    the kind the question asks for (the noun after its question word follows the list's 等)."""
-    match = _LIST_ASKED.search(question)
-    nouns = [w for w, f in pos_tags(question[match.end():]) if f.startswith("n") and len(w) > 1][:1] if match else []
-    return bool(nouns) and "、" in text and _kind_after_deng(text, nouns)
-
-
-def _kind_after_deng(clause: str, focus: list[str]) -> bool:
-    at = clause.rfind("等")
-    return at > 0 and any(t in clause[at:at + 8] for t in focus)
-
-
-def _without_lead_in(item: str, noun: str) -> str:
-    """"把北京初步建设成为具有影响力的区块链科技创新高地" → "区块链科技创新高地": the first item of a
-    list carries the clause's opening; the item proper starts after its last 的/为/成."""
-    head = item[:item.rfind(noun)]
-    cut = max(head.rfind(m) + len(m) if m in head else 0 for m in ("的", "成为", "建成", "为", "是"))
-    return item[cut:] if cut and len(item) - cut > len(noun) else item
-
-
 def date(question: str, p: Passage) -> str | None:
     found = [m for m in _DATE.finditer(p.text) if m.group(0).rstrip("前底初末以来之") not in question]
     if _DAY_ASKED.search(question):
@@ -154,53 +105,6 @@ def date(question: str, p: Passage) -> str | None:
     elif _PERIOD.search(question):
         found = ranges or found
     return _pick(question, p.text, found)
-
-
-def listing(question: str, p: Passage) -> str | None:
-    """A list answer: heads of the enumerated lines that follow, else the items of the sentence."""
-    heads = []
-    for line in p.following:
-        if not _ENUM_LINE.match(line):
-            break
-        heads.append(re.split(r"[,，:：;；。]", _ENUM_LINE.sub("", line))[0])
-    if len(heads) >= 2 and p.paragraph.rstrip().endswith((":", "：")):
-        return "、".join(heads)
-    sections = announced_sections(p)
-    if sections:
-        return "、".join(sections)
-    items = enumeration_items(question, p)
-    if len(items) >= 2:
-        return "、".join(_head(x) for x in items)
-    return None
-
-
-_ANNOUNCED = re.compile(r"([两二三四五六七八九]|\d)(?:条|个|项|大|种|类|方面|点)")
-
-
-def announced_sections(p: Passage) -> list[str] | None:
-    """"可从两条“道路”…" followed by sections 一、… 二、…: the sections' titles, when their number
-    is the one the sentence announces (body text between them is skipped)."""
-    match = _ANNOUNCED.search(p.text)
-    if not match:
-        return None
-    n = match.group(1)
-    wanted = int(n) if n.isdigit() else "一两三四五六七八九".index(n) + 1 if n != "二" else 2
-    titles = []
-    for line in p.following:
-        number = _ENUM_NUMBER.match(line)
-        if number and number.group(1) == _DIGITS[len(titles)]:
-            titles.append(re.split(r"[,，:：;；。]", line[number.end():])[0].strip())
-        elif number or len(titles) == wanted:
-            break
-    return titles if len(titles) == wanted >= 2 else None
-
-
-_ENUM_NUMBER = re.compile(r"^\s*([一二三四五六七八九十])、\s*")
-
-
-def _head(item: str) -> str:
-    item = _ENUM_LINE.sub("", item)  # "（一）全市…": the number is the list's, not the item's
-    return item if len(item) <= 30 else item[:30] + "…"
 
 
 def whole_quotes(answer: str, sentence: str) -> str:
@@ -304,7 +208,6 @@ def _pick(question: str, text: str, candidates: list[re.Match]) -> str | None:
 
 
 _ORDINAL_ASKED = re.compile(r"第([一二三四五六七八九十]+|\d+)(?:条|个|项|点|方面|部分|种|类)")
-_DIGITS = "一二三四五六七八九十"
 
 
 def ordinal_marker(question: str) -> re.Pattern | None:
@@ -313,10 +216,10 @@ def ordinal_marker(question: str) -> re.Pattern | None:
     if not match:
         return None
     n = match.group(1)
-    number = int(n) if n.isdigit() else (_DIGITS.index(n) + 1 if len(n) == 1 else None)
+    number = int(n) if n.isdigit() else (DIGITS.index(n) + 1 if len(n) == 1 else None)
     if number is None or number > 10:
         return None
-    chinese = _DIGITS[number - 1]
+    chinese = DIGITS[number - 1]
     return re.compile(rf"^\s*(?:{chinese}、|[（(](?:{number}|{chinese})[)）]|{number}[、.．]|第{chinese}[条章节])\s*")
 
 

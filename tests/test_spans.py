@@ -1,4 +1,4 @@
-"""Unit tests of qa/spans.py (cutting the answer out of an evidence sentence by the question's kind)
+"""Unit tests of qa/spans.py and qa/lists.py (cutting the answer out of an evidence sentence by the question's kind)
 and of the evidence checks in qa/extractive.py that work on plain strings and small fakes.
 
 Fast: jieba only, no model, no store. Sentences from the blockchain article and invented sentences in
@@ -18,20 +18,18 @@ from qa.extractive import (
     _mostly_unknown,
     _restates,
 )
+from qa.lists import enumeration_items, listing, lists_asked_kind
 from qa.spans import (
     Passage,
     choice,
     count,
     date,
     descriptive,
-    enumeration_items,
-    listing,
-    whole_quotes,
-    lists_asked_kind,
     number,
     numbered_item,
     ordinal_marker,
     shorten,
+    whole_quotes,
     yes_no,
 )
 
