@@ -87,8 +87,7 @@ def _who(question: str, text: str, anchored: bool = False) -> str | None:
 
 
 def _verb_after_who(question: str) -> str | None:
-    match = re.search(r"(?:谁|哪位)(.*)$", question) or _ORG_KIND.search(question) and re.search(
-        _ORG_KIND.pattern + r"(.*)$", question)
+    match = re.search(r"(?:谁|哪位)(.*)$", question) or re.search(_ORG_KIND.pattern + r"(.*)$", question)
     words = [w for w, f in pos_tags(match.group(1)) if len(w) > 1] if match else []
     return words[0] if words else None
 

@@ -187,7 +187,7 @@ def _keys_present(question: str, best: Scored, ranked: list[Scored], document_te
     )
     # "北京市" in a question is "北京" in a heading: an administrative suffix does not change the place.
     # jieba also tags phrases such as 加大力度 as names: those may be written apart ("加大支持力度").
-    return all(key in context or key.rstrip("市省区县") in context or spans.spread(key, context) for key in keys)
+    return all(key.rstrip("市省区县") in context or spans.spread(key, context) for key in keys)
 
 
 def _passage(sentence: Scored, document_text) -> spans.Passage:

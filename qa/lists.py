@@ -93,7 +93,7 @@ def announced_sections(p: Passage) -> list[str] | None:
     if not match:
         return None
     n = match.group(1)
-    wanted = int(n) if n.isdigit() else "一两三四五六七八九".index(n) + 1 if n != "二" else 2
+    wanted = int(n) if n.isdigit() else DIGITS.index(n.replace("两", "二")) + 1
     titles = []
     for line in p.following:
         number = _ENUM_NUMBER.match(line)
