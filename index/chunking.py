@@ -27,6 +27,10 @@ _HEADING_PATTERNS = [  # (level, pattern): lower level = larger section
 _ARTICLE = re.compile(rf"^第[{_NUM}]+条")
 _PLACE_COLON = re.compile(rf"^[{CJK}]{{2,8}}[:：]\S")
 _MAX_HEADING = 40
+# Dates and bracketed notes on lines of their own ("（2021年5月20日）", "（此件公开发布）") belong to the
+# text above them; taking them for headings would file the body that follows under a date.
+DATE_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[）)]?$")
+_NOTE = re.compile(rf"^(?:[（(][^（()）]+[）)]|\d{{4}}年\d{{1,2}}月\d{{1,2}}日)$")
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,7 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def heading_level(line: str) -> int | None:
     """Level of a section heading line, or None for body text."""
     line = line.strip()
-    if not line or len(line) > _MAX_HEADING:
+    if not line or len(line) > _MAX_HEADING or _NOTE.match(line):
         return None
     if line.startswith("#"):
         return min(line.count("#", 0, 6), 4)
@@ -93,9 +97,12 @@ def chunk_text(text: str, doc: str, chunk_size: int = 260) -> list[Chunk]:
             chunks.append(Chunk(_chunk_id(doc, a, b, text[a:b]), doc, section, a, b, text[a:b], list(pending)))
             pending.clear()
 
-    for line_start, line_end in _lines(text, 0, len(text)):
+    lines = list(_lines(text, 0, len(text)))
+    for i, (line_start, line_end) in enumerate(lines):
         line = text[line_start:line_end]
-        level = heading_level(line)
+        following = text[slice(*lines[i + 1])].strip() if i + 1 < len(lines) else ""
+        # The issuer's name above the date that signs a notice is no section title.
+        level = None if DATE_LINE.match(following) else heading_level(line)
         article = _ARTICLE.match(line.strip())
         if level is not None or article:
             flush()

@@ -6,7 +6,8 @@ from typing import Protocol
 
 from langchain_core.documents import Document
 
-from . import extractive, spans
+from . import extractive, issuance, spans
+from .retriever import as_document
 
 
 @dataclass
@@ -34,8 +35,26 @@ class ExtractiveAnswerer:
         return extractive.score_sentences(question, documents, question_vector, vectors, self.lexical_fn().idf)
 
     def answer(self, question: str, kind: str, documents: list[Document]) -> Draft:
+        documents = self._with_signature(question, documents)
         found = extractive.extract(question, kind, self.rank(question, documents), self.store.document_text)
         answer = found.answer
         if answer and found.evidence:
             answer = spans.whole_quotes(answer, found.evidence[0].text)
         return Draft(answer, found.evidence, found.confidence)
+
+    def _with_signature(self, question: str, documents: list[Document]) -> list[Document]:
+        """"这份办法是谁印发的" shares no words with the lines that sign the document, so retrieval
+        rarely brings them: the chunk holding them is added."""
+        for name in dict.fromkeys(d.metadata["doc"] for d in documents):
+            text = self.store.document_text(name) or ""
+            found = issuance.answer(question, text)
+            if found is None:
+                continue
+            at = text.find(found[1])
+            if any(d.metadata["doc"] == name and d.metadata["start"] <= at < d.metadata["end"] for d in documents):
+                return documents
+            record = self.store.documents().get(name)
+            for chunk in self.store.get_chunks(record.chunk_ids if record else []):
+                if chunk.start <= at < chunk.end:
+                    return [*documents, as_document(chunk)]
+        return documents

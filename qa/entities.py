@@ -41,6 +41,23 @@ def entity_strict(question: str, p: Passage) -> str | None:
     return _modifier(question, p.text) or cloze(question, p.text)
 
 
+# "由哪个部门负责", "哪些单位牵头", "谁来落实": the bodies an action plan names for an item.
+_BODY_BEFORE = re.compile(r"(?:各|[省市区县])[\u4e00-\u9fff]{1,12}?(?:管理委|委员会|管委会|办公厅|政府|局|委|办)$")
+_DUTY_ASKED = re.compile(r"(?:谁|哪[个些家一]*(?:市级|省级)?(?:部门|单位|机构|机关))[^？?]*?(?:负责|牵头|承担|落实|主抓)|"
+                         r"(?:负责|牵头|责任)(?:部门|单位)")
+_DUTY_NOTE = re.compile(r"[（(](?:责任|牵头|主责|负责)(?:单位|部门)[:：]([^）)]+)[）)]")
+
+
+def responsible(question: str, p: Passage) -> str | None:
+    """Action plans close each item with "（责任单位：市水务局、市绿化市容局）": for who is in charge of
+    an item, those are the answer, whatever the item's sentences say."""
+    if not _DUTY_ASKED.search(question):
+        return None
+    match = _DUTY_NOTE.search(p.paragraph, p.offset)
+    # The sentence itself may name who does it ("市住建委牵头负责统筹…"): that comes first.
+    return _who(question, p.text, anchored=True) or (match.group(1).strip() if match else None)
+
+
 def _who(question: str, text: str, anchored: bool = False) -> str | None:
     """The person or organisation doing what the question asks about: the name nearest before the
     question's verb in the text ("中共中央、国务院印发的…" for "由谁印发"), people before organisations
@@ -70,13 +87,17 @@ def _who(question: str, text: str, anchored: bool = False) -> str | None:
                 names.append((word, pos + len(word), flag))
             last = i
         pos += len(word)
-    if not names:
-        return None
     verb = _verb_after_who(question)
     at = text.find(verb) if verb else -1
     before = [n for n in names if 0 <= at - n[1] <= 15]
     if before:
         return before[-1][0]
+    # jieba knows few abbreviated bodies ("市住房城乡建设管理委牵头…"): one right before the verb.
+    window = max(0, at - 16)
+    body = _BODY_BEFORE.search(text[window:at]) if at > 0 else None
+    if body:
+        place = pos_tags(text[:window + body.start()])[-1:]  # "深圳" + "市工业和信息化局"
+        return "".join(w for w, f in place if f == "ns") + body.group(0)
     if anchored:
         return None
     for kind in wanted:

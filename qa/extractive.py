@@ -14,9 +14,9 @@ import numpy as np
 from index.chunking import heading_level
 from index.lexical import tokenize
 
-from . import entities, lists, spans
+from . import entities, issuance, lists, spans
 from .cloze import cloze
-from .question import ASKING, focus_terms, key_terms, pos_tags
+from .question import ABOUT_THE_TEXT, ASKING, focus_terms, key_terms, pos_tags
 
 HEADING_PENALTY = 0.85  # headings summarise; when they disagree with the body, the body is the record
 NUMBER_BONUS = 0.1
@@ -84,6 +84,9 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
     best = ranked[0]
     if not _keys_present(question, best, ranked, document_text) or _mostly_unknown(question, ranked, document_text):
         return Extraction(None, [best], best.score)
+    signed = _issuance(question, ranked, document_text)
+    if signed:
+        return Extraction(signed[0], [signed[1]], best.score)
     marker = spans.ordinal_marker(question)
     if marker:  # "第二条道路是什么": the line numbered 2 in the evidence's section, however low it scored
         top = best.chunk.metadata.get("section", "").split(" > ")[0]
@@ -94,6 +97,10 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
                 return Extraction(answer, [sentence], best.score)
     cut = {**spans.BY_KIND, "entity": entities.entity}.get(kind)
     close = [s for s in ranked[:4] if s.score >= best.score - CLOSE]
+    for sentence in close:
+        answer = entities.responsible(question, _passage(sentence, document_text))
+        if answer:
+            return Extraction(answer, [sentence], sentence.score)
     if kind == "entity":  # the sure way first, in every close sentence; then the best guess
         for sentence in close:
             passage = _passage(sentence, document_text)
@@ -135,6 +142,17 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
     return Extraction(spans.descriptive(question, _passage(best, document_text)), [best], best.score)
 
 
+def _issuance(question: str, ranked: list[Scored], document_text) -> tuple[str, Scored] | None:
+    """"这份办法是哪天印发的": the date or issuer printed with the document, cited by its line."""
+    for doc in dict.fromkeys(s.chunk.metadata["doc"] for s in ranked):
+        found = issuance.answer(question, document_text(doc) or "")
+        # The signature line itself before a longer sentence that merely contains it (the title).
+        for sentence in sorted(ranked, key=lambda s: s.text.strip() != found[1]) if found else []:
+            if sentence.chunk.metadata["doc"] == doc and found[1] in sentence.text:
+                return found[0], sentence
+    return None
+
+
 def _is_heading(sentence: Scored) -> bool:
     return heading_level(sentence.text) is not None and \
         "\n" + sentence.text + "\n" in "\n" + sentence.chunk.page_content + "\n"
@@ -144,9 +162,6 @@ def _restates(question: str, answer: str) -> bool:
     """An answer made of what the question already says ("湖南的…目标" → "上海、湖南、广州") answers nothing."""
     keys = key_terms(question)
     return answer in question or any(k in answer.split("、") for k in keys)
-
-
-_ABOUT_THE_TEXT = frozenset({"文章", "文中", "本文", "文件", "原文", "报道", "材料", "作者"})
 
 
 def _mostly_unknown(question: str, ranked: list[Scored], document_text) -> bool:
@@ -159,7 +174,7 @@ def _mostly_unknown(question: str, ranked: list[Scored], document_text) -> bool:
     kind_nouns = {tagged[i + 1][0] for i in range(len(tagged) - 1) if ASKING.search(tagged[i][0])}
     # Nouns and times carry the topic; verbs are paraphrased too freely to tell.
     words = [w for w, f in tagged if len(w) >= 2 and f[0] in "nt" and not ASKING.search(w)
-             and w not in kind_nouns and w not in _ABOUT_THE_TEXT]
+             and w not in kind_nouns and w not in ABOUT_THE_TEXT]
     unknown = [w for w in words if not _occurs(w, text)]
     return len(unknown) > 0.5 * len(words)
 
@@ -173,14 +188,15 @@ def _occurs(word: str, text: str) -> bool:
 def _keys_present(question: str, best: Scored, ranked: list[Scored], document_text=None) -> bool:
     """Names and numbers of the question must occur where the evidence is: its section of the document."""
     keys = key_terms(question)
-    if document_text:  # jieba reads 库里 ("in the store") as the name Curry: a foreign name the
-        # documents never mention is more likely such a misreading (a real one leaves the question's
-        # words mostly unknown, which refuses it anyway).
-        text = document_text(best.chunk.metadata["doc"]) or ""
-        foreign = {w for w, f in pos_tags(question) if f == "nrt"}
-        keys = [k for k in keys if k not in foreign or k in text]
+    text = (document_text(best.chunk.metadata["doc"]) or "") if document_text else ""
+    # jieba reads 库里 ("in the store") as the name Curry: a foreign name the documents never mention
+    # is more likely such a misreading (a real one leaves the question's words mostly unknown, which
+    # refuses it anyway).
+    foreign = {w for w, f in pos_tags(question) if f == "nrt"}
+    keys = [k for k in keys if k not in foreign or k in text or not document_text]
     top = best.chunk.metadata.get("section", "").split(" > ")[0]
-    context = "".join(
+    # The title holds for every section: a 上海 document says 本市 in its body.
+    context = text.split("\n", 1)[0] + "".join(
         s.chunk.metadata.get("section", "") + s.chunk.page_content for s in ranked
         if s.chunk.metadata["doc"] == best.chunk.metadata["doc"]
         and s.chunk.metadata.get("section", "").split(" > ")[0] == top

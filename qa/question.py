@@ -201,11 +201,16 @@ def _runs(tags) -> list[tuple[int, int, str]]:
     return runs
 
 
+# Words for the document itself: never the topic of a conversation or of a question.
+ABOUT_THE_TEXT = frozenset({"文章", "文中", "本文", "文件", "原文", "报道", "材料", "作者"})
+
+
 def _subject(history: list[str]) -> str | None:
     """The topic of the conversation: a quoted title, else the first noun phrase of the last question."""
     for question in reversed(history):
         title = re.search(r"《[^》]+》", question)
         if title:
             return title.group(0)
-    runs = [r for r in _runs(pos_tags(history[-1])) if r[2] in ("noun", "place")]
+    runs = [r for r in _runs(pos_tags(history[-1]))
+            if r[2] in ("noun", "place") and history[-1][r[0]:r[1]] not in ABOUT_THE_TEXT]
     return history[-1][runs[0][0]:runs[0][1]] if runs else None

@@ -50,15 +50,11 @@ class HybridRetriever(BaseRetriever):
             chunk, hits = chunks.get(chunk_id), ranked[chunk_id]
             if chunk is None:
                 continue
-            meta = {
-                "chunk_id": chunk.id, "doc": chunk.doc, "section": chunk.section,
-                "start": chunk.start, "end": chunk.end, "sentences": chunk.sentences,
-                "score": sum(1 / (self.rrf_k + r) for r, _ in hits.values()),
-                "found_by": sorted(hits),
-            }
+            ranks = {}
             for name, (rank, score) in hits.items():
-                meta[f"{name}_rank"], meta[f"{name}_score"] = rank, score
-            results.append(Document(page_content=chunk.text, metadata=meta, id=chunk.id))
+                ranks[f"{name}_rank"], ranks[f"{name}_score"] = rank, score
+            score = sum(1 / (self.rrf_k + r) for r, _ in hits.values())
+            results.append(as_document(chunk, score, found_by=sorted(hits), **ranks))
         return results
 
     def _dense(self, query: str, fetch: int):
@@ -85,3 +81,13 @@ class HybridRetriever(BaseRetriever):
 
     def _lexical(self):
         return self.lexical() if callable(self.lexical) else self.lexical
+
+
+def as_document(chunk, score: float = 0.0, found_by: list[str] | None = None, **ranks) -> Document:
+    """A stored chunk as the LangChain Document retrieval returns."""
+    meta = {
+        "chunk_id": chunk.id, "doc": chunk.doc, "section": chunk.section,
+        "start": chunk.start, "end": chunk.end, "sentences": chunk.sentences,
+        "score": score, "found_by": found_by or [], **ranks,
+    }
+    return Document(page_content=chunk.text, metadata=meta, id=chunk.id)

@@ -18,19 +18,20 @@ from .question import focus_terms, pos_tags
 _NUMERAL = r"(?:\d+(?:[.,]\d+)*(?:万亿|亿|万)?|[一二三四五六七八九十百千万两零〇]+(?:点[一二三四五六七八九零〇]+)?)"
 _UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|个工作日|工作日|个月|个小时|小时|倍|项|条|个|大|家|种|类|级|名|人|次|所|"
          r"批|座|户|件|年|岁|辆|台|套|吨|亩|公里|平方米|平方公里|部|篇|份|天|日|周|季度|分钟)")
-_NUMBER = re.compile(rf"(?:百分之{_NUMERAL})|{_NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?(?:左右)?")
+_NUMBER = re.compile(rf"(?:百分之{_NUMERAL})|{_NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?(?:左右|以上)?")
 _DETERMINER = re.compile(r"^[一这那每各][个种项条类次批][多余]?$")  # "一个是特斯拉": an article, not a count
 _DATE = re.compile(r"\d{4}\s*[-—–~至到]\s*\d{4}年|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:前|底|初|末|以前|之前|以来)?|\d{1,2}月\d{1,2}日|今年|明年|去年")
 _RANGE = re.compile(r"\d{4}\s*[-—–~至到]\s*\d{4}")
 _ONE_YEAR = re.compile(r"哪一?年|年份")
 _PERIOD = re.compile(r"哪几年|哪些年|期限|时间段|多久|几年")
 _DAY_ASKED = re.compile(r"哪天|哪一天|几号|几月几日|什么日子|日期")
-_UNIT_HINT = re.compile(rf"(?:多少|几)({_UNIT})")
+# "这几个新城" points at things; only "几个"/"多少" asking for a number ask a count.
+_UNIT_HINT = re.compile(rf"(?<![这那])(?:多少|几)({_UNIT})")
 _HINTS = [(re.compile(r"增速|增长|增幅|比例|比重|占比|百分"), ("%", "百分")),
           (re.compile(r"价格|金额|多少钱|资金|投入|投资|规模|收入|产值|增加值|补贴|补助|奖励|资助|奖金|经费|拨款|费用"), ("元", "亿", "万")),
           (re.compile(r"年龄|岁数|多大年纪"), ("岁",)),
           (re.compile(r"多长时间|多久|多长|时限"), ("年", "月", "天", "日", "小时", "周", "季度", "分钟"))]
-_COUNT_ASKED = re.compile(rf"(?:多少|几)({_UNIT})")
+_COUNT_ASKED = re.compile(rf"(?<![这那])(?:多少|几)({_UNIT})")
 _NEGATIONS = frozenset({"不", "不是", "并不", "并非", "不会", "不能", "没有", "没", "尚未", "未", "无", "非", "并未",
                         "不得", "禁止", "严禁", "不准", "不可", "不应", "不宜", "不允许", "无权", "不予"})
 EDGE_CHARS = "的是了在和与及等为将对把被从以于就也都而并其之这那个"

@@ -306,3 +306,14 @@ def test_section_chains_of_a_structured_document():
     assert section_of("加大资金支持") == "第二章 发展目标 > 二、保障措施"
     assert section_of("到2022年建成高地") == "北京：建成区块链科技创新高地"
     assert section_of("# 深圳市区块链产业发展办法") == "深圳市区块链产业发展办法"
+
+
+def test_signature_and_date_lines_are_body_text_not_headings():
+    text = ("某市人民政府关于印发某办法的通知\n现将《某办法》印发给你们。\n某市人民政府\n2023年9月5日\n（此件公开发布）\n"
+            "某办法\n第一条  为加强管理，制定本办法。\n")
+    chunks = chunk_text(text, "n.txt", chunk_size=200)
+    first = chunks[0]
+    assert first.section == "某市人民政府关于印发某办法的通知"
+    assert "某市人民政府\n2023年9月5日\n（此件公开发布）" in first.text
+    assert heading_level("（2021年5月20日）") is None and heading_level("（此件公开发布）") is None
+    assert heading_level("（一）总体要求") == 3

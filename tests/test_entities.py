@@ -15,6 +15,7 @@ from qa.entities import (
     _where,
     _who,
     counted_group,
+    responsible,
     entity,
     entity_strict,
     name_required,
@@ -272,3 +273,29 @@ def test_who_keeps_the_administrative_level_jieba_glues_to_the_verb():
 def test_which_document_is_answered_by_its_title():
     text = "按照《安顺市粮食应急预案》要求，会同市财政局提出市级储备粮动用方案。"
     assert entity_strict("提出储备粮动用方案时要按照哪份应急预案的要求？", passage(text)) == "《安顺市粮食应急预案》"
+
+
+# --- responsible ---------------------------------------------------------------------------------
+
+DRAINS = ("3.提升排水能力。持续开展排水管道周期性检测及维修改造工作，实现雨水主管满管率低于50%。"
+          "（责任单位：市水务局，各区政府）")
+LEAD = "市住房城乡建设管理委牵头负责统筹协调本市海绵城市建设，督促工作落实；（责任单位：市财政局，各区政府）"
+
+
+def test_responsible_reads_the_duty_note_of_the_item():
+    at = DRAINS.index("持续")
+    p = Passage(DRAINS[at:DRAINS.index("。", at) + 1], DRAINS, at, [])
+    assert responsible("排水管道检测这项工作归哪个市级部门负责？", p) == "市水务局，各区政府"
+    assert responsible("这项工作由哪些单位负责？", p) == "市水务局，各区政府"
+    assert responsible("排水管道满管率要低于多少？", p) is None
+
+
+def test_responsible_prefers_the_body_the_sentence_names():
+    p = Passage(LEAD.split("（")[0], LEAD, 0, [])
+    assert responsible("全市海绵城市建设由哪个部门牵头统筹？", p) == "市住房城乡建设管理委"
+
+
+def test_who_finds_an_abbreviated_body_right_before_the_verb():
+    sentence = "系统方案经专家评审后报市住房城乡建设管理委备案。"
+    assert _who("系统方案要交到哪个部门备案？", sentence, anchored=True) == "市住房城乡建设管理委"
+    assert _who("征求意见稿是哪个单位发布的？", SHENZHEN_PLAN, anchored=True) == "深圳市工业和信息化局"

@@ -83,6 +83,9 @@ def test_number_picks_the_clause_the_question_is_about(question, answer):
     ("北京的四大重点任务具体为多少项具体任务？", "为此,北京提出四大重点任务,具体为20项具体任务:", "20项"),
     ("到2025年全省新能源汽车产量达到多少？", NEV, "50万辆"),
     ("规模以上工业增加值增长多少？", "全市地区生产总值增长6.5%左右,规模以上工业增加值增长8%。", "8%"),
+    # "这几个新城" points at the towns; the question asks a share ("多大比例"), not a count
+    ("松江、青浦这几个新城要有多大比例的建设用地达标？",
+     "松江、青浦、嘉定、奉贤等4个新城建设用地面积50%以上达到海绵城市建设目标要求。", "50%以上"),
 ])
 def test_number_units_and_approximations(question, sentence, answer):
     assert number(question, passage(sentence)) == answer

@@ -1,0 +1,77 @@
+"""Who issued a document and when: read off its title and signature lines, not searched in its body.
+
+A notice ends with the issuer and the date on lines of their own ("安顺市人民政府" / "2023年9月5日"),
+an opinion prints the date under its title ("（2021年5月20日）"). Those lines share no words with a
+question such as "这份办法是哪天印发的", so sentence scoring alone never finds them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.chunking import DATE_LINE
+
+_VERB = re.compile(r"印发|发布|发出|出台|制定|下发|颁布|发文|签发|公布|发的")
+_WHEN = re.compile(r"哪(?:一)?天|何时|什么时候|哪(?:一)?年|几月几[日号]|日期|时间")
+_WHO = re.compile(r"谁|哪(?:个|家|一个|级)?(?:机关|部门|单位|政府)|什么(?:机关|部门|单位)")
+# The question points at the document itself, not at a document the text mentions.
+_ITSELF = re.compile(r"(?:这|本|该|此)(?:份|个|部|项|篇)?[\u4e00-\u9fff]{0,10}?"
+                     r"(?:文件|办法|通知|意见|方案|规定|条例|规划|计划|措施|细则|决定)")
+_ORG_LINE = re.compile(r"^[\u4e00-\u9fff 、]{2,30}(?:政府|委员会|办公厅|办公室|国务院|中央|部|局|厅|委|院)$")
+_ISSUER_IN_TITLE = re.compile(r"^([\u4e00-\u9fff 、]{2,30}?)关于")
+
+
+@dataclass(frozen=True)
+class Issuance:
+    issuer: str | None
+    issuer_line: str | None  # the line that names it, for the citation
+    date: str | None
+
+
+def answer(question: str, text: str) -> tuple[str, str] | None:
+    """(answer, the line of `text` that states it) when the question asks when or by whom this
+    document was issued and the document prints it."""
+    what = asked(question, text.split("\n", 1)[0])
+    if what is None:
+        return None
+    facts = read(text)
+    value, line = (facts.date, facts.date) if what == "when" else (facts.issuer, facts.issuer_line)
+    return (value, line) if value and line else None
+
+
+def asked(question: str, title: str) -> str | None:
+    """"when" or "who" if the question asks when or by whom this document was issued, else None."""
+    if not _VERB.search(question):
+        return None
+    quoted = re.findall(r"《([^》]+)》", question)
+    if quoted and not all(q in title for q in quoted):
+        return None  # about another document the text mentions
+    if not (_ITSELF.search(question) or any(len(q) >= 4 for q in quoted) or _names_title(question, title)):
+        return None
+    if _WHEN.search(question):
+        return "when"
+    if _WHO.search(question):
+        return "who"
+    return None
+
+
+def _names_title(question: str, title: str) -> bool:
+    """The question repeats a long stretch of the title ("安顺市市级储备粮管理办法")."""
+    return any(question.find(title[i:i + 6]) >= 0 for i in range(max(len(title) - 5, 0)))
+
+
+def read(text: str) -> Issuance:
+    """The issuer and date printed with the document: under the title or in the signature at the end."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    issuer = issuer_line = date = None
+    for i in [*range(min(8, len(lines))), *range(max(len(lines) - 6, 8), len(lines))]:
+        if DATE_LINE.match(lines[i]):
+            date = lines[i].strip("（()）")
+            if i > 0 and _ORG_LINE.match(lines[i - 1]):
+                issuer = issuer_line = lines[i - 1]
+            break
+    if issuer is None and lines:
+        match = _ISSUER_IN_TITLE.match(lines[0])
+        if match:
+            issuer, issuer_line = match.group(1).strip(), lines[0]
+    return Issuance(issuer, issuer_line, date)

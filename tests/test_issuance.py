@@ -1,0 +1,47 @@
+"""Unit tests of qa/issuance.py: who issued a document and when, from its title and signature lines."""
+from __future__ import annotations
+
+import pytest
+
+from qa.issuance import answer, asked, read
+
+NOTICE = ("安顺市人民政府关于印发安顺市市级储备粮管理办法的通知\n各县、自治县、区人民政府（管委会）：\n"
+          "现将《安顺市市级储备粮管理办法》印发给你们，请认真抓好贯彻落实。\n安顺市人民政府\n2023年9月5日\n"
+          "（此件公开发布）\n安顺市市级储备粮管理办法\n第一条  为加强市级储备粮管理，制定本办法。\n")
+OPINION = "中共中央 国务院关于支持浙江高质量发展建设共同富裕示范区的意见\n（2021年5月20日）\n共同富裕是社会主义的本质要求。\n"
+NEWS = "区块链产业正开启“赛马”模式\n6月1日,中共中央、国务院印发《海南自由贸易港建设总体方案》。\n"
+
+
+def test_read_the_signature_of_a_notice():
+    facts = read(NOTICE)
+    assert (facts.issuer, facts.issuer_line, facts.date) == ("安顺市人民政府", "安顺市人民政府", "2023年9月5日")
+
+
+def test_read_the_date_under_a_title_and_the_issuer_from_the_title():
+    facts = read(OPINION)
+    assert (facts.issuer, facts.date) == ("中共中央 国务院", "2021年5月20日")
+
+
+def test_a_news_article_has_no_signature():
+    facts = read(NEWS)
+    assert facts.date is None and facts.issuer is None
+
+
+@pytest.mark.parametrize("question, what", [
+    ("这份办法是哪一天印发的？", "when"),
+    ("安顺市政府是哪天发出这份储备粮管理办法的通知的？", "when"),
+    ("《安顺市市级储备粮管理办法》是什么时候发布的？", "when"),
+    ("这份市级储备粮管理办法是哪个机关印发的？", "who"),
+    ("储备粮管理办法是谁制定的？", "who"),          # names the title without 这份
+    ("本办法由谁负责解释？", None),                 # not about issuing
+    ("《粮食流通管理条例》是什么时候发布的？", None),  # another document the text cites
+    ("市级储备粮多久轮换一次？", None),
+])
+def test_asked(question, what):
+    assert asked(question, NOTICE.split("\n", 1)[0]) == what
+
+
+def test_answer_gives_the_line_to_cite():
+    assert answer("这份办法是哪一天印发的？", NOTICE) == ("2023年9月5日", "2023年9月5日")
+    assert answer("这份意见是谁印发的？", OPINION) == ("中共中央 国务院", OPINION.split("\n", 1)[0])
+    assert answer("这份文件是哪天发布的？", NEWS) is None
