@@ -33,7 +33,13 @@ def cloze(question: str, text: str) -> str | None:
     right_at, head = _right_anchor(right, text, 0, len(text))
     if right_at is not None and right_at > 0:
         start = _clause_start(text, right_at)
-        answer = _drop_lead(text[start:right_at], question) + head
+        span = text[start:right_at]
+        # "以什么为单元" against "以排水分区为单元": the question's own preposition before the gap opens
+        # it there (dropping every leading verb would cut "排水" off "排水分区").
+        last = pos_tags(left)[-1] if left else ("", "")
+        opener = last[0] if last[1] == "p" else ""
+        cut = span.rfind(opener) if opener else -1
+        answer = (span[cut + len(opener):] if cut >= 0 else _drop_lead(span, question)) + head
         # Bracketed on one side only: a long span is more likely a whole clause than a name
         # (a name's alias in brackets does not count: "市发展改革委（市粮食和物资储备局）").
         return _clean(answer) if len(re.sub(r"（[^）]*）|\([^)]*\)", "", answer)) <= _ONE_SIDED else None

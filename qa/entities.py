@@ -33,7 +33,8 @@ def entity_strict(question: str, p: Passage) -> str | None:
     if "谁" in question or "哪位" in question:
         return _who(question, p.text)
     if _WHERE.search(question) or _PLACE_KIND.search(question):
-        return _where(question, p.text)
+        # "差价要交到哪里" is answered by a body (上缴市财政局), "在哪里建设" by a place.
+        return _where(question, p.text) or (_who(question, p.text) if _HANDED_TO.search(question) else None)
     if _ORG_KIND.search(question):  # "哪个部门负责…": the organisation doing it, named or not
         return _who(question, p.text, anchored=True) or cloze(question, p.text)
     if _NAMED_KIND.search(question):  # jieba knows few company names: "万向区块链" is found by its place
@@ -127,6 +128,8 @@ _ORG_KIND = re.compile(r"(?:哪(?:个|家|一个|些)?|什么)(?:部门|单位|�
 
 def _named(question: str, text: str) -> str | None:
     """The first proper name in the text that the question does not already hold ("以太" + "坊" kept whole)."""
+    kind = _NAMED_KIND.search(question)
+    suffix = kind.group(0)[-1] if kind else ""  # "哪家银行": a name ending in 行 is one (农发行, 农业发展银行)
     tags = (("", "x"),) + pos_tags(text) + (("", "x"),)
     for first in range(1, len(tags) - 1):
         word, flag = tags[first]
@@ -137,8 +140,10 @@ def _named(question: str, text: str) -> str | None:
             last += 1
         # jieba tags modifiers such as 高水平 or 公共安全 as names; a name is no noun's modifier or compound part.
         after, before = tags[last + 1], tags[first - 1]
-        if not after[1].startswith(("n", "vn")) and after[0] not in "“\"" and not before[1].startswith("n"):
-            return "".join(w for w, _ in tags[first:last + 1])
+        name = "".join(w for w, _ in tags[first:last + 1])
+        if suffix and name.endswith(suffix) or \
+                not after[1].startswith(("n", "vn")) and after[0] not in "“\"" and not before[1].startswith("n"):
+            return name
     return None
 
 
@@ -163,6 +168,7 @@ def antecedent(p: Passage) -> Passage | None:
     return Passage(text, p.paragraph, p.offset - len(text), [])
 
 
+_HANDED_TO = re.compile(r"(?:交|报|送|缴|递|备案)[到给至往]?哪(?:里|儿)|[给向]哪(?:里|儿)")
 _PLACE_KIND = re.compile(r"哪(?:个|些|一个)?(?:城市|省份|省|地区|地方|国家)")
 _WHERE = re.compile(r"哪里|哪儿|在哪(?![个种类方些一几两项家])|什么地方")
 

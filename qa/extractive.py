@@ -47,7 +47,9 @@ def score_sentences(question: str, documents, question_vector, sentence_vectors,
     """Every sentence of the retrieved chunks, best first."""
     focus = "".join(focus_terms(question))
     # Words next to the question word say what is asked; the rest only says where to look.
-    weights = {t: idf(t) * (FOCUS_WEIGHT if t in focus else 1.0) for t in dict.fromkeys(tokenize(question))}
+    # "文件列出的…" names the document, not what to look for in it.
+    weights = {t: idf(t) * (FOCUS_WEIGHT if t in focus else 1.0) for t in dict.fromkeys(tokenize(question))
+               if t not in ABOUT_THE_TEXT}
     total = sum(weights.values()) or 1.0
     q = np.asarray(question_vector, dtype=np.float32)
     scored = []

@@ -27,11 +27,15 @@ def enumeration_items(question: str, p: Passage) -> list[str]:
         clause = max(listy, key=lambda c: (sum(t in c for t in focus) + 2 * _kind_after_deng(c, focus),
                                            c.count("、")))
         clause = re.sub(r"等.*$", "", clause)
-        items = [x for x in re.split(r"、|和|及|以及|与", clause) if x.strip()]
+        # "A、B和C" joins its last item with 和; inside the list "黄浦江和苏州河两岸地区" is one item.
+        *first, last = [x for x in clause.split("、") if x.strip()]
+        items = first + [x for x in re.split(r"以及|和|及|与", last) if x.strip()]
         # "建成…科技创新高地、应用示范高地…": items sharing the asked-for noun are the list asked for.
         shared = [t for t in focus if sum(t in x for x in items) >= 2]
         if shared:
             return [_without_lead_in(x, shared[0]) for x in items if shared[0] in x]
+        if len(items) >= 2:
+            items[0] = _first_item(items[0], max(len(x) for x in items[1:]))
     body, end = p.paragraph, p.offset + len(p.text)
     colon = max(body.rfind(":", 0, end), body.rfind("：", 0, end))
     if colon >= 0:
@@ -63,6 +67,18 @@ def _without_lead_in(item: str, noun: str) -> str:
     head = item[:item.rfind(noun)]
     cut = max(head.rfind(m) + len(m) if m in head else 0 for m in ("的", "成为", "建成", "为", "是"))
     return item[cut:] if cut and len(item) - cut > len(noun) else item
+
+
+def _first_item(item: str, others: int) -> str:
+    """The first item carries the clause's opening ("…负责拨付市级储备粮的贷款利息", "在长三角…"):
+    a leading preposition goes, and an item far longer than the others starts after its last 的."""
+    tags = pos_tags(item)
+    if tags and tags[0][0] in ("在", "从", "对", "于"):  # not 基于 in "基于国际经验、体现中国特色"
+        item = item[1:]
+    cut = item.rfind("的") + 1
+    if len(item) > max(10, 2 * others) and 2 <= len(item) - cut <= 2 * others:
+        return item[cut:]
+    return item
 
 
 def listing(question: str, p: Passage) -> str | None:

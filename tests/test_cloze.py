@@ -22,6 +22,8 @@ INTERPRET = "第三条 本办法由市财政局负责解释。"
     ("北京要建成具有影响力的什么高地？",
      "到2022年,把北京初步建设成为具有影响力的区块链科技创新高地、应用示范高地", "区块链科技创新高地"),
     ("全省要培育多少家什么企业？", "全省培育100家专精特新企业。", "100家专精特新企业"),
+    # right-bracketed, opened by the question's preposition: the leading verb 排水 stays
+    ("编制海绵城市系统方案以什么为单元？", "聚焦重点区域，以排水分区为单元，编制海绵城市系统方案。", "排水分区"),
 ])
 def test_cloze_bracketed_both_sides(question, sentence, answer):
     assert cloze(question, sentence) == answer

@@ -299,3 +299,14 @@ def test_who_finds_an_abbreviated_body_right_before_the_verb():
     sentence = "系统方案经专家评审后报市住房城乡建设管理委备案。"
     assert _who("系统方案要交到哪个部门备案？", sentence, anchored=True) == "市住房城乡建设管理委"
     assert _who("征求意见稿是哪个单位发布的？", SHENZHEN_PLAN, anchored=True) == "深圳市工业和信息化局"
+
+
+def test_named_kind_accepts_a_name_ending_in_the_kind_even_before_a_noun():
+    # "农业发展银行贷款": the name modifies 贷款, but a 银行 is what was asked for
+    assert _named("收购储备粮的贷款由哪家银行来放？", "销售款应当及时、全额偿还农业发展银行贷款。") == "农业发展银行"
+
+
+def test_where_something_is_handed_to_can_be_a_body():
+    sentence = "应急动用市级储备粮产生的价差收入扣除相关费用后应当上缴市财政局。"
+    assert entity_strict("差价扣掉费用后要交到哪里？", passage(sentence)) == "市财政局"
+    assert entity_strict("储备粮在哪里储存？", passage(sentence)) is None  # a place was asked: none given

@@ -61,6 +61,7 @@ SHENZHEN = "深圳计划到2022年数字经济产业增加值突破多少？"
     ("深圳如何推进区块链产业？", "reason"),
     ("设立专项资金有什么目的？", "reason"),
     ("出台该办法的原因有哪些方面？", "list"),  # order matters: list before reason
+    ("各区应在什么时间前完成系统方案编制计划？", "date"),
     # descriptive
     ("请介绍一下北京的区块链政策。", "descriptive"),
     ("特斯拉重构了什么？", "descriptive"),

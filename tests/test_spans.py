@@ -555,3 +555,10 @@ def test_number_clause_match_tolerates_a_word_spread_out():
     # "食用油" in the question, "食用植物油" in the text.
     sentence = "其中，市级储备粮（原粮）保管费每年100元／吨，食用植物油保管费每年300元／吨；"
     assert number("储备食用油一年给多少保管费？", passage(sentence)) == "300元"
+
+
+def test_listing_keeps_an_item_joined_by_he_inside_the_list_and_trims_the_first():
+    sentence = "在长三角示范区、临港新片区、黄浦江和苏州河两岸地区、北外滩地区等重点区域加强海绵城市建设。"
+    assert listing("重点区域有哪些？", passage(sentence)) == "长三角示范区、临港新片区、黄浦江和苏州河两岸地区、北外滩地区"
+    subsidies = "市财政局会同市发展改革委（市粮食和物资储备局）负责安排并及时拨付市级储备粮的贷款利息、保管费用和轮换费等财政补贴。"
+    assert listing("财政补贴包括哪几块？", passage(subsidies)) == "贷款利息、保管费用、轮换费"
