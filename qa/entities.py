@@ -52,7 +52,7 @@ _DUTY_NOTE = re.compile(r"[（(](?:责任|牵头|主责|负责)(?:单位|部门)
 def responsible(question: str, p: Passage) -> str | None:
     """Action plans close each item with "（责任单位：市水务局、市绿化市容局）": for who is in charge of
     an item, those are the answer, whatever the item's sentences say."""
-    if not _DUTY_ASKED.search(question):
+    if not _DUTY_ASKED.search(re.split(r"[，,；;]", question)[-1]):  # a merged follow-up asks in its last clause
         return None
     match = _DUTY_NOTE.search(p.paragraph, p.offset)
     # The sentence itself may name who does it ("市住建委牵头负责统筹…"): that comes first.

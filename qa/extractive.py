@@ -121,7 +121,10 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
     if kind == "number":  # a number stated in a close sentence (or a heading, despite its penalty) beats a count
         headings = [s for s in ranked[:6] if s.score >= best.score - 2 * CLOSE and _is_heading(s)]
         for sentence in close + headings:
-            answer = spans.number(question, _passage(sentence, document_text), counting=False)
+            passage = _passage(sentence, document_text)
+            answer = spans.number(question, passage, counting=False)
+            if answer and _another_item(question, answer, passage, document_text(sentence.chunk.metadata["doc"]) or ""):
+                return Extraction(None, [sentence], sentence.score)
             if answer:
                 return Extraction(answer, [sentence], sentence.score)
     if kind == "list":  # a list of the very kind asked for outranks a closer sentence that merely lists
@@ -135,6 +138,8 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
                 if answer:
                     return Extraction(answer, [sentence], sentence.score)
             answer = cut(question, passage) or _from_paragraph(question, kind, passage)
+            if answer and kind == "number" and _another_item(question, answer, passage, document_text(sentence.chunk.metadata["doc"]) or ""):
+                return Extraction(None, [sentence], sentence.score)
             if kind == "list" and not answer:
                 answer = cloze(question, sentence.text)
             if answer and (kind == "choice" or not _restates(question, answer)):
@@ -217,6 +222,20 @@ def _passage(sentence: Scored, document_text) -> spans.Passage:
     line_end = len(text) if line_end == -1 else line_end
     following = text[line_end + 1:].split("\n")[:12]
     return spans.Passage(sentence.text, text[line_start:line_end], start - line_start, following)
+
+
+def _another_item(question: str, answer: str, passage: spans.Passage, text: str) -> bool:
+    """"成品粮油的保管费是多少" against "原粮保管费每年100元／吨，食用植物油保管费每年300元／吨": the
+    paragraph gives one value per item, and the item the question names, which the document knows
+    from elsewhere, is not among them."""
+    unit = re.sub(r"^[\d.,]+|^[一二三四五六七八九十百千万两零〇]+", "", answer)[:1]
+    if not unit or sum(unit in m for m in spans.numbers_in(passage.paragraph)) < 2:
+        return False
+    # The item is the question's first common noun ("成品粮油储备的保管费…", "油料的…"); names and
+    # places are checked as key terms.
+    nouns = [w for w, f in pos_tags(question) if f.startswith("n") and not f.startswith(("nr", "ns", "nt", "nz"))
+             and len(w) >= 2 and w not in ABOUT_THE_TEXT][:1]
+    return any(w not in passage.paragraph and not spans.spread(w, passage.paragraph) and w in text for w in nouns)
 
 
 def _from_paragraph(question: str, kind: str, passage: spans.Passage) -> str | None:

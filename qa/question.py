@@ -124,7 +124,8 @@ def rewrites(question: str, history: list[str], previous_answer: str | None = No
     return list(dict.fromkeys(readings))
 
 
-_ANAPHOR = re.compile(r"他们|她们|它们|他|她|它|(?:这|那|该)一?(?:项|个|条|点|些|种|类|位|家)?")
+# "那几个新城" points at things the text counts, not at the previous answer.
+_ANAPHOR = re.compile(r"他们|她们|它们|他|她|它|(?:这|那|该)(?!几)一?(?:项|个|条|点|些|种|类|位|家)?")
 
 
 def _with_answer(core: str, previous: str, answer: str | None) -> str | None:
@@ -202,7 +203,7 @@ def _runs(tags) -> list[tuple[int, int, str]]:
 
 
 # Words for the document itself: never the topic of a conversation or of a question.
-ABOUT_THE_TEXT = frozenset({"文章", "文中", "本文", "文件", "原文", "报道", "材料", "作者"})
+ABOUT_THE_TEXT = frozenset({"文章", "文中", "本文", "文件", "原文", "报道", "材料", "作者", "说法", "看法", "观点"})
 
 
 def _subject(history: list[str]) -> str | None:

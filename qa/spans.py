@@ -31,6 +31,7 @@ _HINTS = [(re.compile(r"增速|增长|增幅|比例|比重|占比|百分"), ("%"
           (re.compile(r"价格|金额|多少钱|资金|投入|投资|规模|收入|产值|增加值|补贴|补助|奖励|资助|奖金|经费|拨款|费用"), ("元", "亿", "万")),
           (re.compile(r"年龄|岁数|多大年纪"), ("岁",)),
           (re.compile(r"多长时间|多久|多长|时限"), ("年", "月", "天", "日", "小时", "周", "季度", "分钟"))]
+_POINTED = re.compile(rf"[这那]几{_UNIT}([\u4e00-\u9fff]{{2}})")
 _COUNT_ASKED = re.compile(rf"(?<![这那])(?:多少|几)({_UNIT})")
 _NEGATIONS = frozenset({"不", "不是", "并不", "并非", "不会", "不能", "没有", "没", "尚未", "未", "无", "非", "并未",
                         "不得", "禁止", "严禁", "不准", "不可", "不应", "不宜", "不允许", "无权", "不予"})
@@ -45,11 +46,18 @@ class Passage:
     following: list[str]  # the lines after the paragraph (for enumerated blocks)
 
 
+def numbers_in(text: str) -> list[str]:
+    return [m.group(0) for m in _NUMBER.finditer(text)]
+
+
 def number(question: str, p: Passage, counting: bool = True) -> str | None:
     found = [m for m in _NUMBER.finditer(p.text) if not _in_question(m.group(0), question)]
     found = [m for m in found if not re.fullmatch(r"\d{4}年?", m.group(0)) and not _DETERMINER.match(m.group(0))]
     # "第二十五条" numbers an article and "9月5日" is a date: neither is a quantity.
     found = [m for m in found if p.text[m.start() - 1:m.start()] not in ("第", "月")]
+    # "那几个新城" is the question's subject: "4个新城" in the text names it, it does not answer.
+    pointed = [m.group(1)[:2] for m in _POINTED.finditer(question)]
+    found = [m for m in found if not any(p.text.startswith(noun, m.end()) for noun in pointed)]
     # "北京提出了几大重点任务，具体任务有多少项？" (a follow-up read with the question before it):
     # the unit asked for is the last one.
     unit = ([None] + list(_UNIT_HINT.finditer(question)))[-1]

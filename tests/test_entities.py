@@ -310,3 +310,9 @@ def test_where_something_is_handed_to_can_be_a_body():
     sentence = "应急动用市级储备粮产生的价差收入扣除相关费用后应当上缴市财政局。"
     assert entity_strict("差价扣掉费用后要交到哪里？", passage(sentence)) == "市财政局"
     assert entity_strict("储备粮在哪里储存？", passage(sentence)) is None  # a place was asked: none given
+
+
+def test_responsible_reads_the_last_clause_of_a_merged_follow_up():
+    at = DRAINS.index("持续")
+    p = Passage(DRAINS[at:DRAINS.index("。", at) + 1], DRAINS, at, [])
+    assert responsible("全市建设由哪个部门牵头统筹，区里由谁来靠前指挥？", p) is None

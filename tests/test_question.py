@@ -255,3 +255,9 @@ def test_a_question_without_its_own_subject_is_a_follow_up(question):
 ])
 def test_a_question_with_its_own_subject_stands_alone(question):
     assert not is_follow_up(question)
+
+
+def test_rewrite_na_ji_ge_is_no_pronoun_for_the_previous_answer():
+    readings = rewrites("那松江、青浦那几个新城要求多少？", ["南汇新城的建设用地到2025年底要有多少达到海绵城市标准？"],
+                        previous_answer="60%以上")
+    assert not any("60%以上" in r for r in readings)

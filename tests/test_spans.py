@@ -13,6 +13,7 @@ import pytest
 
 from qa.extractive import (
     Scored,
+    _another_item,
     _conflict_note,
     _keys_present,
     _mostly_unknown,
@@ -562,3 +563,28 @@ def test_listing_keeps_an_item_joined_by_he_inside_the_list_and_trims_the_first(
     assert listing("重点区域有哪些？", passage(sentence)) == "长三角示范区、临港新片区、黄浦江和苏州河两岸地区、北外滩地区"
     subsidies = "市财政局会同市发展改革委（市粮食和物资储备局）负责安排并及时拨付市级储备粮的贷款利息、保管费用和轮换费等财政补贴。"
     assert listing("财政补贴包括哪几块？", passage(subsidies)) == "贷款利息、保管费用、轮换费"
+
+
+FEES = "市级储备粮（原粮）保管费每年100元／吨，食用植物油保管费每年300元／吨。"
+GRAIN_DOC = "本办法所称市级储备粮，是指原粮、成品粮油和大豆等。\n" + FEES + "\n油料收购另行规定。\n"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("成品粮油的保管费补贴标准是多少？", True),    # the document knows 成品粮油; this paragraph prices others
+    ("油料的保管费是多少？", True),
+    ("食用植物油的保管费是多少？", False),          # one of the items priced
+    ("原粮保管费每年多少钱？", False),
+    ("城里人的保管费是多少？", False),              # a word the document never uses is a paraphrase, not an item
+])
+def test_another_item(question, expected):
+    assert _another_item(question, "100元", passage(FEES), GRAIN_DOC) is expected
+
+
+def test_another_item_needs_several_values_of_the_unit():
+    single = "食用植物油保管费每年300元／吨。"
+    assert _another_item("成品粮油的保管费是多少？", "300元", passage(single), GRAIN_DOC + single) is False
+
+
+def test_number_skips_the_count_that_names_the_question_subject():
+    sentence = "松江、青浦、嘉定、奉贤等4个新城建设用地面积50%以上达到海绵城市建设目标要求。"
+    assert number("那松江、青浦那几个新城要求多少？", passage(sentence)) == "50%以上"
