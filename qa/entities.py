@@ -226,6 +226,14 @@ def _modifier(question: str, text: str) -> str | None:
         if not (flag.startswith("n") or flag == "vn"):
             break
         nouns.append(word)
+    if len(nouns) == 1 and len(nouns[0]) == 1:  # "哪个湖": the name ending in 湖 ("青西" + "淀山湖")
+        tags = pos_tags(text)
+        for i, (word, flag) in enumerate(tags):
+            if len(word) > 1 and word.endswith(nouns[0]) and word not in question and flag.startswith("n"):
+                start = i
+                while start > 0 and tags[start - 1][1].startswith(("ns", "nr", "nz")) and tags[start - 1][0] not in question:
+                    start -= 1
+                return "".join(w for w, _ in tags[start:i + 1])
     for i in range(len(nouns)):
         noun = "".join(nouns[i:])
         pos = text.find(noun)

@@ -160,9 +160,15 @@ def _issuance(question: str, ranked: list[Scored], document_text) -> tuple[str, 
     return None
 
 
+# "2.修复河湖海岸湿地空间。" and "（三）加强激励宣传引导。" open an item with its title: a heading in all but
+# the full stop.
+_ITEM_TITLE = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[一二三四五六七八九十]+、)[^，,。；;：:]{2,24}。$")
+
+
 def _is_heading(sentence: Scored) -> bool:
-    return heading_level(sentence.text) is not None and \
-        "\n" + sentence.text + "\n" in "\n" + sentence.chunk.page_content + "\n"
+    lines = "\n" + sentence.chunk.page_content + "\n"
+    return (heading_level(sentence.text) is not None and "\n" + sentence.text + "\n" in lines) or \
+        (_ITEM_TITLE.match(sentence.text) is not None and "\n" + sentence.text in lines)
 
 
 def _restates(question: str, answer: str) -> bool:

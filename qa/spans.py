@@ -18,7 +18,8 @@ from .question import focus_terms, pos_tags
 _NUMERAL = r"(?:\d+(?:[.,]\d+)*(?:万亿|亿|万)?|[一二三四五六七八九十百千万两零〇]+(?:点[一二三四五六七八九零〇]+)?)"
 _UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|个工作日|工作日|个月|个小时|小时|倍|项|条|个|大|家|种|类|级|名|人|次|所|"
          r"批|座|户|件|年|岁|辆|台|套|吨|亩|公里|平方米|平方公里|部|篇|份|天|日|周|季度|分钟)")
-_NUMBER = re.compile(rf"(?:百分之{_NUMERAL})|{_NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?(?:左右|以上)?")
+# A range ("3—5年一遇", "10至15天") is one answer; a year range ("2020-2022年") is a date, dropped below.
+_NUMBER = re.compile(rf"(?:百分之{_NUMERAL})|(?:{_NUMERAL}\s*[—–\-~～至到]\s*)?{_NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?(?:左右|以上)?")
 _DETERMINER = re.compile(r"^[一这那每各][个种项条类次批][多余]?$")  # "一个是特斯拉": an article, not a count
 _DATE = re.compile(r"\d{4}\s*[-—–~至到]\s*\d{4}年|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:前|底|初|末|以前|之前|以来)?|\d{1,2}月\d{1,2}日|今年|明年|去年")
 _RANGE = re.compile(r"\d{4}\s*[-—–~至到]\s*\d{4}")
@@ -52,7 +53,8 @@ def numbers_in(text: str) -> list[str]:
 
 def number(question: str, p: Passage, counting: bool = True) -> str | None:
     found = [m for m in _NUMBER.finditer(p.text) if not _in_question(m.group(0), question)]
-    found = [m for m in found if not re.fullmatch(r"\d{4}年?", m.group(0)) and not _DETERMINER.match(m.group(0))]
+    found = [m for m in found if not re.fullmatch(r"(?:\d{4}\s*[—–\-~～至到]\s*)?\d{4}年?", m.group(0))
+             and not _DETERMINER.match(m.group(0))]
     # "第二十五条" numbers an article and "9月5日" is a date: neither is a quantity.
     found = [m for m in found if p.text[m.start() - 1:m.start()] not in ("第", "月")]
     # "那几个新城" is the question's subject: "4个新城" in the text names it, it does not answer.

@@ -316,3 +316,8 @@ def test_responsible_reads_the_last_clause_of_a_merged_follow_up():
     at = DRAINS.index("持续")
     p = Passage(DRAINS[at:DRAINS.index("。", at) + 1], DRAINS, at, [])
     assert responsible("全市建设由哪个部门牵头统筹，区里由谁来靠前指挥？", p) is None
+
+
+def test_modifier_single_character_kind_takes_the_name_ending_in_it():
+    sentence = "着力保护长江河口湿地风貌，维护青西淀山湖湿地生态本底。"
+    assert _modifier("要维护哪个湖的湿地生态本底？", sentence) == "青西淀山湖"

@@ -15,6 +15,7 @@ from qa.extractive import (
     Scored,
     _another_item,
     _conflict_note,
+    _is_heading,
     _keys_present,
     _mostly_unknown,
     _restates,
@@ -588,3 +589,13 @@ def test_another_item_needs_several_values_of_the_unit():
 def test_number_skips_the_count_that_names_the_question_subject():
     sentence = "松江、青浦、嘉定、奉贤等4个新城建设用地面积50%以上达到海绵城市建设目标要求。"
     assert number("那松江、青浦那几个新城要求多少？", passage(sentence)) == "50%以上"
+
+
+@pytest.mark.parametrize("text, heading", [
+    ("2.修复河湖海岸湿地空间。", True),         # an item's title: summarises, like a heading
+    ("（三）加强激励宣传引导。", True),
+    ("2.编制系统方案。聚焦重点区域。", False),   # more than a title
+    ("通过市级立功竞赛，引入信用机制。", False),
+])
+def test_item_titles_count_as_headings(text, heading):
+    assert _is_heading(scored(text)) is heading
