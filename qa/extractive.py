@@ -22,6 +22,7 @@ HEADING_PENALTY = 0.85  # headings summarise; when they disagree with the body, 
 NUMBER_BONUS = 0.1
 FOCUS_WEIGHT = 1.5
 DENSE_WEIGHT = 0.5
+ON_TOPIC = 0.9           # e5 cosine of the best sentence above which a question is about the documents
 CLOSE = 0.08            # runners-up within this score of the best may hold the span instead
 
 
@@ -84,11 +85,13 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
             s.score += NUMBER_BONUS * all(n in s.text for n in numbers)
         ranked = sorted(ranked, key=lambda x: -x.score)
     best = ranked[0]
-    if not _keys_present(question, best, ranked, document_text) or _mostly_unknown(question, ranked, document_text):
+    if not _keys_present(question, best, ranked, document_text):
         return Extraction(None, [best], best.score)
-    signed = _issuance(question, ranked, document_text)
+    signed = _issuance(question, ranked, document_text)  # "成文日期" is in no sentence's words: before the next check
     if signed:
         return Extraction(signed[0], [signed[1]], best.score)
+    if _mostly_unknown(question, ranked, document_text):
+        return Extraction(None, [best], best.score)
     marker = spans.ordinal_marker(question)
     if marker:  # "第二条道路是什么": the line numbered 2 in the evidence's section, however low it scored
         top = best.chunk.metadata.get("section", "").split(" > ")[0]
@@ -189,7 +192,9 @@ def _mostly_unknown(question: str, ranked: list[Scored], document_text) -> bool:
     words = [w for w, f in tagged if len(w) >= 2 and f[0] in "nt" and not ASKING.search(w)
              and w not in kind_nouns and w not in ABOUT_THE_TEXT]
     unknown = [w for w in words if not _occurs(w, text)]
-    return len(unknown) > 0.5 * len(words)
+    # A citizen's own words (家里人, 车祸) are unknown too: one unknown word proves nothing, and a
+    # sentence this close in meaning says the question is on the documents' topic after all.
+    return len(unknown) >= 2 and len(unknown) > 0.5 * len(words) and ranked[0].dense < ON_TOPIC
 
 
 def _occurs(word: str, text: str) -> bool:

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from index.chunking import DATE_LINE
 
-_VERB = re.compile(r"印发|发布|发出|出台|制定|下发|颁布|发文|签发|公布|发的")
+_VERB = re.compile(r"印发|发布|发出|出台|制定|下发|颁布|发文|签发|公布|发的|成文|落款|文号")
+_NUMBER_ASKED = re.compile(r"文号|发文字号|发文号")
+_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\d+号$")  # "国办发〔2018〕124号"
 _WHEN = re.compile(r"哪(?:一)?天|何时|什么时候|哪(?:一)?年|几月几[日号]|日期|时间")
 _WHO = re.compile(r"谁|哪(?:个|家|一个|级)?(?:机关|部门|单位|政府)|什么(?:机关|部门|单位)")
 # The question points at the document itself, not at a document the text mentions.
@@ -26,6 +28,7 @@ class Issuance:
     issuer: str | None
     issuer_line: str | None  # the line that names it, for the citation
     date: str | None
+    number: str | None = None  # 发文字号
 
 
 def answer(question: str, text: str) -> tuple[str, str] | None:
@@ -35,12 +38,14 @@ def answer(question: str, text: str) -> tuple[str, str] | None:
     if what is None:
         return None
     facts = read(text)
-    value, line = (facts.date, facts.date) if what == "when" else (facts.issuer, facts.issuer_line)
+    value, line = {"when": (facts.date, facts.date), "who": (facts.issuer, facts.issuer_line),
+                   "number": (facts.number, facts.number)}[what]
     return (value, line) if value and line else None
 
 
 def asked(question: str, title: str) -> str | None:
-    """"when" or "who" if the question asks when or by whom this document was issued, else None."""
+    """"when", "who" or "number" if the question asks when, by whom or under which number this
+    document was issued, else None."""
     if not _VERB.search(question):
         return None
     quoted = re.findall(r"《([^》]+)》", question)
@@ -48,6 +53,8 @@ def asked(question: str, title: str) -> str | None:
         return None  # about another document the text mentions
     if not (_ITSELF.search(question) or any(len(q) >= 4 for q in quoted) or _names_title(question, title)):
         return None
+    if _NUMBER_ASKED.search(question):
+        return "number"
     if _WHEN.search(question):
         return "when"
     if _WHO.search(question):
@@ -70,8 +77,9 @@ def read(text: str) -> Issuance:
             if i > 0 and _ORG_LINE.match(lines[i - 1]):
                 issuer = issuer_line = lines[i - 1]
             break
+    number = next((line for line in lines[:8] if _NUMBER_LINE.match(line)), None)
     if issuer is None and lines:
         match = _ISSUER_IN_TITLE.match(lines[0])
         if match:
             issuer, issuer_line = match.group(1).strip(), lines[0]
-    return Issuance(issuer, issuer_line, date)
+    return Issuance(issuer, issuer_line, date, number)

@@ -76,12 +76,15 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
     if _DURATION_ASKED.search(question):  # "多长时间检测一次" → "每季度"
         found += [m for m in _FREQUENCY.finditer(p.text)]
     elif any(_TIME_UNIT.search(m.group(0)) and not re.fullmatch(r"\d{4}年", m.group(0))
-             for m in _NUMBER.finditer(question)):
+             for m in _NUMBER.finditer(_DATE.sub("", question))):  # a date the question names is no duration
         # "放了一年以上，损耗最多是多少" states the time itself: "储存6个月以内的" is a condition, not the answer.
         found = [m for m in found if not _TIME_UNIT.search(m.group(0))]
     picked = _pick(question, p.text, found)
     if picked is None and counting and _COUNT_ASKED.search(question):
         return count(question, p)
+    if picked is None and _PERIOD_ASKED.search(question):  # "执行期限是多久" → "2019年1月1日至2023年12月31日"
+        period = _DATE_RANGE.search(p.text)
+        return period.group(0) if period else None
     return picked
 
 
@@ -104,8 +107,17 @@ def count(question: str, p: Passage) -> str | None:
     return f"{len(items)}{unit}" if len(items) >= 2 else None
 
 
+_PERIOD_ASKED = re.compile(r"多久|多长时间|期限|时限|有效期")
+_DATE_RANGE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?\s*(?:至|到|—|-|～)\s*\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?")
+# "自印发之日起施行", "自企业登记注册的次月起": a time fixed by an event, not by the calendar.
+_EVENT_TIME = re.compile(r"(?:自|从|于)([^，,。；;自从]{1,16}?(?:之日|次日|当日|次月|当月|次年|当年|之月))起")
+
+
 def date(question: str, p: Passage) -> str | None:
     found = [m for m in _DATE.finditer(p.text) if m.group(0).rstrip("前底初末以来之") not in question]
+    if not found and not _ONE_YEAR.search(question) and not _DAY_ASKED.search(question):
+        event = _EVENT_TIME.search(p.text)
+        return event.group(1) + "起" if event and event.group(1) not in question else None
     if _DAY_ASKED.search(question):
         found = [m for m in found if "日" in m.group(0)]
     # "哪一年" asks for one year, "哪几年" for a period: a range answers only the second.

@@ -9,6 +9,8 @@ NOTICE = ("安顺市人民政府关于印发安顺市市级储备粮管理办法
           "现将《安顺市市级储备粮管理办法》印发给你们，请认真抓好贯彻落实。\n安顺市人民政府\n2023年9月5日\n"
           "（此件公开发布）\n安顺市市级储备粮管理办法\n第一条  为加强市级储备粮管理，制定本办法。\n")
 OPINION = "中共中央 国务院关于支持浙江高质量发展建设共同富裕示范区的意见\n（2021年5月20日）\n共同富裕是社会主义的本质要求。\n"
+CIRCULAR = ("国务院办公厅关于印发文化体制改革中两个规定的通知\n国办发〔2018〕124号\n各省、自治区、直辖市人民政府：\n"
+            "现将两个规定印发给你们。\n国务院办公厅\n2018年12月18日\n（此件公开发布）\n")
 NEWS = "区块链产业正开启“赛马”模式\n6月1日,中共中央、国务院印发《海南自由贸易港建设总体方案》。\n"
 
 
@@ -45,3 +47,10 @@ def test_answer_gives_the_line_to_cite():
     assert answer("这份办法是哪一天印发的？", NOTICE) == ("2023年9月5日", "2023年9月5日")
     assert answer("这份意见是谁印发的？", OPINION) == ("中共中央 国务院", OPINION.split("\n", 1)[0])
     assert answer("这份文件是哪天发布的？", NEWS) is None
+
+
+def test_document_number_and_date_of_writing():
+    assert read(CIRCULAR).number == "国办发〔2018〕124号"
+    assert answer("这份通知的文号是什么？", CIRCULAR) == ("国办发〔2018〕124号", "国办发〔2018〕124号")
+    assert answer("这份通知的成文日期是哪一天？", CIRCULAR) == ("2018年12月18日", "2018年12月18日")
+    assert read(NOTICE).number is None

@@ -62,6 +62,7 @@ SHENZHEN = "深圳计划到2022年数字经济产业增加值突破多少？"
     ("设立专项资金有什么目的？", "reason"),
     ("出台该办法的原因有哪些方面？", "list"),  # order matters: list before reason
     ("各区应在什么时间前完成系统方案编制计划？", "date"),
+    ("这两个规定是由哪个部门拟定的？", "entity"),  # 这两个 points at things, it asks no count
     # descriptive
     ("请介绍一下北京的区块链政策。", "descriptive"),
     ("特斯拉重构了什么？", "descriptive"),

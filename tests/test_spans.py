@@ -599,3 +599,36 @@ def test_number_skips_the_count_that_names_the_question_subject():
 ])
 def test_item_titles_count_as_headings(text, heading):
     assert _is_heading(scored(text)) is heading
+
+
+def test_mostly_unknown_needs_two_unknown_words_and_a_distant_best_sentence():
+    near = scored("深圳拟重点扶持区块链等12大数字经济产业")
+    near.dense = 0.95  # a sentence this close in meaning: the citizen's own words are no sign of another topic
+    assert _mostly_unknown("家里人出了车祸，深圳的区块链事情咋办？", [near], article) is False
+    assert _mostly_unknown("比特币的发明者是谁？", [near], article) is False
+    far = scored("深圳拟重点扶持区块链等12大数字经济产业")
+    far.dense = 0.85
+    assert _mostly_unknown("比特币的发明者是谁？", [far], article) is True
+    assert _mostly_unknown("钱最晚多少天内到手？", [far], article) is False  # one unknown word (最晚)
+
+
+def test_number_dates_in_the_question_do_not_make_durations_conditions():
+    sentence = "2018年12月31日之前已完成转制的企业，自2019年1月1日起可继续免征五年企业所得税。"
+    assert number("2018年12月31日之前转制的企业自2019年1月1日起可继续免征几年企业所得税？", passage(sentence)) == "五年"
+
+
+def test_number_a_period_asked_is_answered_by_a_date_range():
+    sentence = "上述政策适用于所有文化企业，执行期限为2019年1月1日至2023年12月31日。"
+    assert number("政策的执行期限是多久？", passage(sentence)) == "2019年1月1日至2023年12月31日"
+
+
+@pytest.mark.parametrize("question, sentence, answer", [
+    ("转企以后从什么时候开始交社保？", "转制后自企业登记注册的次月起按企业办法参加社会保险。", "企业登记注册的次月起"),
+    ("细则从什么时候开始生效？", "本细则自印发之日起施行，有效期5年。", "印发之日起"),
+])
+def test_date_fixed_by_an_event(question, sentence, answer):
+    assert date(question, passage(sentence)) == answer
+
+
+def test_date_event_not_used_for_a_year_asked():
+    assert date("细则哪一年开始生效？", passage("本细则自印发之日起施行。")) is None
