@@ -6,7 +6,7 @@ from typing import Protocol
 
 from langchain_core.documents import Document
 
-from . import extractive, issuance, spans
+from . import extractive, issuance, phrasings, spans
 from .retriever import as_document
 
 
@@ -43,14 +43,16 @@ class ExtractiveAnswerer:
         return Draft(answer, found.evidence, found.confidence)
 
     def _with_signature(self, question: str, documents: list[Document]) -> list[Document]:
-        """"这份办法是谁印发的" shares no words with the lines that sign the document, so retrieval
-        rarely brings them: the chunk holding them is added."""
+        """"这份办法是谁印发的" shares no words with the lines that sign the document, and "省《办法》
+        是指哪份文件" few with the sentence that defines the short name, so retrieval rarely brings
+        them: the chunk holding them is added."""
         for name in dict.fromkeys(d.metadata["doc"] for d in documents):
             text = self.store.document_text(name) or ""
-            found = issuance.answer(question, text)
-            if found is None:
+            signed = issuance.answer(question, text)
+            line = signed[1] if signed else phrasings.alias(question, text)
+            if line is None:
                 continue
-            at = text.find(found[1])
+            at = text.find(line)
             if any(d.metadata["doc"] == name and d.metadata["start"] <= at < d.metadata["end"] for d in documents):
                 return documents
             record = self.store.documents().get(name)

@@ -14,7 +14,7 @@ import numpy as np
 from index.chunking import heading_level
 from index.lexical import tokenize
 
-from . import entities, issuance, lists, spans
+from . import entities, issuance, lists, phrasings, spans
 from .cloze import cloze
 from .question import ABOUT_THE_TEXT, ASKING, focus_terms, key_terms, pos_tags
 
@@ -87,8 +87,8 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
     best = ranked[0]
     if not _keys_present(question, best, ranked, document_text):
         return Extraction(None, [best], best.score)
-    signed = _issuance(question, ranked, document_text)  # "成文日期" is in no sentence's words: before the next check
-    if signed:
+    signed = _issuance(question, ranked, document_text) or _defined(question, ranked, document_text)
+    if signed:  # "成文日期" is in no sentence's words: before the next check
         return Extraction(signed[0], [signed[1]], best.score)
     if _mostly_unknown(question, ranked, document_text):
         return Extraction(None, [best], best.score)
@@ -103,7 +103,8 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
     cut = {**spans.BY_KIND, "entity": entities.entity}.get(kind)
     close = [s for s in ranked[:4] if s.score >= best.score - CLOSE]
     for sentence in close:
-        answer = entities.responsible(question, _passage(sentence, document_text))
+        answer = entities.responsible(question, _passage(sentence, document_text)) or \
+            phrasings.formula(question, sentence.text) or phrasings.consequence(question, sentence.text)
         if answer:
             return Extraction(answer, [sentence], sentence.score)
     if kind == "entity":  # the sure way first, in every close sentence; then the best guess
@@ -166,6 +167,16 @@ def _issuance(question: str, ranked: list[Scored], document_text) -> tuple[str, 
 # "2.修复河湖海岸湿地空间。" and "（三）加强激励宣传引导。" open an item with its title: a heading in all but
 # the full stop.
 _ITEM_TITLE = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[一二三四五六七八九十]+、)[^，,。；;：:]{2,24}。$")
+
+
+def _defined(question: str, ranked: list[Scored], document_text) -> tuple[str, Scored] | None:
+    """"省《办法》是指哪份文件": the title the document gave that short name, wherever it did."""
+    for doc in dict.fromkeys(s.chunk.metadata["doc"] for s in ranked):
+        title = phrasings.alias(question, document_text(doc) or "")
+        for sentence in ranked if title else []:
+            if sentence.chunk.metadata["doc"] == doc and title in sentence.text:
+                return title, sentence
+    return None
 
 
 def _is_heading(sentence: Scored) -> bool:

@@ -13,7 +13,7 @@ _KINDS = [
     ("list", re.compile(r"哪[两二三四五六七八九十几]+[个项条类种级方面大家件]|哪些|哪几[个项条类种方块地家所件]|分别|包括什么|包含什么|都有什么|有哪|列举|"
                         r"[几两二三四五六七八九十\d]+[大项条个类种方][^？?]*(?:是什么|有什么|是啥)")),
     ("date", re.compile(r"哪[一几]?年|哪些年|哪天|哪一天|何时|什么时候|什么时间|几月|几号|日期|年份|时间[是为]|截止")),
-    ("number", re.compile(r"多少|多久|多长时间|期限|(?<![这那])[几两]+[个项条大类种家级倍%成年岁次名亿万千百条]|几$|多大|多高|多长|多快|多远|比例|比重|增速|增幅|规模|金额|百分之|占比|数量")),
+    ("number", re.compile(r"多少|多久|多长时间|期限|(?<![这那])[几两]+(?:[个项条大类种家级倍%成年岁次名亿万千百条天周]|小时)|几$|多大|多高|多长|多快|多远|比例|比重|增速|增幅|规模|金额|百分之|占比|数量")),
     ("entity", re.compile(r"谁|哪位|哪个|哪份|哪部(?!分)|哪家|哪款|哪种|哪类|哪一|哪里|哪儿|哪方面|什么方面|什么(?:部门|机构|单位|公司|企业|项目|行业|领域|模式|计划|基金|技术|名字|名称|地方|城市|组织|人)|叫什么|是什么[？?]?$|比作什么|指什么")),
     ("reason", re.compile(r"为什么|为何|为啥|原因|理由|目的|如何|怎样|怎么|什么方式|什么手段|靠什么|通过什么|用什么")),
 ]
@@ -22,9 +22,16 @@ _PRONOUN = re.compile(r"它们|它的|它|他们|他|她|其|该|这个|这项|�
 _CONTENT_POS = ("n", "v", "a", "m", "t", "eng", "j", "l", "i")
 
 
+# "金额以什么方式确定", "金额如何计算": a topic word makes no number question when a way is asked.
+_MANNER = re.compile(r"什么方式|什么办法|如何|怎样|怎么")
+_HOW_MANY = re.compile(r"多少|几|多大|多高|多长|多久|百分之")
+
+
 def question_kind(question: str) -> str:
     for kind, pattern in _KINDS:
         if pattern.search(question):
+            if kind == "number" and _MANNER.search(question) and not _HOW_MANY.search(question):
+                return "reason"
             return kind
     return "descriptive"
 

@@ -32,10 +32,11 @@ _HINTS = [(re.compile(r"增速|增长|增幅|比例|比重|占比|百分"), ("%"
           (re.compile(r"价格|金额|多少钱|资金|投入|投资|规模|收入|产值|增加值|补贴|补助|奖励|资助|奖金|经费|拨款|费用"), ("元", "亿", "万")),
           (re.compile(r"年龄|岁数|多大年纪"), ("岁",)),
           (re.compile(r"多长时间|多久|多长|时限"), ("年", "月", "天", "日", "小时", "周", "季度", "分钟"))]
+_ALIKE = {"天": ("天", "日"), "日": ("天", "日"), "个月": ("个月", "月"), "小时": ("小时", "时")}  # 几天 ← 3个工作日
 _POINTED = re.compile(rf"[这那]几{_UNIT}([\u4e00-\u9fff]{{2}})")
 _COUNT_ASKED = re.compile(rf"(?<![这那])(?:多少|几)({_UNIT})")
 _NEGATIONS = frozenset({"不", "不是", "并不", "并非", "不会", "不能", "没有", "没", "尚未", "未", "无", "非", "并未",
-                        "不得", "禁止", "严禁", "不准", "不可", "不应", "不宜", "不允许", "无权", "不予"})
+                        "不得", "禁止", "严禁", "不准", "不可", "不应", "不宜", "不允许", "无权", "不予", "不再"})
 EDGE_CHARS = "的是了在和与及等为将对把被从以于就也都而并其之这那个"
 
 
@@ -64,7 +65,7 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
     # the unit asked for is the last one.
     unit = ([None] + list(_UNIT_HINT.finditer(question)))[-1]
     if unit:
-        same = [m for m in found if unit.group(1) in m.group(0)]
+        same = [m for m in found if any(u in m.group(0) for u in _ALIKE.get(unit.group(1), (unit.group(1),)))]
         # "多少个产业" is answered by "12大…产业" too: any count will do for a count, never an amount.
         counts = [m for m in found if _count_only(re.sub(rf"^{_NUMERAL}|[多余]|左右$", "", m.group(0)) or "?")]
         # A count may be given in any count unit; an amount only in the unit asked for ("多少亩").
@@ -150,7 +151,10 @@ def yes_no(question: str, p: Passage) -> str:
     """是/否 by whether the evidence negates what the question does not, with the evidence."""
     plain = re.sub(r"是否|是不是|有没有|会不会|能否|吗[？?]?$", "", question)
     negated = _negated(p.text) and not _negated(plain)
-    return ("否。" if negated else "是。") + shorten(p.text)
+    if negated:  # the clause that says no ("…不再给予住院照料临时救助"), not the sentence's opening
+        said = [p.text[a:b] for a, b in split_clauses(p.text, 0, len(p.text)) if _negated(p.text[a:b])]
+        return "否。" + shorten(said[-1] if said else p.text)
+    return "是。" + shorten(p.text)
 
 
 def _negated(text: str) -> bool:

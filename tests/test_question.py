@@ -63,6 +63,10 @@ SHENZHEN = "深圳计划到2022年数字经济产业增加值突破多少？"
     ("出台该办法的原因有哪些方面？", "list"),  # order matters: list before reason
     ("各区应在什么时间前完成系统方案编制计划？", "date"),
     ("这两个规定是由哪个部门拟定的？", "entity"),  # 这两个 points at things, it asks no count
+    ("临时救助金额以什么方式确定？", "reason"),     # a way asked, though 金额 is a quantity word
+    ("救助金额如何计算？", "reason"),
+    ("救助金额最多多少？", "number"),
+    ("街道要在几天之内给出审核意见？", "number"),
     # descriptive
     ("请介绍一下北京的区块链政策。", "descriptive"),
     ("特斯拉重构了什么？", "descriptive"),

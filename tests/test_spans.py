@@ -270,7 +270,7 @@ def test_yes_no():
     main_theme = "区块链已成为各地的发展主旋律,其政策红利期将推动区块链将迎来新一波“落地潮”, 揭开产业发展新篇章。"
     assert yes_no("区块链是否已成为各地的发展主旋律？", passage(main_theme)).startswith("是。区块链已成为")
     assert yes_no("政策是不是区块链能够行稳致远的关键所在？",
-                  passage("不过,政策并不是区块链能够行稳致远的关键所在。")) == "否。不过,政策并不是区块链能够行稳致远的关键所在。"
+                  passage("不过,政策并不是区块链能够行稳致远的关键所在。")) == "否。政策并不是区块链能够行稳致远的关键所在。"
     assert yes_no("本办法是否由市财政局负责解释？", passage("第三条 本办法由市财政局负责解释。")) == \
         "是。第三条 本办法由市财政局负责解释。"
     # a negation the question shares is no "no"
@@ -632,3 +632,13 @@ def test_date_fixed_by_an_event(question, sentence, answer):
 
 def test_date_event_not_used_for_a_year_asked():
     assert date("细则哪一年开始生效？", passage("本细则自印发之日起施行。")) is None
+
+
+def test_number_days_asked_are_answered_by_working_days():
+    sentence = "镇人民政府(街道办事处)在受理之日起3个工作日内提出审核意见。"
+    assert number("街道要在几天之内给出审核意见？", passage(sentence)) == "3个工作日"
+
+
+def test_yes_no_negative_answer_quotes_the_clause_that_says_no():
+    sentence = "申请人已享受护工费补充医疗救助的,不再以同一事由重复享受住院照料临时救助。"
+    assert yes_no("还能因为同一件事再领住院照料临时救助吗？", passage(sentence)) == "否。不再以同一事由重复享受住院照料临时救助。"

@@ -1,0 +1,32 @@
+"""Unit tests of qa/phrasings.py: consequences, formulas and short names in the fixed wording of regulations."""
+from __future__ import annotations
+
+import pytest
+
+from qa.phrasings import alias, consequence, formula
+
+REJECTED = ("镇人民政府(街道办事处)认定不符合急难型临时救助条件,或符合救助条件但人均救助金额超过本市2个月最低生活保障标准的,"
+            "应连同申请材料、调查结果和审核意见等相关材料报区民政部门审批。")
+AMOUNT = "申请人以家庭名义进行申请的,救助金额=家庭人数×本市每月最低生活保障标准×救助月数。"
+DEFINED = "根据《广东省临时救助办法》(粤府办〔2021〕4号,以下简称省《办法》),结合本市实际,制定本细则。"
+
+
+def test_consequence_follows_the_condition_the_question_repeats():
+    assert consequence("镇人民政府(街道办事处)认定不符合急难型临时救助条件的，应如何处理？", REJECTED) == \
+        "应连同申请材料、调查结果和审核意见等相关材料报区民政部门审批"
+    assert consequence("申请人隐瞒收入的，应如何处理？", REJECTED) is None   # another condition
+    assert consequence("谁来审批临时救助？", REJECTED) is None                # no handling asked
+
+
+def test_formula():
+    assert formula("以家庭名义申请的，救助金额如何计算？", AMOUNT) == "救助金额=家庭人数×本市每月最低生活保障标准×救助月数"
+    assert formula("救助金额最高多少？", AMOUNT) is None
+
+
+@pytest.mark.parametrize("question, title", [
+    ("实施细则中简称的省《办法》是指哪份文件？", "《广东省临时救助办法》"),
+    ("省《办法》的全称是什么？", "《广东省临时救助办法》"),
+    ("省《办法》是哪个部门发布的？", None),   # asks who, not what the short name stands for
+])
+def test_alias(question, title):
+    assert alias(question, DEFINED) == title
