@@ -32,6 +32,9 @@ def entity_strict(question: str, p: Passage) -> str | None:
         return _name(question, p.text)
     if "谁" in question or "哪位" in question:
         return _who(question, p.text)
+    if _SOURCE_ASKED.search(question):  # "钱从哪里出" → "从评估后的净资产中预留或从…中优先支付"
+        source = re.search(r"从[^，,。；;]{2,40}", p.text)
+        return source.group(0) if source else None
     if _WHERE.search(question) or _PLACE_KIND.search(question):
         # "差价要交到哪里" is answered by a body (上缴市财政局), "在哪里建设" by a place.
         return _where(question, p.text) or (_who(question, p.text) if _HANDED_TO.search(question) else None)
@@ -43,6 +46,7 @@ def entity_strict(question: str, p: Passage) -> str | None:
 
 
 # "由哪个部门负责", "哪些单位牵头", "谁来落实": the bodies an action plan names for an item.
+_AGENT = re.compile(r"由([\u4e00-\u9fff（）()]{2,20}?)(?=会同|负责|组织|统一|牵头|审批|批准|确定|认定|制定|发布|实施|办理|承担)")
 _BODY_BEFORE = re.compile(r"(?:各|[省市区县])[\u4e00-\u9fff]{1,12}?(?:管理委|委员会|管委会|办公厅|政府|局|委|办)$")
 _DUTY_ASKED = re.compile(r"(?:谁|哪[个些家一]*(?:市级|省级)?(?:部门|单位|机构|机关))[^？?]*?(?:负责|牵头|承担|落实|主抓)|"
                          r"(?:负责|牵头|责任)(?:部门|单位)")
@@ -93,6 +97,10 @@ def _who(question: str, text: str, anchored: bool = False) -> str | None:
     before = [n for n in names if 0 <= at - n[1] <= 15]
     if before:
         return before[-1][0]
+    # "由地方各级宣传部门会同…确定": 由 names the doer.
+    for agent in _AGENT.finditer(text):
+        if agent.group(1) not in question:
+            return agent.group(1)
     # jieba knows few abbreviated bodies ("市住房城乡建设管理委牵头…"): one right before the verb.
     window = max(0, at - 16)
     body = _BODY_BEFORE.search(text[window:at]) if at > 0 else None
@@ -170,7 +178,9 @@ def antecedent(p: Passage) -> Passage | None:
 
 _HANDED_TO = re.compile(r"(?:交|报|送|缴|递|备案)[到给至往]?哪(?:里|儿)|[给向]哪(?:里|儿)")
 _PLACE_KIND = re.compile(r"哪(?:个|些|一个)?(?:城市|省份|省|地区|地方|国家)")
-_WHERE = re.compile(r"哪里|哪儿|在哪(?![个种类方些一几两项家])|什么地方")
+_SOURCE_ASKED = re.compile(r"从哪(?:里|儿)")
+# "钱从哪里出" asks for a source, which is said in a clause, not by a place name.
+_WHERE = re.compile(r"(?<!从)(?:哪里|哪儿)|在哪(?![个种类方些一几两项家])|什么地方")
 
 
 def _where(question: str, text: str) -> str | None:

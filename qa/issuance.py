@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from index.chunking import DATE_LINE
 
-_VERB = re.compile(r"印发|发布|发出|出台|制定|下发|颁布|发文|签发|公布|发的|成文|落款|文号")
-_NUMBER_ASKED = re.compile(r"文号|发文字号|发文号")
+_VERB = re.compile(r"印发|发布|发出|出台|制定|下发|颁布|发文|签发|公布|发的|成文|落款|文号|第几号")
+_NUMBER_ASKED = re.compile(r"文号|发文字号|发文号|第几号")
 _NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\d+号$")  # "国办发〔2018〕124号"
 _WHEN = re.compile(r"哪(?:一)?天|何时|什么时候|哪(?:一)?年|几月几[日号]|日期|时间")
 _WHO = re.compile(r"谁|哪(?:个|家|一个|级)?(?:机关|部门|单位|政府)|什么(?:机关|部门|单位)")

@@ -167,6 +167,10 @@ def _resolve_demonstrative(core: str, previous: str) -> str | None:
 
 
 def _substitute(previous: str, phrase: str) -> str | None:
+    phrase = phrase.removesuffix("的")  # "那农村的呢？"
+    shared = _shared_tail(previous, phrase)
+    if shared:  # "那地方所属的转制文化企业呢" after "中央所属的转制文化企业…": only 中央 changes
+        return shared
     kind = _phrase_kind(phrase)
     if kind == "time":
         phrase = _TIME.search(phrase).group(0)
@@ -176,6 +180,26 @@ def _substitute(previous: str, phrase: str) -> str | None:
         return None
     start, end, _ = max(same, key=lambda r: r[1] - r[0])
     return previous[:start] + phrase + previous[end:]
+
+
+def _shared_tail(previous: str, phrase: str) -> str | None:
+    """The previous question with the word in front of the longest tail it shares with the phrase
+    (at least three characters) replaced by the phrase's own head, or with a word of the same length
+    and last character replaced by the phrase."""
+    for cut in range(1, len(phrase) - 2):
+        tail, head = phrase[cut:], phrase[:cut]
+        at = previous.find(tail)
+        if at > 0:
+            before = pos_tags(previous[:at])[-1][0]
+            if before in tail or before in head:
+                return None
+            return previous[:at - len(before)] + head + previous[at:]
+    # "那急难型的呢" after "支出型…", "本科生" after "研究生…": a word of the same make
+    if len(phrase) >= 2 and phrase not in previous:
+        same = re.search(rf"[\u4e00-\u9fff]{{{len(phrase) - 1}}}{re.escape(phrase[-1])}", previous)
+        if same:
+            return previous[:same.start()] + phrase + previous[same.end():]
+    return None
 
 
 _TIME = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日")

@@ -21,7 +21,7 @@ _UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|个工�
 # A range ("3—5年一遇", "10至15天") is one answer; a year range ("2020-2022年") is a date, dropped below.
 _NUMBER = re.compile(rf"(?:百分之{_NUMERAL})|(?:{_NUMERAL}\s*[—–\-~～至到]\s*)?{_NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?(?:左右|以上)?")
 _DETERMINER = re.compile(r"^[一这那每各][个种项条类次批][多余]?$")  # "一个是特斯拉": an article, not a count
-_DATE = re.compile(r"\d{4}\s*[-—–~至到]\s*\d{4}年|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:前|底|初|末|以前|之前|以来)?|\d{1,2}月\d{1,2}日|今年|明年|去年")
+_DATE = re.compile(r"\d{4}\s*[-—–~至到]\s*\d{4}年|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年底|年末|年初)?(?:前|底|初|末|以前|之前|以来)?|\d{1,2}月\d{1,2}日|今年|明年|去年")
 _RANGE = re.compile(r"\d{4}\s*[-—–~至到]\s*\d{4}")
 _ONE_YEAR = re.compile(r"哪一?年|年份")
 _PERIOD = re.compile(r"哪几年|哪些年|期限|时间段|多久|几年")

@@ -321,3 +321,15 @@ def test_responsible_reads_the_last_clause_of_a_merged_follow_up():
 def test_modifier_single_character_kind_takes_the_name_ending_in_it():
     sentence = "着力保护长江河口湿地风貌，维护青西淀山湖湿地生态本底。"
     assert _modifier("要维护哪个湖的湿地生态本底？", sentence) == "青西淀山湖"
+
+
+def test_who_takes_the_doer_marked_by_you():
+    sentence = "地方所属转制文化企业的认定，按照登记管理权限，由地方各级宣传部门会同同级财政、税务部门确定和发布名单。"
+    assert _who("地方所属的转制文化企业由谁来认定？", sentence) == "地方各级宣传部门"
+
+
+def test_source_asked_is_answered_by_the_cong_clause():
+    sentence = "转制时，对分流人员所需的经济补偿金，可从评估后的净资产中预留或从国有产权转让收入中优先支付。"
+    assert entity_strict("分流人员的经济补偿金，钱从哪里出？", passage(sentence)) == \
+        "从评估后的净资产中预留或从国有产权转让收入中优先支付"
+    assert not name_required("钱从哪里出？")

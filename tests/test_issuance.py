@@ -53,4 +53,5 @@ def test_document_number_and_date_of_writing():
     assert read(CIRCULAR).number == "国办发〔2018〕124号"
     assert answer("这份通知的文号是什么？", CIRCULAR) == ("国办发〔2018〕124号", "国办发〔2018〕124号")
     assert answer("这份通知的成文日期是哪一天？", CIRCULAR) == ("2018年12月18日", "2018年12月18日")
+    assert answer("这份通知是国办发2018年第几号文件？", CIRCULAR)[0] == "国办发〔2018〕124号"
     assert read(NOTICE).number is None

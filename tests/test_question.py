@@ -266,3 +266,12 @@ def test_rewrite_na_ji_ge_is_no_pronoun_for_the_previous_answer():
     readings = rewrites("那松江、青浦那几个新城要求多少？", ["南汇新城的建设用地到2025年底要有多少达到海绵城市标准？"],
                         previous_answer="60%以上")
     assert not any("60%以上" in r for r in readings)
+
+
+@pytest.mark.parametrize("follow_up, previous, expected", [
+    ("那地方所属的转制文化企业呢？", "中央所属的转制文化企业由谁来认定？", "地方所属的转制文化企业由谁来认定？"),
+    ("那急难型的呢？", "支出型临时救助标准原则上人均不超过几个月的低保标准？", "急难型临时救助标准原则上人均不超过几个月的低保标准？"),
+    ("那本科生呢？", "研究生的住房补贴是多少？", "本科生的住房补贴是多少？"),
+])
+def test_rewrite_replaces_only_what_differs(follow_up, previous, expected):
+    assert rewrites(follow_up, [previous])[0] == expected

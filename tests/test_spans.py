@@ -642,3 +642,8 @@ def test_number_days_asked_are_answered_by_working_days():
 def test_yes_no_negative_answer_quotes_the_clause_that_says_no():
     sentence = "申请人已享受护工费补充医疗救助的,不再以同一事由重复享受住院照料临时救助。"
     assert yes_no("还能因为同一件事再领住院照料临时救助吗？", passage(sentence)) == "否。不再以同一事由重复享受住院照料临时救助。"
+
+
+def test_date_keeps_year_end():
+    sentence = "经省级人民政府批准，2020年年底前省属重点文化企业可免缴国有资本收益。"
+    assert date("免缴国有资本收益的政策管到什么时候？", passage(sentence)) == "2020年年底前"
