@@ -37,7 +37,7 @@ def entity_strict(question: str, p: Passage) -> str | None:
         return source.group(0) if source else None
     if _WHERE.search(question) or _PLACE_KIND.search(question):
         # "差价要交到哪里" is answered by a body (上缴市财政局), "在哪里建设" by a place.
-        return _where(question, p.text) or (_who(question, p.text) if _HANDED_TO.search(question) else None)
+        return _where(question, p.text) or (_destination(p.text) if _HANDED_TO.search(question) else None)
     if _ORG_KIND.search(question):  # "哪个部门负责…": the organisation doing it, named or not
         return _who(question, p.text, anchored=True) or cloze(question, p.text)
     if _NAMED_KIND.search(question):  # jieba knows few company names: "万向区块链" is found by its place
@@ -177,6 +177,15 @@ def antecedent(p: Passage) -> Passage | None:
 
 
 _HANDED_TO = re.compile(r"(?:交|报|送|缴|递|备案)[到给至往]?哪(?:里|儿)|[给向]哪(?:里|儿)")
+_SENT_TO = re.compile(r"(?:上报|报送|报|提交|上交|交|送|上缴|缴)([\u4e00-\u9fff（）()]{2,15}?)(?=备案|审批|审核|批准|[，,。；;]|$)")
+
+
+def _destination(text: str) -> str | None:
+    """Where something is handed: the body after 报/交/上缴 ("报区民政部门备案", "上缴市财政局")."""
+    sent = _SENT_TO.search(text)
+    return sent.group(1) if sent else None
+
+
 _PLACE_KIND = re.compile(r"哪(?:个|些|一个)?(?:城市|省份|省|地区|地方|国家)")
 _SOURCE_ASKED = re.compile(r"从哪(?:里|儿)")
 # "钱从哪里出" asks for a source, which is said in a clause, not by a place name.

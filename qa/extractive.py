@@ -216,7 +216,9 @@ def _occurs(word: str, text: str) -> bool:
 
 def _keys_present(question: str, best: Scored, ranked: list[Scored], document_text=None) -> bool:
     """Names and numbers of the question must occur where the evidence is: its section of the document."""
-    keys = key_terms(question)
+    # A follow-up read as "镇街：那报到区民政部门以后…" carries the conversation's names before the
+    # colon for retrieval; only the question's own names must be there.
+    keys = key_terms(question.rsplit("：", 1)[-1])
     text = (document_text(best.chunk.metadata["doc"]) or "") if document_text else ""
     # jieba reads 库里 ("in the store") as the name Curry: a foreign name the documents never mention
     # is more likely such a misreading (a real one leaves the question's words mostly unknown, which

@@ -333,3 +333,8 @@ def test_source_asked_is_answered_by_the_cong_clause():
     assert entity_strict("分流人员的经济补偿金，钱从哪里出？", passage(sentence)) == \
         "从评估后的净资产中预留或从国有产权转让收入中优先支付"
     assert not name_required("钱从哪里出？")
+
+
+def test_handed_to_takes_the_body_after_the_verb():
+    sentence = "急难型临时救助由区民政部门委托镇人民政府(街道办事处)审批并拨付后,报区民政部门备案。"
+    assert entity_strict("镇街批完钱发了以后要报哪里备案？", passage(sentence)) == "区民政部门"

@@ -30,3 +30,9 @@ def test_formula():
 ])
 def test_alias(question, title):
     assert alias(question, DEFINED) == title
+
+
+def test_consequence_of_a_condition_restated_in_a_citizens_words():
+    sentence = "非本市户籍且无法提供有效居住证明或个人身份信息的,救助管理机构可按生活无着人员救助管理有关规定提供救助。"
+    assert consequence("外地人没有居住证明也说不清身份，遇到困难怎么救助？", sentence) == \
+        "救助管理机构可按生活无着人员救助管理有关规定提供救助"

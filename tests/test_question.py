@@ -275,3 +275,7 @@ def test_rewrite_na_ji_ge_is_no_pronoun_for_the_previous_answer():
 ])
 def test_rewrite_replaces_only_what_differs(follow_up, previous, expected):
     assert rewrites(follow_up, [previous])[0] == expected
+
+
+def test_zhe_zhong_makes_a_follow_up():
+    assert is_follow_up("这种情况下镇街批完钱发了以后要报哪里备案？")

@@ -647,3 +647,9 @@ def test_yes_no_negative_answer_quotes_the_clause_that_says_no():
 def test_date_keeps_year_end():
     sentence = "经省级人民政府批准，2020年年底前省属重点文化企业可免缴国有资本收益。"
     assert date("免缴国有资本收益的政策管到什么时候？", passage(sentence)) == "2020年年底前"
+
+
+def test_keys_of_a_follow_up_are_its_own_not_the_conversations():
+    sentence = scored("深圳拟重点扶持区块链等12大数字经济产业", section="深圳拟重点扶持区块链等12大数字经济产业")
+    assert _keys_present("海南：深圳扶持几大产业？", sentence, [sentence], article) is True
+    assert _keys_present("海南扶持几大产业？", sentence, [sentence], article) is False
