@@ -76,8 +76,8 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
             break
     if _DURATION_ASKED.search(question):  # "多长时间检测一次" → "每季度"
         found += [m for m in _FREQUENCY.finditer(p.text)]
-    elif any(_TIME_UNIT.search(m.group(0)) and not re.fullmatch(r"\d{4}年", m.group(0))
-             for m in _NUMBER.finditer(_DATE.sub("", question))):  # a date the question names is no duration
+    elif "半年" in question or any(_TIME_UNIT.search(m.group(0)) and not re.fullmatch(r"\d{4}年", m.group(0))
+                                  for m in _NUMBER.finditer(_DATE.sub("", question))):  # a date named is no duration
         # "放了一年以上，损耗最多是多少" states the time itself: "储存6个月以内的" is a condition, not the answer.
         found = [m for m in found if not _TIME_UNIT.search(m.group(0))]
     picked = _pick(question, p.text, found)
@@ -198,6 +198,7 @@ def descriptive(question: str, p: Passage) -> str:
 def best_clause(question: str, text: str) -> tuple[int, int]:
     """Clause sharing most with the question, the words next to the question word counting double."""
     clauses = split_clauses(text, 0, len(text)) or [(0, len(text))]
+    question = _matchable(question)
     focus = set(focus_terms(question))
     tokens = [t for t in tokenize(question) if len(t) > 1]
     return max(clauses, key=lambda c: sum(len(t) * (2 if t in focus else 1) for t in tokens if t in text[c[0]:c[1]]))
@@ -216,11 +217,25 @@ def _in_question(span: str, question: str) -> bool:
     return span in question or (len(digits) >= 2 and digits in re.sub(r"\D", " ", question).split())
 
 
+_EXCEPT = re.compile(r"除了?[^，,？?]{1,30}?(?:以外|之外|外)?[，,]")
+_SAME_TIME = (("半年", "6个月"), ("一年", "12个月"), ("两年", "24个月"))
+
+
+def _matchable(question: str) -> str:
+    """The question as clauses are matched against it: what it excepts ("除了西秀区和经开区，") says
+    which clause is not meant, and "半年" is the text's "6个月"."""
+    question = _EXCEPT.sub("", question)
+    for said, written in _SAME_TIME:
+        question = question.replace(said, said + written)
+    return question
+
+
 def _pick(question: str, text: str, candidates: list[re.Match]) -> str | None:
     """The candidate in the clause that shares the most with the question (earliest on ties)."""
     if not candidates:
         return None
     clauses = split_clauses(text, 0, len(text))
+    question = _matchable(question)
     focus = set(focus_terms(question))
     tokens = [t for t in tokenize(question) if len(t) > 1]
 
