@@ -657,12 +657,12 @@ def test_keys_of_a_follow_up_are_its_own_not_the_conversations():
 
 RESERVES = ("西秀区人民政府和安顺经开区管委会建立不低于城镇常住人口10天市场供应量的成品粮油储备，"
             "其他县（区）建立不低于城镇常住人口3天市场供应量的成品粮油储备。")
-LOSSES = "原粮：储存6个月以内的，不超过0.1%；食用植物油：储存6个月以内的，不超过0.08%；"
 
 
 def test_number_what_the_question_excepts_is_not_the_clause_meant():
     assert number("除了西秀区和经开区，其他县区的储备要够常住人口用几天？", passage(RESERVES)) == "3天"
 
 
-def test_number_half_a_year_is_six_months():
-    assert number("食用植物油存半年以内的损耗定额是多少？", passage(LOSSES)) == "0.08%"
+def test_number_half_a_year_stated_makes_the_texts_months_a_condition():
+    segment = "食用植物油：储存6个月以内的，不超过0.08%；"
+    assert number("换成食用植物油，同样存半年以内的话是多少？", passage(segment)) == "0.08%"
