@@ -526,6 +526,9 @@ def test_keys_present_ignores_a_foreign_name_the_documents_never_mention():
     question = "库里储备的小麦一般隔几年要换一批新粮？"
     assert _keys_present(question, rotation, [rotation], lambda doc: rotation.text)
     assert not _keys_present(question, rotation, [rotation])  # without the documents' text: strict
+    # and 这段时间 as 这 + the person 段时间
+    extension = scored("最多可延长2个月，延长期内承储企业不享受相应的保管费用补贴。")
+    assert _keys_present("延长的这段时间企业还能拿保管费补贴吗？", extension, [extension], lambda doc: extension.text)
 
 
 def test_number_how_often_is_answered_by_a_frequency():
