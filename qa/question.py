@@ -17,7 +17,7 @@ _KINDS = [
     ("entity", re.compile(r"谁|哪位|哪个|哪份|哪部(?!分)|哪家|哪款|哪种|哪类|哪一|哪里|哪儿|哪方面|什么方面|什么(?:部门|机构|单位|公司|企业|项目|行业|领域|模式|计划|基金|技术|名字|名称|地方|城市|组织|人)|叫什么|是什么[？?]?$|比作什么|指什么")),
     ("reason", re.compile(r"为什么|为何|为啥|原因|理由|目的|如何|怎样|怎么|什么方式|什么手段|靠什么|通过什么|用什么")),
 ]
-_FOLLOW_UP_START = re.compile(r"^(?:那个|那么?|还有|另外|其中|此外|而|又|再)")
+_FOLLOW_UP_START = re.compile(r"^(?:那个|那么?|还有|另外|其中|此外|而|又|再|如果是|要是|若是|假如是?)")
 _PRONOUN = re.compile(r"它们|它的|它|他们|他|她|其|该|这个|这项|这些|这种|这类|这样|那个|那项|这一|上述|里头|里面|其中")
 _CONTENT_POS = ("n", "v", "a", "m", "t", "eng", "j", "l", "i")
 
@@ -98,7 +98,9 @@ def rewrites(question: str, history: list[str], previous_answer: str | None = No
     question = question.strip()
     if not history or not is_follow_up(question):
         return [question]
-    previous = history[-1].strip().rstrip("？?")
+    # "那急难型的呢？" → "如果是先行急难救助呢？": the previous question, itself elliptical, read first.
+    last = history[-1].strip()
+    previous = (rewrite(last, history[:-1]) if len(history) > 1 and is_follow_up(last) else last).rstrip("？?")
     # "那么，上海呢？" → "上海"; "还有呢？" has no phrase of its own to put anywhere.
     stripped = _FOLLOW_UP_START.sub("", question).rstrip("？?").rstrip("呢").strip(" ，,、")
     core = stripped or question.rstrip("？?")
@@ -195,7 +197,7 @@ def _shared_tail(previous: str, phrase: str) -> str | None:
                 return None
             return previous[:at - len(before)] + head + previous[at:]
     # "那急难型的呢" after "支出型…", "本科生" after "研究生…": a word of the same make
-    if len(phrase) >= 2 and phrase not in previous:
+    if 2 <= len(phrase) <= 3 and phrase not in previous:
         same = re.search(rf"[\u4e00-\u9fff]{{{len(phrase) - 1}}}{re.escape(phrase[-1])}", previous)
         if same:
             return previous[:same.start()] + phrase + previous[same.end():]

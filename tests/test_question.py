@@ -279,3 +279,9 @@ def test_rewrite_replaces_only_what_differs(follow_up, previous, expected):
 
 def test_zhe_zhong_makes_a_follow_up():
     assert is_follow_up("这种情况下镇街批完钱发了以后要报哪里备案？")
+
+
+def test_rewrite_reads_an_elliptical_previous_question_first():
+    history = ["北京的区块链行动计划是哪个部门发的？", "那海南的呢？"]
+    assert rewrites("那上海的呢？", history)[0] == "上海的区块链行动计划是哪个部门发的？"
+    assert rewrites("如果是上海呢？", history)[0] == "上海的区块链行动计划是哪个部门发的？"
