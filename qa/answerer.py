@@ -6,7 +6,7 @@ from typing import Protocol
 
 from langchain_core.documents import Document
 
-from . import extractive, issuance, phrasings, spans
+from . import extractive, spans
 from .retriever import as_document
 
 
@@ -48,11 +48,10 @@ class ExtractiveAnswerer:
         them: the chunk holding them is added."""
         for name in dict.fromkeys(d.metadata["doc"] for d in documents):
             text = self.store.document_text(name) or ""
-            signed = issuance.answer(question, text)
-            line = signed[1] if signed else phrasings.alias(question, text)
-            if line is None:
+            found = extractive.document_fact(question, text)
+            if found is None:
                 continue
-            at = text.find(line)
+            at = text.find(found[1])
             if any(d.metadata["doc"] == name and d.metadata["start"] <= at < d.metadata["end"] for d in documents):
                 return documents
             record = self.store.documents().get(name)

@@ -11,6 +11,7 @@ import re
 
 from index.lexical import STOPWORDS
 
+from . import phrasings
 from .cloze import cloze
 from .question import pos_tags
 from .spans import EDGE_CHARS, Passage, best_clause
@@ -33,11 +34,10 @@ def entity_strict(question: str, p: Passage) -> str | None:
     if "谁" in question or "哪位" in question:
         return _who(question, p.text)
     if _SOURCE_ASKED.search(question):  # "钱从哪里出" → "从评估后的净资产中预留或从…中优先支付"
-        source = re.search(r"从[^，,。；;]{2,40}", p.text)
-        return source.group(0) if source else None
+        return phrasings.source(p.text)
     if _WHERE.search(question) or _PLACE_KIND.search(question):
         # "差价要交到哪里" is answered by a body (上缴市财政局), "在哪里建设" by a place.
-        return _where(question, p.text) or (_destination(p.text) if _HANDED_TO.search(question) else None)
+        return _where(question, p.text) or (phrasings.destination(p.text) if _HANDED_TO.search(question) else None)
     if _ORG_KIND.search(question):  # "哪个部门负责…": the organisation doing it, named or not
         return _who(question, p.text, anchored=True) or cloze(question, p.text)
     if _NAMED_KIND.search(question):  # jieba knows few company names: "万向区块链" is found by its place
@@ -177,14 +177,6 @@ def antecedent(p: Passage) -> Passage | None:
 
 
 _HANDED_TO = re.compile(r"(?:交|报|送|缴|递|备案)[到给至往]?哪(?:里|儿)|[给向]哪(?:里|儿)")
-_SENT_TO = re.compile(r"(?:上报|报送|报|提交|上交|交|送|上缴|缴)([\u4e00-\u9fff（）()]{2,15}?)(?=备案|审批|审核|批准|[，,。；;]|$)")
-
-
-def _destination(text: str) -> str | None:
-    """Where something is handed: the body after 报/交/上缴 ("报区民政部门备案", "上缴市财政局")."""
-    sent = _SENT_TO.search(text)
-    return sent.group(1) if sent else None
-
 
 _PLACE_KIND = re.compile(r"哪(?:个|些|一个)?(?:城市|省份|省|地区|地方|国家)")
 _SOURCE_ASKED = re.compile(r"从哪(?:里|儿)")

@@ -87,7 +87,7 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
     best = ranked[0]
     if not _keys_present(question, best, ranked, document_text):
         return Extraction(None, [best], best.score)
-    signed = _issuance(question, ranked, document_text) or _defined(question, ranked, document_text)
+    signed = _document_fact(question, ranked, document_text)
     if signed:  # "成文日期" is in no sentence's words: before the next check
         return Extraction(signed[0], [signed[1]], best.score)
     if _mostly_unknown(question, ranked, document_text):
@@ -153,10 +153,17 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
     return Extraction(spans.descriptive(question, _passage(best, document_text)), [best], best.score)
 
 
-def _issuance(question: str, ranked: list[Scored], document_text) -> tuple[str, Scored] | None:
-    """"这份办法是哪天印发的": the date or issuer printed with the document, cited by its line."""
+def document_fact(question: str, text: str) -> tuple[str, str] | None:
+    """(answer, the line of `text` that states it) for what a document says about itself: who issued it,
+    when and under which number, or what a short name it defines stands for."""
+    title = phrasings.alias(question, text)
+    return issuance.answer(question, text) or ((title, title) if title else None)
+
+
+def _document_fact(question: str, ranked: list[Scored], document_text) -> tuple[str, Scored] | None:
+    """"这份办法是哪天印发的", "省《办法》是指哪份文件": the fact, cited by the sentence that states it."""
     for doc in dict.fromkeys(s.chunk.metadata["doc"] for s in ranked):
-        found = issuance.answer(question, document_text(doc) or "")
+        found = document_fact(question, document_text(doc) or "")
         # The signature line itself before a longer sentence that merely contains it (the title).
         for sentence in sorted(ranked, key=lambda s: s.text.strip() != found[1]) if found else []:
             if sentence.chunk.metadata["doc"] == doc and found[1] in sentence.text:
@@ -167,16 +174,6 @@ def _issuance(question: str, ranked: list[Scored], document_text) -> tuple[str, 
 # "2.修复河湖海岸湿地空间。" and "（三）加强激励宣传引导。" open an item with its title: a heading in all but
 # the full stop.
 _ITEM_TITLE = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[一二三四五六七八九十]+、)[^，,。；;：:]{2,24}。$")
-
-
-def _defined(question: str, ranked: list[Scored], document_text) -> tuple[str, Scored] | None:
-    """"省《办法》是指哪份文件": the title the document gave that short name, wherever it did."""
-    for doc in dict.fromkeys(s.chunk.metadata["doc"] for s in ranked):
-        title = phrasings.alias(question, document_text(doc) or "")
-        for sentence in ranked if title else []:
-            if sentence.chunk.metadata["doc"] == doc and title in sentence.text:
-                return title, sentence
-    return None
 
 
 def _is_heading(sentence: Scored) -> bool:

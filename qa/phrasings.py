@@ -1,6 +1,7 @@
 """Answers read off the fixed phrasings of regulations and plans, which say the same things the same way:
 a consequence after its condition ("…认定不符合条件的，报区民政部门审批"), a formula
-("救助金额=家庭人数×…"), and a short name defined once ("《广东省临时救助办法》（以下简称省《办法》）").
+("救助金额=家庭人数×…"), a short name defined once ("《广东省临时救助办法》（以下简称省《办法》）"),
+where something is sent ("报区民政部门备案") and where money comes from ("从…中支付").
 """
 from __future__ import annotations
 
@@ -54,3 +55,18 @@ def alias(question: str, text: str) -> str | None:
             if titles and match.start() - titles[-1].end() <= 30:
                 return titles[-1].group(0)
     return None
+
+
+_SENT_TO = re.compile(r"(?:上报|报送|报|提交|上交|交|送|上缴|缴)([\u4e00-\u9fff（）()]{2,15}?)(?=备案|审批|审核|批准|[，,。；;]|$)")
+
+
+def destination(text: str) -> str | None:
+    """Where something is handed: the body after 报/交/上缴 ("报区民政部门备案", "上缴市财政局")."""
+    sent = _SENT_TO.search(text)
+    return sent.group(1) if sent else None
+
+
+def source(text: str) -> str | None:
+    """Where money comes from: the 从… clause ("可从评估后的净资产中预留或从…中优先支付")."""
+    found = re.search(r"从[^，,。；;]{2,40}", text)
+    return found.group(0) if found else None
