@@ -163,3 +163,12 @@ def test_check_command_exits_1_without_a_traceback(broken):
     assert run.returncode == 1
     assert f"{broken}:2: duplicate id 'g1'" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize("gold", sorted((ROOT / "benchmarks" / "other_docs").glob("*.qa.jsonl")), ids=lambda p: p.name)
+def test_other_documents_gold_files_are_valid(gold):
+    # Every evidence quote is in its document and the schema holds: these sets are the cross-document figures.
+    document = gold.with_name(gold.name.removesuffix(".qa.jsonl") + ".txt")
+    questions, problems = check_gold(gold, [document])
+    assert not problems, problems
+    assert len(questions) >= 50
