@@ -127,7 +127,7 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
         for sentence in close + headings:
             passage = _passage(sentence, document_text)
             answer = spans.number(question, passage, counting=False)
-            if answer and _another_item(question, answer, passage, document_text(sentence.chunk.metadata["doc"]) or ""):
+            if answer and _another_item(question, answer, passage, document_text(sentence.chunk.metadata["doc"])):
                 return Extraction(None, [sentence], sentence.score)
             if answer:
                 return Extraction(answer, [sentence], sentence.score)
@@ -142,7 +142,8 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
                 if answer:
                     return Extraction(answer, [sentence], sentence.score)
             answer = cut(question, passage) or _from_paragraph(question, kind, passage)
-            if answer and kind == "number" and _another_item(question, answer, passage, document_text(sentence.chunk.metadata["doc"]) or ""):
+            if answer and kind == "number" and _another_item(question, answer, passage,
+                                                             document_text(sentence.chunk.metadata["doc"])):
                 return Extraction(None, [sentence], sentence.score)
             if kind == "list" and not answer:
                 answer = cloze(question, sentence.text)
@@ -245,7 +246,7 @@ def _passage(sentence: Scored, document_text) -> spans.Passage:
     return spans.Passage(sentence.text, text[line_start:line_end], start - line_start, following)
 
 
-def _another_item(question: str, answer: str, passage: spans.Passage, text: str) -> bool:
+def _another_item(question: str, answer: str, passage: spans.Passage, text: str | None) -> bool:
     """"成品粮油的保管费是多少" against "原粮保管费每年100元／吨，食用植物油保管费每年300元／吨": the
     paragraph gives one value per item, and the item the question names, which the document knows
     from elsewhere, is not among them."""
@@ -256,7 +257,8 @@ def _another_item(question: str, answer: str, passage: spans.Passage, text: str)
     # places are checked as key terms.
     nouns = [w for w, f in pos_tags(question) if f.startswith("n") and not f.startswith(("nr", "ns", "nt", "nz"))
              and len(w) >= 2 and w not in ABOUT_THE_TEXT][:1]
-    return any(w not in passage.paragraph and not spans.spread(w, passage.paragraph) and w in text for w in nouns)
+    return any(w not in passage.paragraph and not spans.spread(w, passage.paragraph) and w in (text or "")
+               for w in nouns)
 
 
 def _from_paragraph(question: str, kind: str, passage: spans.Passage) -> str | None:
