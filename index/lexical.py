@@ -23,6 +23,9 @@ STOPWORDS = frozenset(
 
 # Terms of the policy domain that jieba's general dictionary splits apart.
 DOMAIN_WORDS = ("区块链", "数字经济", "自贸港", "自由贸易港", "新基建", "人工智能", "云计算", "大数据")
+# Words of policy texts that jieba's dictionary files as names: 新建 ("newly built") as the county 新建,
+# which made every question about 新建项目 look like one about a place the documents never name.
+RETAGGED = {"新建": "v"}
 
 
 # jieba is one tokenizer per process; where it caches its dictionary is set once, before first use.
@@ -46,6 +49,8 @@ def load_jieba():
     jieba.initialize()
     for word in DOMAIN_WORDS:
         jieba.add_word(word, tag="n")
+    for word, tag in RETAGGED.items():
+        jieba.add_word(word, freq=jieba.dt.FREQ.get(word), tag=tag)
     return jieba
 
 

@@ -21,7 +21,7 @@ _UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|个工�
 # A range ("3—5年一遇", "10至15天") is one answer; a year range ("2020-2022年") is a date, dropped below.
 _NUMBER = re.compile(rf"(?:百分之{_NUMERAL})|(?:{_NUMERAL}\s*[—–\-~～至到]\s*)?{_NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?(?:左右|以上)?")
 _DETERMINER = re.compile(r"^[一这那每各][个种项条类次批][多余]?$")  # "一个是特斯拉": an article, not a count
-_DATE = re.compile(r"\d{4}\s*[-—–~至到]\s*\d{4}年|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年底|年末|年初)?(?:前|底|初|末|以前|之前|以来)?|\d{1,2}月\d{1,2}日|今年|明年|去年")
+_DATE = re.compile(r"\d{1,2}月(?:底|初|末|中旬|上旬|下旬)(?:前|以前|之前)?|\d{4}\s*[-—–~至到]\s*\d{4}年|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年底|年末|年初)?(?:前|底|初|末|以前|之前|以来)?|\d{1,2}月\d{1,2}日|今年|明年|去年")
 _RANGE = re.compile(r"\d{4}\s*[-—–~至到]\s*\d{4}")
 _ONE_YEAR = re.compile(r"哪一?年|年份")
 _PERIOD = re.compile(r"哪几年|哪些年|期限|时间段|多久|几年")
@@ -29,10 +29,12 @@ _DAY_ASKED = re.compile(r"哪天|哪一天|几号|几月几日|什么日子|日�
 # "这几个新城" points at things; only "几个"/"多少" asking for a number ask a count.
 _UNIT_HINT = re.compile(rf"(?<![这那])(?:多少|几)({_UNIT})")
 _HINTS = [(re.compile(r"增速|增长|增幅|比例|比重|占比|百分"), ("%", "百分")),
-          (re.compile(r"价格|金额|多少钱|资金|投入|投资|规模|收入|产值|增加值|补贴|补助|奖励|资助|奖金|经费|拨款|费用"), ("元", "亿", "万")),
+          (re.compile(r"价格|电价|单价|金额|多少钱|资金|投入|投资|规模|收入|产值|增加值|补贴|补助|奖励|资助|奖金|经费|拨款|费用"),
+           ("元", "亿", "万")),
           (re.compile(r"年龄|岁数|多大年纪"), ("岁",)),
           (re.compile(r"多长时间|多久|多长|时限"), ("年", "月", "天", "日", "小时", "周", "季度", "分钟"))]
-_ALIKE = {"天": ("天", "日"), "日": ("天", "日"), "个月": ("个月", "月"), "小时": ("小时", "时")}  # 几天 ← 3个工作日
+_ALIKE = {"天": ("天", "日"), "日": ("天", "日"), "个月": ("个月", "月"), "小时": ("小时", "时"),  # 几天 ← 3个工作日
+          "个小时": ("小时",)}
 _POINTED = re.compile(rf"[这那]几{_UNIT}([\u4e00-\u9fff]{{2}})")
 _COUNT_ASKED = re.compile(rf"(?<![这那])(?:多少|几)({_UNIT})")
 _NEGATIONS = frozenset({"不", "不是", "并不", "并非", "不会", "不能", "没有", "没", "尚未", "未", "无", "非", "并未",
@@ -70,8 +72,12 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
         counts = [m for m in found if _count_only(re.sub(rf"^{_NUMERAL}|[多余]|左右$", "", m.group(0)) or "?")]
         # A count may be given in any count unit; an amount only in the unit asked for ("多少亩").
         found = same or (counts if _count_only(unit.group(1)) else [])
+    asked_at = _ASKED.search(question)
     for pattern, marks in ([] if unit else _HINTS):  # a unit the question names outranks its topic
-        if pattern.search(question):  # a price wants money, a growth rate a percentage: nothing else will do
+        hint = pattern.search(question)
+        # A price wants money, a growth rate a percentage, nothing else will do; but only the words
+        # next to the question word say what is asked ("电量规模不高于其发电能力的多少" asks a share).
+        if hint and (asked_at is None or asked_at.start() - hint.end() <= 8):
             found = [m for m in found if any(x in m.group(0) for x in marks)]
             break
     if _DURATION_ASKED.search(question):  # "多长时间检测一次" → "每季度"
@@ -89,6 +95,7 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
     return picked
 
 
+_ASKED = re.compile(r"多少|几|多大|多高|多长|多久|百分之几")
 _DURATION_ASKED = re.compile(r"多长时间|多久|隔多|频率|频次")
 _FREQUENCY = re.compile(r"每(?:个)?(?:年度|半年|季度|年|季|月|周|天|日)")
 _TIME_UNIT = re.compile(r"年|个月|月|天|日|小时|周|季度|分钟")
@@ -231,7 +238,8 @@ def _matchable(question: str) -> str:
 
 
 def _pick(question: str, text: str, candidates: list[re.Match]) -> str | None:
-    """The candidate in the clause that shares the most with the question (earliest on ties)."""
+    """The candidate in the clause that shares the most with the question; on ties the one a word of the
+    question labels, then the earliest."""
     if not candidates:
         return None
     clauses = split_clauses(text, 0, len(text))
@@ -246,7 +254,10 @@ def _pick(question: str, text: str, candidates: list[re.Match]) -> str | None:
                 return sum(len(t) * (2 if t in focus else 1) for t in tokens if spread(t, text[a:b]))
         return 0.0
 
-    return max(candidates, key=lambda m: (overlap(m), -m.start())).group(0)
+    def labelled(match: re.Match) -> bool:  # "风电400小时、光伏300小时": the label right before the value
+        return any(t in text[max(0, match.start() - len(t) - 1):match.start()] for t in tokens)
+
+    return max(candidates, key=lambda m: (overlap(m), labelled(m), -m.start())).group(0)
 
 
 _ORDINAL_ASKED = re.compile(r"第([一二三四五六七八九十]+|\d+)(?:条|个|项|点|方面|部分|种|类)")

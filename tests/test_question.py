@@ -285,3 +285,8 @@ def test_rewrite_reads_an_elliptical_previous_question_first():
     history = ["北京的区块链行动计划是哪个部门发的？", "那海南的呢？"]
     assert rewrites("那上海的呢？", history)[0] == "上海的区块链行动计划是哪个部门发的？"
     assert rewrites("如果是上海呢？", history)[0] == "上海的区块链行动计划是哪个部门发的？"
+
+
+def test_xinjian_is_newly_built_not_a_place():
+    # jieba's dictionary files 新建 as a county; a question about 新建项目 names no place
+    assert "新建" not in key_terms("新建的风电光伏项目机制电价能执行多少年？")

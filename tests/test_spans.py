@@ -655,6 +655,19 @@ def test_keys_of_a_follow_up_are_its_own_not_the_conversations():
     ("换成食用植物油，同样存半年以内的话是多少？", "食用植物油：储存6个月以内的，不超过0.08%；", "0.08%"),
     # "那几个新城" is the question's subject: "4个新城" names it, it does not answer
     ("那松江、青浦那几个新城要求多少？", "松江、青浦、嘉定、奉贤等4个新城建设用地面积50%以上达到海绵城市建设目标要求。", "50%以上"),
+    # 几个小时 is answered in 小时; a price (电价) wants money, not the 20年 beside it
+    ("光伏电站的电量上限按几个小时算？", "集中式光伏项目电量上限为300小时。", "300小时"),
+    ("存量项目机制电价按多少执行？", "投产满20年的项目，机制电价按0.4012元/千瓦时执行。", "0.4012元"),
+    # a topic word far from the question word (规模) does not decide what is asked: a share is
+    ("单个项目申报电量规模不高于其发电能力的多少？", "单个新能源项目申报电量规模不高于其发电能力的80%。", "80%"),
+    # on a tie, the value the question's word labels
+    ("光伏项目的电量上限是多少小时？", "电量上限按风电400小时、光伏300小时确定。", "300小时"),
 ])
 def test_number_in_the_wordings_of_policy_documents(question, sentence, answer):
     assert number(question, passage(sentence)) == answer
+
+
+
+def test_date_month_end_without_a_year():
+    sentence = "新能源项目每年11月底前自主确定次年机制电量规模。"
+    assert date("新能源项目每年在什么时间前确定次年机制电量规模？", passage(sentence)) == "11月底前"
