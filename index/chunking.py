@@ -27,6 +27,9 @@ _HEADING_PATTERNS = [  # (level, pattern): lower level = larger section
 _ARTICLE = re.compile(rf"^第[{_NUM}]+条")
 _PLACE_COLON = re.compile(rf"^[{CJK}]{{2,8}}[:：]\S")
 _MAX_HEADING = 40
+# Raised whenever chunk boundaries or sections change, so that the next ingest re-chunks documents an
+# earlier version indexed (2: date and signature lines are body text, not headings).
+CHUNKING_VERSION = 2
 # Dates and bracketed notes on lines of their own ("（2021年5月20日）", "（此件公开发布）") belong to the
 # text above them; taking them for headings would file the body that follows under a date.
 DATE_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[）)]?$")

@@ -31,6 +31,7 @@ class DocumentRecord:
     chunk_ids: list[str]
     ingested_at: float
     encoding: str = ""
+    chunking: int = 0  # the CHUNKING_VERSION that cut it; 0 for indexes written before versions were kept
 
 
 class Store:
@@ -117,13 +118,14 @@ class Store:
         os.replace(tmp, self.manifest_path)  # atomic: readers see the old or the new manifest, never half
 
     # --- writes -------------------------------------------------------------------------------
-    def put_document(self, name: str, source: str, sha256: str, text: str, chunks: list[Chunk], encoding: str) -> None:
+    def put_document(self, name: str, source: str, sha256: str, text: str, chunks: list[Chunk], encoding: str,
+                     chunking: int = 0) -> None:
         self._delete_vectors(name)
         if chunks:
             self._add_chunks(chunks)
         self._text_path(name).write_text(text, encoding="utf-8")
         records = self.documents()
-        records[name] = DocumentRecord(name, source, sha256, [c.id for c in chunks], time.time(), encoding)
+        records[name] = DocumentRecord(name, source, sha256, [c.id for c in chunks], time.time(), encoding, chunking)
         self._write_manifest(records)
 
     def delete_document(self, name: str) -> bool:

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .chunking import chunk_text
+from .chunking import CHUNKING_VERSION, chunk_text
 from .errors import DocumentError
 from .loaders import find_documents, load_document
 from .store import Store
@@ -62,9 +62,11 @@ def _sync_file(store: Store, path: Path, name: str, previous, chunk_size: int, r
     except DocumentError as error:
         report.failed.append(error)
         return
-    if previous and previous.sha256 == loaded.sha256:
+    # Unchanged only if the same text was cut the way this version cuts it.
+    if previous and previous.sha256 == loaded.sha256 and previous.chunking == CHUNKING_VERSION:
         report.unchanged.append(name)
         return
     chunks = chunk_text(loaded.text, name, chunk_size)
-    store.put_document(name, str(path.resolve()), loaded.sha256, loaded.text, chunks, loaded.encoding)
+    store.put_document(name, str(path.resolve()), loaded.sha256, loaded.text, chunks, loaded.encoding,
+                       CHUNKING_VERSION)
     (report.updated if previous else report.added).append(name)

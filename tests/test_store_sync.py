@@ -124,6 +124,21 @@ def test_adding_a_second_document_leaves_the_first_untouched(settings, docs, tmp
     assert_consistent(assistant)
 
 
+def test_a_document_cut_by_an_older_chunker_is_cut_again(settings, docs):
+    assistant = fresh(settings)
+    assistant.ingest([docs])
+    # An index written before chunking versions were kept: its manifest has no "chunking" field.
+    manifest = assistant.store.manifest_path
+    raw = json.loads(manifest.read_text(encoding="utf-8"))
+    for record in raw.values():
+        record.pop("chunking")
+    manifest.write_text(json.dumps(raw), encoding="utf-8")
+    report = assistant.ingest([docs])
+    assert report.updated == ["policy.txt"] and not report.unchanged
+    assert assistant.ingest([docs]).unchanged == ["policy.txt"]
+    assert_consistent(assistant)
+
+
 # --- updates ------------------------------------------------------------------------------------
 def test_an_edited_file_is_replaced_without_leftovers(settings, docs):
     assistant = fresh(settings)
