@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from index.chunking import split_clauses
+from index.chunking import heading_level, split_clauses
 
 from .question import focus_terms, pos_tags
 
@@ -90,13 +90,27 @@ def listing(question: str, p: Passage) -> str | None:
         heads.append(re.split(r"[,，:：;；。]", _ENUM_LINE.sub("", line))[0])
     if len(heads) >= 2 and p.paragraph.rstrip().endswith((":", "：")):
         return "、".join(heads)
-    sections = announced_sections(p)
+    sections = announced_sections(p) or _items_under(p)
     if sections:
         return "、".join(sections)
     items = enumeration_items(question, p)
     if len(items) >= 2:
         return "、".join(_head(x) for x in items)
     return None
+
+
+def _items_under(p: Passage) -> list[str] | None:
+    """The evidence is a section's heading ("二、基本原则"): the short titles its lines open with
+    ("坚持深化改革。…", "（一）加强组织领导。…"), up to the next heading."""
+    if heading_level(p.paragraph) is None:
+        return None
+    heads = []
+    for line in p.following:
+        title = re.match(r"([^。：:，,；;]{2,16})[。：:]", _ENUM_LINE.sub("", line.strip()))
+        if not title:
+            break
+        heads.append(title.group(1))
+    return heads if len(heads) >= 2 else None
 
 
 _ANNOUNCED = re.compile(r"([两二三四五六七八九]|\d)(?:条|个|项|大|种|类|方面|点)")

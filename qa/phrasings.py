@@ -12,7 +12,7 @@ _FORMULA_ASKED = re.compile(r"如何计算|怎么计算|怎样计算|怎么算|�
 _FORMULA = re.compile(r"[^，,。；;：:]{1,20}[=＝][^，,。；;]*[×*÷/＋+－][^，,。；;]*")
 _ALIAS = re.compile(r"(?:以下)?简称[“\"「]?([^”\"」）)，,。]{1,20})")
 # What a short name stands for is asked with 指/全称/哪份文件; "哪个部门发布的" asks something else.
-_REFERS = re.compile(r"指的?是?(?:什么|哪)|是指|全称|哪份|哪部(?!分|门)|什么文件")
+_REFERS = re.compile(r"指的?是?(?:什么|哪)|是指|全称|简称|哪份|哪部(?!分|门)|什么文件")
 
 
 def consequence(question: str, sentence: str) -> str | None:
@@ -54,6 +54,10 @@ def alias(question: str, text: str) -> str | None:
             titles = list(re.finditer(r"《[^》]+》", before))
             if titles and match.start() - titles[-1].end() <= 30:
                 return titles[-1].group(0)
+            # "国网四川省电力公司（以下简称“国网四川电力”）": the name right before the bracket
+            named = re.search(r"([^，,。；;：:、（(）)“”\n]{2,30})[（(]$", before)
+            if named:
+                return named.group(1)
     return None
 
 

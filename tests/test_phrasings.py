@@ -36,3 +36,8 @@ def test_consequence_of_a_condition_restated_in_a_citizens_words():
     sentence = "非本市户籍且无法提供有效居住证明或个人身份信息的,救助管理机构可按生活无着人员救助管理有关规定提供救助。"
     assert consequence("外地人没有居住证明也说不清身份，遇到困难怎么救助？", sentence) == \
         "救助管理机构可按生活无着人员救助管理有关规定提供救助"
+
+
+def test_alias_of_a_name_without_title_marks():
+    text = "电网企业\n国网四川省电力公司（以下简称“国网四川电力”）、地方电网企业按月结算。"
+    assert alias("“国网四川电力”是哪家单位的简称？", text) == "国网四川省电力公司"

@@ -671,3 +671,10 @@ def test_number_in_the_wordings_of_policy_documents(question, sentence, answer):
 def test_date_month_end_without_a_year():
     sentence = "新能源项目每年11月底前自主确定次年机制电量规模。"
     assert date("新能源项目每年在什么时间前确定次年机制电量规模？", passage(sentence)) == "11月底前"
+
+
+def test_listing_under_a_section_heading_takes_the_titles_its_lines_open_with():
+    heading = "二、基本原则"
+    p = Passage(heading, heading, 0, ["坚持深化改革。进一步深化改革。", "坚持分类施策。区分存量和增量。",
+                                      "坚持统筹协调。加强衔接。", "三、推动新能源上网电价全面由市场形成"])
+    assert listing("方案确定的基本原则有哪些？", p) == "坚持深化改革、坚持分类施策、坚持统筹协调"
