@@ -53,10 +53,15 @@ _DUTY_ASKED = re.compile(r"(?:谁|哪[个些家一]*(?:市级|省级)?(?:部门|
 _DUTY_NOTE = re.compile(r"[（(](?:责任|牵头|主责|负责)(?:单位|部门)[:：]([^）)]+)[）)]")
 
 
+def duty_asked(question: str) -> bool:
+    """Who is in charge is asked (in the last clause: a merged follow-up asks there)."""
+    return bool(_DUTY_ASKED.search(re.split(r"[，,；;]", question)[-1]))
+
+
 def responsible(question: str, p: Passage) -> str | None:
     """Action plans close each item with "（责任单位：市水务局、市绿化市容局）": for who is in charge of
     an item, those are the answer, whatever the item's sentences say."""
-    if not _DUTY_ASKED.search(re.split(r"[，,；;]", question)[-1]):  # a merged follow-up asks in its last clause
+    if not duty_asked(question):
         return None
     match = _DUTY_NOTE.search(p.paragraph, p.offset)
     # The sentence itself may name who does it ("市住建委牵头负责统筹…"): that comes first.

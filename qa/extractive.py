@@ -102,8 +102,9 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
                 return Extraction(answer, [sentence], best.score)
     cut = {**spans.BY_KIND, "entity": entities.entity}.get(kind)
     close = [s for s in ranked[:4] if s.score >= best.score - CLOSE]
+    duty = entities.duty_asked(question)  # only then is the sentence's paragraph needed
     for sentence in close:
-        answer = entities.responsible(question, _passage(sentence, document_text)) or \
+        answer = (duty and entities.responsible(question, _passage(sentence, document_text))) or \
             phrasings.formula(question, sentence.text) or phrasings.consequence(question, sentence.text)
         if answer:
             return Extraction(answer, [sentence], sentence.score)
@@ -157,8 +158,11 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
 def document_fact(question: str, text: str) -> tuple[str, str] | None:
     """(answer, the line of `text` that states it) for what a document says about itself: who issued it,
     when and under which number, or what a short name it defines stands for."""
+    signed = issuance.answer(question, text)
+    if signed:
+        return signed
     title = phrasings.alias(question, text)
-    return issuance.answer(question, text) or ((title, title) if title else None)
+    return (title, title) if title else None
 
 
 def _document_fact(question: str, ranked: list[Scored], document_text) -> tuple[str, Scored] | None:
@@ -242,7 +246,7 @@ def _passage(sentence: Scored, document_text) -> spans.Passage:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
-    following = text[line_end + 1:].split("\n")[:12]
+    following = text[line_end + 1:].split("\n", 12)[:12]  # not the whole rest of the document
     return spans.Passage(sentence.text, text[line_start:line_end], start - line_start, following)
 
 

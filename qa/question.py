@@ -24,13 +24,13 @@ _CONTENT_POS = ("n", "v", "a", "m", "t", "eng", "j", "l", "i")
 
 # "金额以什么方式确定", "金额如何计算": a topic word makes no number question when a way is asked.
 _MANNER = re.compile(r"什么方式|什么办法|如何|怎样|怎么")
-_HOW_MANY = re.compile(r"多少|几|多大|多高|多长|多久|百分之")
+HOW_MANY = re.compile(r"多少|几|多大|多高|多长|多久|百分之")  # words that ask for a quantity
 
 
 def question_kind(question: str) -> str:
     for kind, pattern in _KINDS:
         if pattern.search(question):
-            if kind == "number" and _MANNER.search(question) and not _HOW_MANY.search(question):
+            if kind == "number" and _MANNER.search(question) and not HOW_MANY.search(question):
                 return "reason"
             return kind
     return "descriptive"

@@ -13,7 +13,7 @@ from index.chunking import split_clauses
 from index.lexical import tokenize
 
 from .lists import DIGITS, enumeration_items, listing
-from .question import focus_terms, pos_tags
+from .question import HOW_MANY, focus_terms, pos_tags
 
 _NUMERAL = r"(?:\d+(?:[.,]\d+)*(?:万亿|亿|万)?|[一二三四五六七八九十百千万两零〇]+(?:点[一二三四五六七八九零〇]+)?)"
 _UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|个工作日|工作日|个月|个小时|小时|倍|项|条|个|大|家|种|类|级|名|人|次|所|"
@@ -72,7 +72,7 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
         counts = [m for m in found if _count_only(re.sub(rf"^{_NUMERAL}|[多余]|左右$", "", m.group(0)) or "?")]
         # A count may be given in any count unit; an amount only in the unit asked for ("多少亩").
         found = same or (counts if _count_only(unit.group(1)) else [])
-    asked_at = _ASKED.search(question)
+    asked_at = HOW_MANY.search(question)
     for pattern, marks in ([] if unit else _HINTS):  # a unit the question names outranks its topic
         hint = pattern.search(question)
         # A price wants money, a growth rate a percentage, nothing else will do; but only the words
@@ -95,7 +95,6 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
     return picked
 
 
-_ASKED = re.compile(r"多少|几|多大|多高|多长|多久|百分之几")
 _DURATION_ASKED = re.compile(r"多长时间|多久|隔多|频率|频次")
 _FREQUENCY = re.compile(r"每(?:个)?(?:年度|半年|季度|年|季|月|周|天|日)")
 _TIME_UNIT = re.compile(r"年|个月|月|天|日|小时|周|季度|分钟")

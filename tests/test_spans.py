@@ -611,10 +611,14 @@ def test_mostly_unknown_needs_two_unknown_words_and_a_distant_best_sentence():
 
 
 @pytest.mark.parametrize("question, sentence, answer", [
+    # a time fixed by an event
     ("转企以后从什么时候开始交社保？", "转制后自企业登记注册的次月起按企业办法参加社会保险。", "企业登记注册的次月起"),
     ("细则从什么时候开始生效？", "本细则自印发之日起施行，有效期5年。", "印发之日起"),
+    # a year's end kept whole, a month's end without a year
+    ("免缴国有资本收益的政策管到什么时候？", "经省级人民政府批准，2020年年底前省属重点文化企业可免缴国有资本收益。", "2020年年底前"),
+    ("新能源项目每年在什么时间前确定次年机制电量规模？", "新能源项目每年11月底前自主确定次年机制电量规模。", "11月底前"),
 ])
-def test_date_fixed_by_an_event(question, sentence, answer):
+def test_date_in_the_wordings_of_policy_documents(question, sentence, answer):
     assert date(question, passage(sentence)) == answer
 
 
@@ -625,11 +629,6 @@ def test_date_event_not_used_for_a_year_asked():
 def test_yes_no_negative_answer_quotes_the_clause_that_says_no():
     sentence = "申请人已享受护工费补充医疗救助的,不再以同一事由重复享受住院照料临时救助。"
     assert yes_no("还能因为同一件事再领住院照料临时救助吗？", passage(sentence)) == "否。不再以同一事由重复享受住院照料临时救助。"
-
-
-def test_date_keeps_year_end():
-    sentence = "经省级人民政府批准，2020年年底前省属重点文化企业可免缴国有资本收益。"
-    assert date("免缴国有资本收益的政策管到什么时候？", passage(sentence)) == "2020年年底前"
 
 
 def test_keys_of_a_follow_up_are_its_own_not_the_conversations():
@@ -665,12 +664,6 @@ def test_keys_of_a_follow_up_are_its_own_not_the_conversations():
 ])
 def test_number_in_the_wordings_of_policy_documents(question, sentence, answer):
     assert number(question, passage(sentence)) == answer
-
-
-
-def test_date_month_end_without_a_year():
-    sentence = "新能源项目每年11月底前自主确定次年机制电量规模。"
-    assert date("新能源项目每年在什么时间前确定次年机制电量规模？", passage(sentence)) == "11月底前"
 
 
 def test_listing_under_a_section_heading_takes_the_titles_its_lines_open_with():
