@@ -55,3 +55,29 @@ def test_document_number_and_date_of_writing():
     assert answer("这份通知的成文日期是哪一天？", CIRCULAR) == ("2018年12月18日", "2018年12月18日")
     assert answer("这份通知是国办发2018年第几号文件？", CIRCULAR)[0] == "国办发〔2018〕124号"
     assert read(NOTICE).number is None
+
+
+REGULATION = NOTICE + "".join(f"第{n}条  承储企业应当按照规定做好第{n}项储备粮管理工作，确保数量真实、质量良好。\n"
+                              for n in "二三四五六七八九十")
+
+
+def test_the_signing_chunk_is_fetched_when_retrieval_missed_it_and_the_date_line_is_cited(settings, tmp_path):
+    from qa.assistant import Assistant
+    from qa.retriever import as_document
+
+    from conftest import FakeEmbeddings
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "grain.txt").write_text(REGULATION, encoding="utf-8")
+    assistant = Assistant(settings, embeddings=FakeEmbeddings())
+    assistant.ingest([tmp_path / "docs"])
+    chunks = assistant.store.all_chunks()
+    body = [as_document(c) for c in chunks if "第九条" in c.text]
+    added = assistant.answerer._with_signature("这份办法是哪一天印发的？", body)
+    assert [d.page_content for d in added[len(body):]] == [c.text for c in chunks if "2023年9月5日" in c.text]
+    assert assistant.answerer._with_signature("第九条讲的是什么？", body) == body  # nothing asked of the document
+
+    # The fake embedder's scores are not calibrated: the threshold is not what this checks.
+    answer = assistant.with_threshold(0.0).ask("这份办法是哪一天印发的？", top_k=1)
+    assert answer.answer == "2023年9月5日" and answer.citations[0].text == "2023年9月5日"
+    assert REGULATION[answer.citations[0].start:answer.citations[0].end] == "2023年9月5日"

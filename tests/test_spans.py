@@ -661,6 +661,9 @@ def test_keys_of_a_follow_up_are_its_own_not_the_conversations():
     ("单个项目申报电量规模不高于其发电能力的多少？", "单个新能源项目申报电量规模不高于其发电能力的80%。", "80%"),
     # on a tie, the value the question's word labels
     ("光伏项目的电量上限是多少小时？", "电量上限按风电400小时、光伏300小时确定。", "300小时"),
+    # a range is one quantity; a year range is a date, no quantity
+    ("提标后排水能力要能扛住几年一遇的雨？", "全市城镇25%面积达到3—5年一遇雨水排水能力。", "3—5年"),
+    ("2020-2022年期间要建设多少个项目？", "2020-2022年期间建设10至15个示范项目。", "10至15个"),
 ])
 def test_number_in_the_wordings_of_policy_documents(question, sentence, answer):
     assert number(question, passage(sentence)) == answer
@@ -671,3 +674,19 @@ def test_listing_under_a_section_heading_takes_the_titles_its_lines_open_with():
     p = Passage(heading, heading, 0, ["坚持深化改革。进一步深化改革。", "坚持分类施策。区分存量和增量。",
                                       "坚持统筹协调。加强衔接。", "三、推动新能源上网电价全面由市场形成"])
     assert listing("方案确定的基本原则有哪些？", p) == "坚持深化改革、坚持分类施策、坚持统筹协调"
+
+
+
+def test_words_naming_the_document_do_not_weigh_in_sentence_scoring():
+    from langchain_core.documents import Document
+
+    from qa.extractive import score_sentences
+
+    text = "城市维护类项目应在初步设计文件中明确建设内容。\n在临港新片区、虹桥商务区等重点区域加强海绵城市建设。"
+    first, second = text.split("\n")
+    doc = Document(page_content=text, metadata={
+        "doc": "d", "section": "", "chunk_id": "c", "start": 0,
+        "sentences": [(0, len(first)), (len(first) + 1, len(text))]})
+    # Even where 文件 is a rare word, it names the document here: the first sentence's 文件 is no match.
+    ranked = score_sentences("文件列出的重点区域有哪些？", [doc], [0.0], {}, lambda token: 9.0 if token == "文件" else 1.0)
+    assert ranked[0].text == second
