@@ -1,6 +1,7 @@
 """The assistant: one pipeline (rewrite, retrieve, answer, cite or refuse) behind CLI, UI and API."""
 from __future__ import annotations
 
+import re
 import threading
 import time
 from functools import cached_property
@@ -102,7 +103,8 @@ class Assistant:
         timings: dict[str, float] = {}
         best = None
         previous = self._previous_answer(history, top_k) if history and is_follow_up(question) else None
-        for reading in rewrites(question, history, previous):
+        readings = rewrites(question, history, previous)
+        for reading in _then_own_words(readings, question):
             kind = question_kind(question)
             if kind == "descriptive" and reading != question:
                 kind = question_kind(reading)
@@ -112,13 +114,18 @@ class Assistant:
             started = time.perf_counter()
             draft = self.answerer.answer(reading, kind, documents)
             timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - started) * 1000
+            # A follow-up asks something new: a reading answered with what the previous question was
+            # answered with ("那老项目呢？" → the new projects' 12年 again) found the old evidence.
+            repeated = draft.answer is not None and _repeats(draft.answer, previous)
             # Readings come most likely first; a later one is tried only when the earlier found nothing
             # (comparing confidences would favour readings that merely repeat the previous question).
-            if best is None or (best[1].answer is None and draft.answer is not None):
-                best = (reading, draft, documents, kind)
-            if draft.answer is not None and draft.confidence >= self.settings.refusal_threshold:
+            if best is None or (best[1].answer is None or best[4]) and draft.answer is not None and not repeated:
+                best = (reading, draft, documents, kind, repeated)
+            if draft.answer is not None and not repeated and draft.confidence >= self.settings.refusal_threshold:
                 break
-        rewritten, draft, documents, kind = best
+            if reading == readings[-1] and not best[4]:
+                break
+        rewritten, draft, documents, kind, _ = best
         timings["total"] = timings["retrieval"] + timings["answer"]
         retrieved = [_citation(d.metadata, d.page_content, d.metadata["start"], d.metadata["end"], d.metadata["score"])
                      for d in documents]
@@ -150,6 +157,27 @@ class Assistant:
         twin.__dict__.update(self.__dict__)
         twin.settings = self.settings.model_copy(update={"refusal_threshold": threshold})
         return twin
+
+
+def _then_own_words(readings: list[str], question: str):
+    """The readings, then the follow-up on its own words: tried only when every reading was answered
+    with the previous answer (the loop stops before), "那老项目最长能执行到投产满多少年？" needs no
+    previous question to be found."""
+    yield from readings
+    if question not in readings:
+        yield question
+
+
+def _repeats(answer: str, previous: str | None) -> bool:
+    """The answer is the previous answer or a piece of it (punctuation and spacing aside)."""
+    if not previous:
+        return False
+    answer, previous = _bare(answer), _bare(previous)
+    return bool(answer) and answer in previous
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text)
 
 
 def _citation(meta: dict, text: str, start: int, end: int, score: float) -> Citation:

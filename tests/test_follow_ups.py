@@ -1,0 +1,61 @@
+"""The assistant's reading loop for follow-ups, with a scripted answerer (no extraction involved)."""
+from __future__ import annotations
+
+from qa.answerer import Draft
+from qa.assistant import Assistant
+from tests.conftest import ARTICLE, FakeEmbeddings
+
+PREVIOUS = "增量项目的执行期限是多少年？"
+
+
+class Scripted:
+    """Answers each question it was given an answer for; records what it was asked."""
+
+    def __init__(self, answers: dict[str, str]) -> None:
+        self.answers, self.asked = answers, []
+
+    def answer(self, question, kind, documents):
+        self.asked.append(question)
+        found = self.answers.get(question)
+        return Draft(found, [], 1.0 if found else 0.0)
+
+
+def _assistant(settings, answers):
+    assistant = Assistant(settings, embeddings=FakeEmbeddings(), answerer=Scripted(answers))
+    assistant.ingest([ARTICLE.parent])
+    return assistant
+
+
+def test_a_follow_up_answered_with_the_previous_answer_is_read_on_its_own_words(settings):
+    follow_up = "那老项目最长能执行到投产满多少年？"
+    answers = {PREVIOUS: "12年", follow_up: "20年"}
+    assistant = _assistant(settings, answers)
+    answers.update({reading: "12年" for reading in _readings(follow_up)})  # every reading finds the old evidence
+    answer = assistant.ask(follow_up, [PREVIOUS])
+    assert answer.answer == "20年"
+    assert answer.rewritten_question == follow_up
+
+
+def test_the_follow_ups_own_words_are_not_tried_when_a_reading_answered(settings):
+    follow_up = "那老项目最长能执行到投产满多少年？"
+    answers = {PREVIOUS: "12年", follow_up: "20年"}
+    assistant = _assistant(settings, answers)
+    first = _readings(follow_up)[0]
+    answers[first] = "25年"
+    assert assistant.ask(follow_up, [PREVIOUS]).answer == "25年"
+    assert follow_up not in assistant.answerer.asked
+
+
+def test_the_previous_answer_stands_when_nothing_else_answers(settings):
+    follow_up = "那老项目呢？"
+    answers = {PREVIOUS: "12年"}
+    assistant = _assistant(settings, answers)
+    answers.update({reading: "12年" for reading in _readings(follow_up)})
+    answer = assistant.ask(follow_up, [PREVIOUS])
+    assert not answer.refused and answer.answer == "12年"
+
+
+def _readings(follow_up):
+    from qa.question import rewrites
+
+    return rewrites(follow_up, [PREVIOUS], "12年")
