@@ -17,6 +17,7 @@ _COPULA_QUESTION = re.compile(r"^(.*?)(?:是|为)(?:什么|哪些|谁)[？?]?$")
 _MAX_ANSWER = 40
 _ARTICLE = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+[条章节款]\s*")  # "第五条  市发展改革委…"
 _ONE_SIDED = 16
+_KIND_WORDS = ("类型", "种类", "形式", "性质", "级别", "层级", "方面", "领域")  # "哪些类型的公司"
 
 
 def cloze(question: str, text: str) -> str | None:
@@ -29,6 +30,9 @@ def cloze(question: str, text: str) -> str | None:
         clause_end = _clause_end(text, left_end)
         right_at, head = _right_anchor(right, text, left_end, clause_end)
         end = right_at + (len(head) if not wh.group(0).startswith("什么样") else 0) if right_at is not None else clause_end
+        if head and wh.group(0) == "哪些":  # "有限责任公司或股份有限公司": more of the same head joined on
+            more = re.match(rf"(?:[或和及与、][^，,。；;、或和及与]{{1,12}}?{re.escape(head)})+", text[end:])
+            end += len(more.group(0)) if more else 0
         return _clean(text[left_end:end])
     right_at, head = _right_anchor(right, text, 0, len(text))
     if right_at is not None and right_at > 0:
@@ -83,8 +87,13 @@ def _right_anchor(right: str, text: str, start: int, limit: int) -> tuple[int | 
         for size in range(len(rest), 1, -1):
             pos = text.find(rest[:size], start, limit + size)
             if pos > start:
-                # Anchored on the head noun itself: keep it. Anchored after it: what lies between is the answer.
-                return (pos, words[0]) if skip == 0 and _is_noun(words[0]) else (pos, "")
+                # Anchored on the head noun itself: keep it. Anchored after it: what lies between is the
+                # answer, unless the anchor is the noun the asked kind qualifies ("哪些类型的公司" →
+                # "有限责任公司").
+                if skip == 0 and _is_noun(words[0]):
+                    return pos, words[0]
+                kind_of = skip == 2 and words[0] in _KIND_WORDS and words[1] == "的" and _is_noun(words[2])
+                return (pos, words[2]) if kind_of else (pos, "")
         if head and not _is_noun(words[0]):
             break
     return None, ""
@@ -152,6 +161,9 @@ def _clause_start(text: str, pos: int) -> int:
     return start
 
 
+_MODAL_END = re.compile(r"(?:应当|应该|可以|必须|需要|负责)$")  # "保险公司应当" + the question's verb
+
+
 def _clean(answer: str) -> str | None:
-    answer = answer.strip(" ,，。;；:：、的为是了")
+    answer = _MODAL_END.sub("", answer.strip(" ,，。;；:：、的为是了")).strip(" ,，、")
     return answer if 1 < len(answer) <= _MAX_ANSWER else None

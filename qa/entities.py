@@ -32,7 +32,9 @@ def entity_strict(question: str, p: Passage) -> str | None:
     if _NAME_ASKED.search(question):
         return _name(question, p.text)
     if "谁" in question or "哪位" in question:
-        return _who(question, p.text)
+        # "谁应当为保险销售人员办理执业登记" against "保险公司、保险中介机构应当为其…办理执业登记": whoever
+        # the sentence says does it, named or not, when the question's own words bracket it.
+        return _who(question, p.text) or ("谁" in question and cloze(question, p.text) or None)
     if _SOURCE_ASKED.search(question):  # "钱从哪里出" → "从评估后的净资产中预留或从…中优先支付"
         return phrasings.source(p.text)
     if _WHERE.search(question) or _PLACE_KIND.search(question):
@@ -102,6 +104,11 @@ def _who(question: str, text: str, anchored: bool = False) -> str | None:
     before = [n for n in names if 0 <= at - n[1] <= 15]
     if before:
         return before[-1][0]
+    # "由谁分摊" against "由全省工商业用户分摊或分享": 由 + the doer + the question's own verb, whatever
+    # the doer is (users, a role, a body jieba does not know).
+    doer = re.search(rf"由([^，。；：、由]{{2,20}}?){re.escape(verb)}", text) if verb else None
+    if doer and doer.group(1) not in question:
+        return doer.group(1)
     # "由地方各级宣传部门会同…确定": 由 names the doer.
     for agent in _AGENT.finditer(text):
         if agent.group(1) not in question:
@@ -181,7 +188,7 @@ def antecedent(p: Passage) -> Passage | None:
     return Passage(text, p.paragraph, p.offset - len(text), [])
 
 
-_HANDED_TO = re.compile(r"(?:交|报|送|缴|递|备案)[到给至往]?哪(?:里|儿)|[给向]哪(?:里|儿)")
+_HANDED_TO = re.compile(r"(?:交|报|送|缴|递|备案)[到给至往]?哪(?:里|儿)|[给向找]哪(?:里|儿)")
 
 _PLACE_KIND = re.compile(r"哪(?:个|些|一个)?(?:城市|省份|省|地区|地方|国家)")
 _SOURCE_ASKED = re.compile(r"从哪(?:里|儿)")

@@ -105,7 +105,8 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
     duty = entities.duty_asked(question)  # only then is the sentence's paragraph needed
     for sentence in close:
         answer = (duty and entities.responsible(question, _passage(sentence, document_text))) or \
-            phrasings.formula(question, sentence.text) or phrasings.consequence(question, sentence.text)
+            phrasings.formula(question, sentence.text) or phrasings.consequence(question, sentence.text) or \
+            phrasings.labelled(question, sentence.text)
         if answer:
             return Extraction(answer, [sentence], sentence.score)
     if kind == "entity":  # the sure way first, in every close sentence; then the best guess

@@ -11,14 +11,17 @@ from dataclasses import dataclass
 
 from index.chunking import DATE_LINE
 
-_VERB = re.compile(r"印发|发布|发出|出台|制定|下发|颁布|发文|签发|公布|发的|成文|落款|文号|第几号")
+_VERB = re.compile(r"印发|发布|发出|出台|制定|下发|颁布|发文|签发|公布|发的|成文|落款|文号|第几号|生效|施行|开始实施|开始执行")
+_IN_FORCE_ASKED = re.compile(r"生效|施行|开始实施|开始执行")
+# "本办法自2024年3月1日起施行", "本方案自印发之日起执行"
+_IN_FORCE = re.compile(r"[^。；\n]{0,20}?自(\d{4}年\d{1,2}月\d{1,2}日|[\u4e00-\u9fff]{2,6}之日)起(?:施行|实施|执行|生效)")
 _NUMBER_ASKED = re.compile(r"文号|发文字号|发文号|第几号")
 _NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\d+号$")  # "国办发〔2018〕124号"
 _WHEN = re.compile(r"哪(?:一)?天|何时|什么时候|哪(?:一)?年|几月几[日号]|日期|时间")
 _WHO = re.compile(r"谁|哪(?:个|家|一个|级)?(?:机关|部门|单位|政府)|什么(?:机关|部门|单位)")
 # The question points at the document itself, not at a document the text mentions.
 _ITSELF = re.compile(r"(?:这|本|该|此)(?:份|个|部|项|篇)?[\u4e00-\u9fff]{0,10}?"
-                     r"(?:文件|办法|通知|意见|方案|规定|条例|规划|计划|措施|细则|决定)")
+                     r"(?:文件|办法|通知|意见|方案|规定|条例|规划|计划|措施|细则|决定|新规|政策)")
 _ORG_LINE = re.compile(r"^[\u4e00-\u9fff 、]{2,30}(?:政府|委员会|办公厅|办公室|国务院|中央|部|局|厅|委|院)$")
 _ISSUER_IN_TITLE = re.compile(r"^([\u4e00-\u9fff 、]{2,30}?)关于")
 
@@ -37,6 +40,9 @@ def answer(question: str, text: str) -> tuple[str, str] | None:
     what = asked(question, text.split("\n", 1)[0])
     if what is None:
         return None
+    if what == "in force":
+        found = _IN_FORCE.search(text)
+        return (found.group(1), found.group(0)) if found else None
     facts = read(text)
     value, line = {"when": (facts.date, facts.date), "who": (facts.issuer, facts.issuer_line),
                    "number": (facts.number, facts.number)}[what]
@@ -44,8 +50,8 @@ def answer(question: str, text: str) -> tuple[str, str] | None:
 
 
 def asked(question: str, title: str) -> str | None:
-    """"when", "who" or "number" if the question asks when, by whom or under which number this
-    document was issued, else None."""
+    """"when", "who", "number" or "in force" if the question asks when, by whom or under which number
+    this document was issued, or from when it applies; else None."""
     if not _VERB.search(question):
         return None
     quoted = re.findall(r"《([^》]+)》", question)
@@ -55,6 +61,8 @@ def asked(question: str, title: str) -> str | None:
         return None
     if _NUMBER_ASKED.search(question):
         return "number"
+    if _IN_FORCE_ASKED.search(question):
+        return "in force" if _WHEN.search(question) or "哪天" in question else None
     if _WHEN.search(question):
         return "when"
     if _WHO.search(question):

@@ -1,7 +1,8 @@
 """Answers read off the fixed phrasings of regulations and plans, which say the same things the same way:
 a consequence after its condition ("…认定不符合条件的，报区民政部门审批"), a formula
 ("救助金额=家庭人数×…"), a short name defined once ("《广东省临时救助办法》（以下简称省《办法》）"),
-where something is sent ("报区民政部门备案") and where money comes from ("从…中支付").
+where something is sent ("报区民政部门备案"), where money comes from ("从…中支付") and a labelled
+value ("（调度名：兴川）").
 """
 from __future__ import annotations
 
@@ -43,6 +44,24 @@ def formula(question: str, sentence: str) -> str | None:
     return match.group(0).strip() if match else None
 
 
+_LABEL_ASKED = re.compile(r"的?([\u4e00-\u9fff]{2,6})(?:是什么|叫什么|是哪个|是多少)")
+
+
+def labelled(question: str, sentence: str) -> str | None:
+    """"…项目的调度名是什么" against "…项目（调度名：兴川）": the value written after the label the
+    question asks for and a colon."""
+    asked = _LABEL_ASKED.search(question)
+    if not asked:
+        return None
+    label = asked.group(1)
+    # The label may be asked with more in front of it ("项目的调度名"): its longest tail in the text.
+    for cut in range(len(label) - 1):
+        found = re.search(re.escape(label[cut:]) + r"[：:]([^）)，,。；;：:\n]{1,20})", sentence)
+        if found:
+            return found.group(1).strip()
+    return None
+
+
 def alias(question: str, text: str) -> str | None:
     """"省《办法》是指哪份文件" → the title the text gave that short name ("《广东省临时救助办法》")."""
     if not _REFERS.search(question):
@@ -61,13 +80,14 @@ def alias(question: str, text: str) -> str | None:
     return None
 
 
-_SENT_TO = re.compile(r"(?:上报|报送|报|提交|上交|交|送|上缴|缴)([\u4e00-\u9fff（）()]{2,15}?)(?=备案|审批|审核|批准|[，,。；;]|$)")
+_SENT_TO = re.compile(r"(?:上报|报送|报告|报|提交|上交|交|送|上缴|缴)([\u4e00-\u9fff（）()、]{2,24}?)(?=备案|审批|审核|批准|[，,。；;]|$)"
+                      r"|向([\u4e00-\u9fff（）()、]{2,24}?)(?=提出|申请|报告|反映|咨询|投诉|举报)")
 
 
 def destination(text: str) -> str | None:
     """Where something is handed: the body after 报/交/上缴 ("报区民政部门备案", "上缴市财政局")."""
     sent = _SENT_TO.search(text)
-    return sent.group(1) if sent else None
+    return (sent.group(1) or sent.group(2)) if sent else None
 
 
 def source(text: str) -> str | None:

@@ -120,11 +120,24 @@ _DATE_RANGE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?\s*(?:至|到|�
 _EVENT_TIME = re.compile(r"(?:自|从|于)([^，,。；;自从]{1,16}?(?:之日|次日|当日|次月|当月|次年|当年|之月))起")
 
 
+# "应当在核保通过后及时提供": a time fixed by what happens before, the usual frame of a duty's deadline.
+_EVENT_FRAME = re.compile(r"(?:在|于)([^，,。；;在于]{2,20}?(?:之前|之后|以前|以后|前|后))")
+_BOUND = {"最早": re.compile(r"不得早于([^，,。；;]{2,15})"),
+          "最晚": re.compile(r"(?:不得晚于|不迟于|最迟于?)([^，,。；;]{2,15})")}
+
+
 def date(question: str, p: Passage) -> str | None:
     found = [m for m in _DATE.finditer(p.text) if m.group(0).rstrip("前底初末以来之") not in question]
+    for word, bound in _BOUND.items():  # "最早可以定在哪天" against "不得早于公告日期"
+        limit = bound.search(p.text) if word in question.replace("最迟", "最晚") else None
+        if limit and not found:
+            return limit.group(1)
     if not found and not _ONE_YEAR.search(question) and not _DAY_ASKED.search(question):
         event = _EVENT_TIME.search(p.text)
-        return event.group(1) + "起" if event and event.group(1) not in question else None
+        if event and event.group(1) not in question:
+            return event.group(1) + "起"
+        frames = [m.group(1) for m in _EVENT_FRAME.finditer(p.text) if m.group(1) not in question]
+        return frames[0] if frames else None
     if _DAY_ASKED.search(question):
         found = [m for m in found if "日" in m.group(0)]
     # "哪一年" asks for one year, "哪几年" for a period: a range answers only the second.

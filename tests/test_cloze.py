@@ -95,3 +95,11 @@ def test_cloze_nothing_in_common():
 def test_cloze_answer_is_cleaned_of_edge_particles():
     answer = cloze("区块链产业正开启什么模式？", HORSE_RACE)
     assert answer and answer[0] not in "的是了，," and answer[-1] not in "的是了，,。"
+
+
+def test_cloze_keeps_the_noun_a_kind_word_qualifies_and_its_coordinates():
+    sentence = "（一）经营性文化事业单位转制为企业，要依法登记为有限责任公司或股份有限公司，加快构建现代企业制度"
+    assert cloze("转制为企业，要依法登记为哪些类型的公司？", sentence) == "有限责任公司或股份有限公司"
+    # one asked for ("什么高地"): the first only
+    assert cloze("北京要建成具有影响力的什么高地？",
+                 "把北京初步建设成为具有影响力的区块链科技创新高地、应用示范高地") == "区块链科技创新高地"

@@ -169,6 +169,14 @@ def test_modifier_none_without_a_which_word_or_noun_in_text():
     ("《海南自由贸易港建设总体方案》由谁印发？", HAINAN_ISSUED, "中共中央、国务院"),
     ("万向区块链董事长兼总经理是谁？", XIAO_FENG, "肖风"),
     ("国家区块链技术和产业创新发展基地建在哪里？", "2025年前建设海南国家区块链技术和产业创新发展基地", "海南"),
+    # the doer of the question's own verb after 由, whoever it is
+    ("机制电量差价结算费用由谁分摊或分享？", "结算费用纳入系统运行费用，由全省工商业用户分摊或分享（不含…）", "全省工商业用户"),
+    # no name jieba knows: the question's words bracket the doer; the modal verb is not part of it
+    ("谁应当为保险销售人员办理执业登记？", "保险公司、保险中介机构应当为其所属的保险销售人员办理执业登记", "保险公司、保险中介机构"),
+    ("办法要求由谁在官方线上平台提供查询功能？", "保险公司应当在官方线上平台设置保单查询功能", "保险公司"),
+    # where to turn: the body a problem is reported to
+    ("执行这个方案时遇到问题应该找哪里反映？", "执行过程中遇到问题，请及时报告省发展改革委、省能源局。", "省发展改革委、省能源局"),
+    ("可以向哪里申请救助？", "申请人可以向户籍所在地镇人民政府（街道办事处）提出申请。", "户籍所在地镇人民政府（街道办事处）"),
 ])
 def test_entity_strict(question, sentence, answer):
     assert entity_strict(question, passage(sentence)) == answer

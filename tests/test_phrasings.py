@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.phrasings import alias, consequence, formula
+from qa.phrasings import alias, consequence, formula, labelled
 
 REJECTED = ("镇人民政府(街道办事处)认定不符合急难型临时救助条件,或符合救助条件但人均救助金额超过本市2个月最低生活保障标准的,"
             "应连同申请材料、调查结果和审核意见等相关材料报区民政部门审批。")
@@ -41,3 +41,10 @@ def test_consequence_of_a_condition_restated_in_a_citizens_words():
 def test_alias_of_a_name_without_title_marks():
     text = "电网企业\n国网四川省电力公司（以下简称“国网四川电力”）、地方电网企业按月结算。"
     assert alias("“国网四川电力”是哪家单位的简称？", text) == "国网四川省电力公司"
+
+
+def test_labelled_value():
+    sentence = "甘孜州2020年南部光伏基地正斗一期竞争配置项目（调度名：兴川）枯、平水期各月机制电量规模按照实际上网电量确定"
+    assert labelled("正斗一期竞争配置项目的调度名是什么？", sentence) == "兴川"
+    assert labelled("正斗一期竞争配置项目的装机容量是多少？", sentence) is None  # no such label
+    assert labelled("调度名怎么起？", sentence) is None  # not asked for the value
