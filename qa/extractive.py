@@ -158,8 +158,9 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
 
 def document_fact(question: str, text: str) -> tuple[str, str] | None:
     """(answer, the line of `text` that states it) for what a document says about itself: who issued it,
-    when and under which number, or what a short name it defines stands for."""
-    signed = issuance.answer(question, text)
+    when and under which number, how many chapters or articles it has, or what a short name it
+    defines stands for."""
+    signed = issuance.answer(question, text) or issuance.parts(question, text)
     if signed:
         return signed
     title = phrasings.alias(question, text)

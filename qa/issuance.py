@@ -1,4 +1,5 @@
-"""Who issued a document and when: read off its title and signature lines, not searched in its body.
+"""Who issued a document, when, and how it is divided: read off its title, signature and numbered
+lines, not searched in its body.
 
 A notice ends with the issuer and the date on lines of their own ("安顺市人民政府" / "2023年9月5日"),
 an opinion prints the date under its title ("（2021年5月20日）"). Those lines share no words with a
@@ -91,3 +92,18 @@ def read(text: str) -> Issuance:
         if match:
             issuer, issuer_line = match.group(1).strip(), lines[0]
     return Issuance(issuer, issuer_line, date, number)
+
+
+# The document is what is counted ("这个办法一共分成几章"), not items of it ("一共有几条措施").
+_PARTS_ASKED = re.compile(r"(?:办法|规定|细则|条例|方案|意见|文件|新规|通知)》?[^，。？?]{0,6}?(?<!哪)(?:几|多少)(章|条)(?![\u4e00-\u9fff])")
+_PART_LINE = {"章": re.compile(r"^第[一二三四五六七八九十百零〇\d]+章"), "条": re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")}
+
+
+def parts(question: str, text: str) -> tuple[str, str] | None:
+    """"这个办法一共分成几章" / "共有多少条": (the count, the last such line) from the document's own
+    numbered lines, when the question asks about the whole document (not "第三章有几条")."""
+    asked = _PARTS_ASKED.search(question)
+    if not asked or re.search(r"第[一二三四五六七八九十百\d]+[章条节]", question):
+        return None
+    lines = [line.strip() for line in text.split("\n") if _PART_LINE[asked.group(1)].match(line.strip())]
+    return (f"{len(lines)}{asked.group(1)}", lines[-1]) if len(lines) >= 2 else None

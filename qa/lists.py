@@ -17,7 +17,11 @@ _ENUM_LINE = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]+[)）]
 
 
 def enumeration_items(question: str, p: Passage) -> list[str]:
-    """Items of the list the sentence belongs to: after a colon, ;-separated; else 、/和-separated."""
+    """Items of the list the sentence belongs to: the numbered lines it introduces, after a colon
+    ;-separated, else 、/和-separated."""
+    numbered = numbered_lines(p) if p.offset + len(p.text) >= len(p.paragraph.rstrip()) else []
+    if numbered:
+        return numbered
     focus = focus_terms(question)
     clauses = [p.text[a:b] for a, b in split_clauses(p.text, 0, len(p.text))]
     listy = [c for c in clauses if "、" in c]
@@ -81,14 +85,22 @@ def _first_item(item: str, others: int) -> str:
     return item
 
 
-def listing(question: str, p: Passage) -> str | None:
-    """A list answer: heads of the enumerated lines that follow, else the items of the sentence."""
-    heads = []
+def numbered_lines(p: Passage) -> list[str]:
+    """The numbered lines a paragraph ending in a colon introduces ("…符合下列要求：" / "（一）…" / "（二）…")."""
+    if not p.paragraph.rstrip().endswith((":", "：")):
+        return []
+    lines = []
     for line in p.following:
         if not _ENUM_LINE.match(line):
             break
-        heads.append(re.split(r"[,，:：;；。]", _ENUM_LINE.sub("", line))[0])
-    if len(heads) >= 2 and p.paragraph.rstrip().endswith((":", "：")):
+        lines.append(_ENUM_LINE.sub("", line))
+    return lines if len(lines) >= 2 else []
+
+
+def listing(question: str, p: Passage) -> str | None:
+    """A list answer: heads of the enumerated lines that follow, else the items of the sentence."""
+    heads = [re.split(r"[,，:：;；。]", line)[0] for line in numbered_lines(p)]
+    if heads:
         return "、".join(heads)
     sections = announced_sections(p) or _items_under(p)
     if sections:

@@ -16,7 +16,7 @@ from .lists import DIGITS, enumeration_items, listing
 from .question import HOW_MANY, focus_terms, pos_tags
 
 _NUMERAL = r"(?:\d+(?:[.,]\d+)*(?:万亿|亿|万)?|[一二三四五六七八九十百千万两零〇]+(?:点[一二三四五六七八九零〇]+)?)"
-_UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|个工作日|工作日|个月|个小时|小时|倍|项|条|个|大|家|种|类|级|名|人|次|所|"
+_UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|个工作日|工作日|个月|个小时|小时|倍|项|条|个|大|家|种|类|级|名|人|次|所|方面|"
          r"批|座|户|件|年|岁|辆|台|套|吨|亩|公里|平方米|平方公里|部|篇|份|天|日|周|季度|分钟)")
 # A range ("3—5年一遇", "10至15天") is one answer; a year range ("2020-2022年") is a date, dropped below.
 _NUMBER = re.compile(rf"(?:百分之{_NUMERAL})|(?:{_NUMERAL}\s*[—–\-~～至到]\s*)?{_NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?(?:左右|以上)?")
@@ -82,6 +82,8 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
             break
     if _DURATION_ASKED.search(question):  # "多长时间检测一次" → "每季度"
         found += [m for m in _FREQUENCY.finditer(p.text)]
+    elif unit and _TIME_UNIT.search(unit.group(1)):
+        pass  # "5年期的保单…几天内通知": the time asked for is not the time the question states
     elif "半年" in question or any(_TIME_UNIT.search(m.group(0)) and not re.fullmatch(r"\d{4}年", m.group(0))
                                   for m in _NUMBER.finditer(_DATE.sub("", question))):  # a date named is no duration
         # "放了一年以上，损耗最多是多少" states the time itself: "储存6个月以内的" is a condition, not the answer.
@@ -102,7 +104,7 @@ _TIME_UNIT = re.compile(r"年|个月|月|天|日|小时|周|季度|分钟")
 
 def _count_only(unit: str) -> bool:
     """Units of counted things: "几项" wants a count of items, never an amount in 亿元."""
-    return unit in "项条个大类种家级名次所批座户件"
+    return unit == "方面" or unit in "项条个大类种家级名次所批座户件"
 
 
 def count(question: str, p: Passage) -> str | None:
@@ -272,13 +274,15 @@ def _pick(question: str, text: str, candidates: list[re.Match]) -> str | None:
     return max(candidates, key=lambda m: (overlap(m), labelled(m), -m.start())).group(0)
 
 
+_CITED = re.compile(r"(?:按照|根据|依照|依据|违反|对照|按|依)(?:本办法|本规定|办法|规定)?$")
 _ORDINAL_ASKED = re.compile(r"第([一二三四五六七八九十]+|\d+)(?:条|个|项|点|方面|部分|种|类)")
 
 
 def ordinal_marker(question: str) -> re.Pattern | None:
     """"第二条道路是什么？" → a pattern for lines numbered 2: "二、…", "(2)…", "（二）…", "2.…", "第二条…"."""
     match = _ORDINAL_ASKED.search(question)
-    if not match:
+    # "按照第三条，…列了几类": an article the question cites is not the item it asks for
+    if not match or _CITED.search(question[:match.start()]):
         return None
     n = match.group(1)
     number = int(n) if n.isdigit() else (DIGITS.index(n) + 1 if len(n) == 1 else None)

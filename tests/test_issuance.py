@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.issuance import answer, asked, read
+from qa.issuance import answer, asked, parts, read
 
 NOTICE = ("安顺市人民政府关于印发安顺市市级储备粮管理办法的通知\n各县、自治县、区人民政府（管委会）：\n"
           "现将《安顺市市级储备粮管理办法》印发给你们，请认真抓好贯彻落实。\n安顺市人民政府\n2023年9月5日\n"
@@ -88,3 +88,12 @@ def test_from_when_the_document_applies():
     assert answer("这个保险销售新规从哪天开始生效？", rules) == ("2024年3月1日", "第五十条 本办法自2024年3月1日起施行")
     assert answer("本办法什么时候开始施行？", "…\n本办法自印发之日起施行。") == ("印发之日", "本办法自印发之日起施行")
     assert asked("这个新规的生效条件是什么？", "保险销售行为管理办法") is None  # not when
+
+
+def test_how_the_document_is_divided():
+    rules = "办法\n第一章 总 则\n第一条 为了规范。\n第二条 适用范围。\n第二章 附 则\n第三条 本办法自印发之日起施行。"
+    assert parts("这个办法一共分成几章？", rules) == ("2章", "第二章 附 则")
+    assert parts("《办法》共有多少条？", rules) == ("3条", "第三条 本办法自印发之日起施行。")
+    assert parts("这个办法一共有几条措施？", rules) is None   # items of it, not its articles
+    assert parts("办法第一章有几条？", rules) is None
+    assert parts("办法规定了哪几条义务？", rules) is None

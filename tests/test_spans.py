@@ -694,3 +694,24 @@ def test_words_naming_the_document_do_not_weigh_in_sentence_scoring():
     # Even where 文件 is a rare word, it names the document here: the first sentence's 文件 is no match.
     ranked = score_sentences("文件列出的重点区域有哪些？", [doc], [0.0], {}, lambda token: 9.0 if token == "文件" else 1.0)
     assert ranked[0].text == second
+
+
+RULES = ["（一）在形式上和实质上未超出保险公司的业务范围；", "（二）明示所销售宣传的是保险产品；",
+         "（三）不得引用不真实的数据和资料。", "第十八条 保险销售人员未经授权不得发布保险销售宣传信息。"]
+
+
+def test_count_the_numbered_lines_a_colon_introduces():
+    intro = "第十七条 保险公司应当建立保险销售宣传管理制度，确保保险销售宣传符合下列要求："
+    assert count("确保宣传符合的要求一共有几项？", passage(intro, following=RULES)) == "3项"
+    assert number("要就几方面内容作出明确提示？", passage(intro, following=RULES)) == "3方面"
+
+
+def test_an_article_the_question_cites_is_not_the_item_it_asks_for():
+    assert ordinal_marker("按照第三条，可以从事保险销售行为的机构和人员一共列了几类？") is None
+    assert ordinal_marker("依据本办法第三条，谁可以销售保险？") is None
+    assert ordinal_marker("第三条规定了什么？") is not None
+
+
+def test_a_time_asked_for_is_not_dropped_for_the_time_the_question_states():
+    sentence = "保险公司应当在该保险销售人员的离职手续办理完成后的30日内明确通知投保人"
+    assert number("我买的5年期人身险，业务员离职后几天内要通知我？", passage(sentence)) == "30日"
