@@ -12,14 +12,15 @@ from dataclasses import dataclass
 
 from index.chunking import DATE_LINE
 
-_VERB = re.compile(r"印发|发布|发出|出台|制定|下发|颁布|发文|签发|公布|发的|成文|落款|文号|第几号|生效|施行|开始实施|开始执行")
+_VERB = re.compile(r"印发|发布|发出|出台|制定|下发|颁布|发文|签发|公布|发的|成文|落款|文号|第几号|生效|施行|开始实施|开始执行|"
+                   r"的日期")
 _IN_FORCE_ASKED = re.compile(r"生效|施行|开始实施|开始执行")
 # "本办法自2024年3月1日起施行", "本方案自印发之日起执行"
 _IN_FORCE = re.compile(r"[^。；\n]{0,20}?自(\d{4}年\d{1,2}月\d{1,2}日|[\u4e00-\u9fff]{2,6}之日)起(?:施行|实施|执行|生效)")
 _NUMBER_ASKED = re.compile(r"文号|发文字号|发文号|第几号")
 _NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\d+号$")  # "国办发〔2018〕124号"
 _WHEN = re.compile(r"哪(?:一)?天|何时|什么时候|哪(?:一)?年|几月几[日号]|日期|时间")
-_WHO = re.compile(r"谁|哪(?:个|家|一个|级)?(?:机关|部门|单位|政府)|什么(?:机关|部门|单位)")
+_WHO = re.compile(r"谁|哪(?:个|家|一个|级|些|几个)?(?:机关|部门|单位|政府)|什么(?:机关|部门|单位)")
 # The question points at the document itself, not at a document the text mentions.
 _ITSELF = re.compile(r"(?:这|本|该|此)(?:份|个|部|项|篇)?[\u4e00-\u9fff]{0,10}?"
                      r"(?:文件|办法|通知|意见|方案|规定|条例|规划|计划|措施|细则|决定|新规|政策)")
@@ -38,7 +39,8 @@ class Issuance:
 def answer(question: str, text: str) -> tuple[str, str] | None:
     """(answer, the line of `text` that states it) when the question asks when or by whom this
     document was issued and the document prints it."""
-    what = asked(question, text.split("\n", 1)[0])
+    # The title is the first line, or the second under the issuer's line ("中共柳河县委 柳河县人民政府").
+    what = asked(question, "".join(text.split("\n", 2)[:2]))
     if what is None:
         return None
     if what == "in force":
@@ -91,6 +93,8 @@ def read(text: str) -> Issuance:
         match = _ISSUER_IN_TITLE.match(lines[0])
         if match:
             issuer, issuer_line = match.group(1).strip(), lines[0]
+        elif len(lines) > 1 and _ORG_LINE.match(lines[0]) and lines[1].startswith("关于"):
+            issuer = issuer_line = lines[0]  # "中共柳河县委 柳河县人民政府" above "关于…的实施意见"
     return Issuance(issuer, issuer_line, date, number)
 
 

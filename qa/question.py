@@ -198,9 +198,17 @@ def _shared_tail(previous: str, phrase: str) -> str | None:
             return previous[:at - len(before)] + head + previous[at:]
     # "那急难型的呢" after "支出型…", "本科生" after "研究生…": a word of the same make
     if 2 <= len(phrase) <= 3 and phrase not in previous:
+        # the whole word ("国家级" for "省级"), else as many characters as the phrase has
+        at, word = 0, None
+        for token, _ in pos_tags(previous):
+            if len(token) >= 2 and token.endswith(phrase[-1]) and token != phrase:
+                word = (at, at + len(token))
+                break
+            at += len(token)
         same = re.search(rf"[\u4e00-\u9fff]{{{len(phrase) - 1}}}{re.escape(phrase[-1])}", previous)
-        if same:
-            return previous[:same.start()] + phrase + previous[same.end():]
+        span = word or (same.span() if same else None)
+        if span:
+            return previous[:span[0]] + phrase + previous[span[1]:]
     return None
 
 

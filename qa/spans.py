@@ -19,7 +19,7 @@ _NUMERAL = r"(?:\d+(?:[.,]\d+)*(?:万亿|亿|万)?|[一二三四五六七八九�
 _UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|个工作日|工作日|个月|个小时|小时|倍|项|条|个|大|家|种|类|级|名|人|次|所|方面|"
          r"批|座|户|件|年|岁|辆|台|套|吨|亩|公里|平方米|平方公里|部|篇|份|天|日|周|季度|分钟)")
 # A range ("3—5年一遇", "10至15天") is one answer; a year range ("2020-2022年") is a date, dropped below.
-_NUMBER = re.compile(rf"(?:百分之{_NUMERAL})|(?:{_NUMERAL}\s*[—–\-~～至到]\s*)?{_NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?(?:左右|以上)?")
+_NUMBER = re.compile(rf"(?:百分之{_NUMERAL})|(?:{_NUMERAL}%?\s*[—–\-~～至到]\s*)?{_NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?(?:左右|以上)?")
 _DETERMINER = re.compile(r"^[一这那每各][个种项条类次批][多余]?$")  # "一个是特斯拉": an article, not a count
 _DATE = re.compile(r"\d{1,2}月(?:底|初|末|中旬|上旬|下旬)(?:前|以前|之前)?|\d{4}\s*[-—–~至到]\s*\d{4}年|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年底|年末|年初)?(?:前|底|初|末|以前|之前|以来)?|\d{1,2}月\d{1,2}日|今年|明年|去年")
 _RANGE = re.compile(r"\d{4}\s*[-—–~至到]\s*\d{4}")
@@ -28,11 +28,13 @@ _PERIOD = re.compile(r"哪几年|哪些年|期限|时间段|多久|几年")
 _DAY_ASKED = re.compile(r"哪天|哪一天|几号|几月几日|什么日子|日期")
 # "这几个新城" points at things; only "几个"/"多少" asking for a number ask a count.
 _UNIT_HINT = re.compile(rf"(?<![这那])(?:多少|几)({_UNIT})")
-_HINTS = [(re.compile(r"增速|增长|增幅|比例|比重|占比|百分"), ("%", "百分")),
+# "多长时间内…按比例拿奖励": a question word that names its kind (多久) outranks a topic word.
+_HINTS = [(re.compile(r"多长时间|多久|时限"), ("年", "月", "天", "日", "小时", "周", "季度", "分钟")),
+          (re.compile(r"增速|增长|增幅|比例|比重|占比|百分"), ("%", "百分")),
           (re.compile(r"价格|电价|单价|金额|多少钱|资金|投入|投资|规模|收入|产值|增加值|补贴|补助|奖励|资助|奖金|经费|拨款|费用"),
            ("元", "亿", "万")),
           (re.compile(r"年龄|岁数|多大年纪"), ("岁",)),
-          (re.compile(r"多长时间|多久|多长|时限"), ("年", "月", "天", "日", "小时", "周", "季度", "分钟"))]
+          (re.compile(r"多长"), ("年", "月", "天", "日", "小时", "周", "季度", "分钟"))]
 _ALIKE = {"天": ("天", "日"), "日": ("天", "日"), "个月": ("个月", "月"), "小时": ("小时", "时"),  # 几天 ← 3个工作日
           "个小时": ("小时",)}
 _POINTED = re.compile(rf"[这那]几{_UNIT}([\u4e00-\u9fff]{{2}})")
@@ -58,8 +60,9 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
     found = [m for m in _NUMBER.finditer(p.text) if not _in_question(m.group(0), question)]
     found = [m for m in found if not re.fullmatch(r"(?:\d{4}\s*[—–\-~～至到]\s*)?\d{4}年?", m.group(0))
              and not _DETERMINER.match(m.group(0))]
-    # "第二十五条" numbers an article and "9月5日" is a date: neither is a quantity.
-    found = [m for m in found if p.text[m.start() - 1:m.start()] not in ("第", "月")]
+    # "第二十五条" numbers an article, "9月5日" is a date and "上一年度" a year: none is a quantity.
+    found = [m for m in found if p.text[m.start() - 1:m.start()] not in ("第", "月")
+             and not (m.group(0).startswith("一") and p.text[m.start() - 1:m.start()] in ("上", "下"))]
     # "那几个新城" is the question's subject: "4个新城" in the text names it, it does not answer.
     pointed = [m.group(1)[:2] for m in _POINTED.finditer(question)]
     found = [m for m in found if not any(p.text.startswith(noun, m.end()) for noun in pointed)]

@@ -97,3 +97,9 @@ def test_how_the_document_is_divided():
     assert parts("这个办法一共有几条措施？", rules) is None   # items of it, not its articles
     assert parts("办法第一章有几条？", rules) is None
     assert parts("办法规定了哪几条义务？", rules) is None
+
+
+def test_the_issuers_line_above_the_title():
+    opinion = "中共柳河县委 柳河县人民政府\n关于支持重点产业加快发展的实施意见\n(2023年2月8日)\n为抢抓机遇，制定如下实施意见。"
+    assert answer("《关于支持重点产业加快发展的实施意见》由哪些机关发布？", opinion) == ("中共柳河县委 柳河县人民政府",) * 2
+    assert answer("《关于支持重点产业加快发展的实施意见》的日期是哪一天？", opinion) == ("2023年2月8日",) * 2

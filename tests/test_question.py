@@ -272,6 +272,8 @@ def test_rewrite_na_ji_ge_is_no_pronoun_for_the_previous_answer():
     ("那地方所属的转制文化企业呢？", "中央所属的转制文化企业由谁来认定？", "地方所属的转制文化企业由谁来认定？"),
     ("那急难型的呢？", "支出型临时救助标准原则上人均不超过几个月的低保标准？", "急难型临时救助标准原则上人均不超过几个月的低保标准？"),
     ("那本科生呢？", "研究生的住房补贴是多少？", "本科生的住房补贴是多少？"),
+    # the whole word of the same make, not as many characters as the phrase has ("国省级")
+    ("那省级的呢？", "新列入国家级“专精特新”中小企业的，给多少奖励？", "新列入省级“专精特新”中小企业的，给多少奖励？"),
 ])
 def test_rewrite_replaces_only_what_differs(follow_up, previous, expected):
     assert rewrites(follow_up, [previous])[0] == expected

@@ -715,3 +715,10 @@ def test_an_article_the_question_cites_is_not_the_item_it_asks_for():
 def test_a_time_asked_for_is_not_dropped_for_the_time_the_question_states():
     sentence = "保险公司应当在该保险销售人员的离职手续办理完成后的30日内明确通知投保人"
     assert number("我买的5年期人身险，业务员离职后几天内要通知我？", passage(sentence)) == "30日"
+
+
+def test_number_ranges_with_the_unit_on_both_ends_and_years_that_are_no_durations():
+    assert number("县里按投资额的多少比例给奖励？", passage("按固定资产投资的5%—20%给予企业奖励")) == "5%—20%"
+    merged = "企业自兼并重组完成后的3年内，以企业上一年度地方财政贡献为基数，参照其新增地方财政贡献的70%给予企业奖励。"
+    # 多长时间 names the kind asked for, the later 比例 only the topic; 上一年度 is no duration
+    assert number("兼并重组完成后，多长时间内新增的地方财政贡献还能按比例拿奖励？", passage(merged)) == "3年"
