@@ -76,6 +76,34 @@ def score_sentences(question: str, documents, question_vector, sentence_vectors,
 
 def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Extraction:
     """`document_text(doc name)` gives the full text, for the paragraph around a sentence."""
+    found = _extract(question, kind, ranked, document_text)
+    # A yes/no answer reads the exclusion itself ("能否…" → "否").
+    if found.answer and found.evidence and kind != "yes_no" and _excluded(question, found.evidence[0].text):
+        return Extraction(None, found.evidence, found.confidence)
+    return found
+
+
+# "（不含采矿、矿产品初加工…项目）", "不包括再保险公司": what a rule leaves out ("除下列机构外，其他机构
+# 不得…" is no such thing: it lists who may).
+_EXCLUSION = re.compile(r"[（(](?:不含|不包括|不包含)[^）)]*[）)]|(?:不含|不包括|不包含)[^，,。；;]*")
+_ASKS_EXCLUSION = re.compile(r"不含|不包括|不包含|除|排除|不算|不适用|例外")
+
+
+def _excluded(question: str, sentence: str) -> bool:
+    """"采矿类项目的奖励比例" against "工业类项目（不含采矿、…）…5%—20%": the evidence names what the
+    question asks about only to leave it out, so its figures are not that thing's."""
+    if _ASKS_EXCLUSION.search(question):
+        return False
+    spans = [m.span() for m in _EXCLUSION.finditer(sentence)]
+    if not spans:
+        return False
+    outside = "".join(sentence[a:b] for a, b in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(sentence)]))
+    words = {w for w, f in pos_tags(question) if f[0] in "nvlj" and len(w) >= 2 and not ASKING.search(w)
+             and w not in ABOUT_THE_TEXT}  # jieba tags 采矿 a verb
+    return any(w in sentence and w not in outside for w in words)
+
+
+def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> Extraction:
     if not ranked:
         return Extraction(None, [], 0.0)
     # A number the question names ("到2035年") singles out the sentences that state it.

@@ -15,6 +15,7 @@ from qa.extractive import (
     Scored,
     _another_item,
     _conflict_note,
+    _excluded,
     _is_heading,
     _keys_present,
     _mostly_unknown,
@@ -722,3 +723,12 @@ def test_number_ranges_with_the_unit_on_both_ends_and_years_that_are_no_duration
     merged = "企业自兼并重组完成后的3年内，以企业上一年度地方财政贡献为基数，参照其新增地方财政贡献的70%给予企业奖励。"
     # 多长时间 names the kind asked for, the later 比例 only the topic; 上一年度 is no duration
     assert number("兼并重组完成后，多长时间内新增的地方财政贡献还能按比例拿奖励？", passage(merged)) == "3年"
+
+
+def test_evidence_that_leaves_the_asked_thing_out_does_not_answer_for_it():
+    rule = "对重点产业新上的工业类项目(不含采矿、矿产品初加工等资源型项目),按固定资产投资的5%—20%给予企业奖励"
+    assert _excluded("采矿类项目的固定资产投资奖励比例上限是多少？", rule)
+    assert not _excluded("新上的工业项目按投资额的多少比例给奖励？", rule)
+    assert not _excluded("哪些项目不含在奖励范围内？", rule)  # the exclusion is what is asked
+    # "除下列机构外，其他机构不得…" lists who may: no exclusion
+    assert not _excluded("可以从事保险销售的机构有几类？", "除下列机构和人员外，其他机构和个人不得从事保险销售行为：")
