@@ -78,9 +78,33 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
     """`document_text(doc name)` gives the full text, for the paragraph around a sentence."""
     found = _extract(question, kind, ranked, document_text)
     # A yes/no answer reads the exclusion itself ("能否…" → "否").
-    if found.answer and found.evidence and kind != "yes_no" and _excluded(question, found.evidence[0].text):
+    if found.answer and found.evidence and kind != "yes_no" and (
+            _excluded(question, found.evidence[0].text) or _other_level(question, found.evidence[0].text)):
         return Extraction(None, found.evidence, found.confidence)
     return found
+
+
+_LEVEL = re.compile(r"(国家级?|省级?|市级?|县级?)([\u4e00-\u9fff]{3,12})")
+_LEVEL_BEFORE = re.compile(r"(国家|国家级|省|省级|全省|市|市级|全市|县|县级|全县)$")
+
+
+def _other_level(question: str, sentence: str) -> bool:
+    """"省级高新技术企业给多少奖励" against "对初次认定为国家高新技术企业的，给予20万元奖励": the sentence
+    speaks of the same thing at another level of government, and nowhere of the level asked."""
+    for match in _LEVEL.finditer(question):
+        level, rest = match.group(1).rstrip("级"), match.group(2)
+        head = next((rest[:n] for n in range(len(rest), 2, -1) if rest[:n] in sentence), None)
+        if head is None:
+            continue
+        levels = set()
+        for at in [m.start() for m in re.finditer(re.escape(head), sentence)]:
+            before = _LEVEL_BEFORE.search(sentence[max(0, at - 3):at])
+            # "国家级和省级企业技术中心": each level of a pair counts
+            pair = _LEVEL_BEFORE.search(sentence[max(0, at - 7):at - (len(before.group(0)) + 1 if before else 0)])
+            levels |= {x.group(0).lstrip("全").rstrip("级") for x in (before, pair) if x}
+        if levels and level not in levels:
+            return True
+    return False
 
 
 # "（不含采矿、矿产品初加工…项目）", "不包括再保险公司": what a rule leaves out ("除下列机构外，其他机构

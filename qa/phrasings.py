@@ -11,6 +11,7 @@ import re
 _HANDLING = re.compile(r"(?:如何|怎么|怎样)(?:处理|处置|办理|办|弄|救助|解决|安置|对待)|应当怎样|应如何")
 _FORMULA_ASKED = re.compile(r"如何计算|怎么计算|怎样计算|怎么算|如何算|计算方法|计算公式|算法")
 _FORMULA = re.compile(r"[^，,。；;：:]{1,20}[=＝][^，,。；;]*[×*÷/＋+－][^，,。；;]*")
+_RATE = re.compile(r"按(?:其|照)?[^，,。；;]{1,20}?的?\d+(?:\.\d+)?%[^，,。；;]{0,12}")  # "按其研发实际发生额的20%给予企业奖励"
 _ALIAS = re.compile(r"(?:以下)?简称[“\"「]?([^”\"」）)，,。]{1,20})")
 # What a short name stands for is asked with 指/全称/哪份文件; "哪个部门发布的" asks something else.
 _REFERS = re.compile(r"指的?是?(?:什么|哪)|是指|全称|简称|哪份|哪部(?!分|门)|什么文件")
@@ -21,10 +22,12 @@ def consequence(question: str, sentence: str) -> str | None:
     the condition the question repeats."""
     if not _HANDLING.search(question):
         return None
-    for match in re.finditer(r"的[，,]", sentence):
-        condition = sentence[:match.start()]
-        if _shares_condition(question, condition):
-            rest = re.split(r"[。；;]", sentence[match.end():])[0].strip()
+    # "…的，报区民政部门审批", and "如与…相抵触，或因…调整，按国家和上级文件规定执行"
+    ends = [m.end() for m in re.finditer(r"的[，,]", sentence)]
+    ends += [m.end() for m in re.finditer(r"如[^，,。；;]{2,}[，,](?:或[^，,。；;]+[，,])?", sentence)]
+    for end in sorted(ends):
+        if _shares_condition(question, sentence[:end]):
+            rest = re.split(r"[。；;]", sentence[end:])[0].strip()
             return rest or None
     return None
 
@@ -40,7 +43,7 @@ def formula(question: str, sentence: str) -> str | None:
     """"救助金额如何计算" → "救助金额=家庭人数×本市每月最低生活保障标准×救助月数"."""
     if not _FORMULA_ASKED.search(question):
         return None
-    match = _FORMULA.search(sentence)
+    match = _FORMULA.search(sentence) or _RATE.search(sentence)
     return match.group(0).strip() if match else None
 
 

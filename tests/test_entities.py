@@ -204,6 +204,10 @@ def test_gap_none_when_the_question_says_everything():
     ("北京由哪两级财政加大支持力度？",
      "围绕区块链应用示范研究、创新孵化平台建设、专业人才引进及人才培养、培训,市区两级财政加大支持力度", "市区两级财政"),
     ("由哪两级财政负责？", "所需资金由省市两级财政按比例分担。", "省市两级财政"),
+    # every member of a longer list, without the words leading into it
+    ("这份意见重点支持的是哪四个产业？", "全力支持战略新兴、医药健康、现代服务业、特色农业四个重点产业规模化",
+     "战略新兴、医药健康、现代服务业、特色农业四个"),
+    ("由哪三级负责？", "由省、市和县三级共同负责", "省、市、县三级"),
 ])
 def test_counted_group(question, sentence, answer):
     assert counted_group(question, sentence) == answer

@@ -48,3 +48,10 @@ def test_labelled_value():
     assert labelled("正斗一期竞争配置项目的调度名是什么？", sentence) == "兴川"
     assert labelled("正斗一期竞争配置项目的装机容量是多少？", sentence) is None  # no such label
     assert labelled("调度名怎么起？", sentence) is None  # not asked for the value
+
+
+def test_consequence_of_a_condition_opened_with_ru_and_a_rate_as_the_way_to_compute():
+    rule = "以上有关各项奖励政策如与国家、省、市相关政策规定相抵触，或因国家、省、市相关政策调整，按国家和上级文件规定执行。"
+    assert consequence("各项奖励政策如与国家、省、市相关政策规定相抵触，如何处理？", rule) == "按国家和上级文件规定执行"
+    award = "对中药大品种二次开发项目在县域内投产后，年销售额达到1000万元及以上的，按其研发实际发生额的20%给予企业奖励，最高奖励100万元"
+    assert formula("对中药大品种二次开发项目，奖励是怎么计算的？", award) == "按其研发实际发生额的20%给予企业奖励"

@@ -16,6 +16,7 @@ from qa.extractive import (
     _another_item,
     _conflict_note,
     _excluded,
+    _other_level,
     _is_heading,
     _keys_present,
     _mostly_unknown,
@@ -732,3 +733,15 @@ def test_evidence_that_leaves_the_asked_thing_out_does_not_answer_for_it():
     assert not _excluded("哪些项目不含在奖励范围内？", rule)  # the exclusion is what is asked
     # "除下列机构外，其他机构不得…" lists who may: no exclusion
     assert not _excluded("可以从事保险销售的机构有几类？", "除下列机构和人员外，其他机构和个人不得从事保险销售行为：")
+
+
+@pytest.mark.parametrize("question, sentence, other", [
+    ("对新认定的省级高新技术企业给予多少奖励？", "对初次认定为国家高新技术企业的，给予企业20万元奖励；", True),
+    ("省级储备粮的轮换期是多久？", "市级储备粮轮换期为3年", True),
+    ("市级储备粮的轮换期是多久？", "市级储备粮轮换期为3年", False),
+    # either level of a pair is spoken of
+    ("初次认定为省级企业技术中心的给多少奖励？", "对初次认定为国家级和省级企业技术(研发)中心的，分别给予企业100万元和30万元奖励", False),
+    ("省级储备粮的轮换期是多久？", "储备粮轮换期为3年", False),  # no level in the sentence: no judgement
+])
+def test_the_same_thing_at_another_level_of_government(question, sentence, other):
+    assert _other_level(question, sentence) is other
