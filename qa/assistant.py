@@ -15,7 +15,7 @@ from index.store import Store
 from index.sync import IngestReport, Progress, ingest
 
 from .answerer import Answerer, ExtractiveAnswerer
-from .question import is_follow_up, question_kind, rewrites
+from .question import is_follow_up, pos_tags, question_kind, rewrites
 from .retriever import HybridRetriever
 from .types import REFUSAL, Answer, Citation
 
@@ -123,7 +123,8 @@ class Assistant:
                 best = (reading, draft, documents, kind, repeated)
             if draft.answer is not None and not repeated and draft.confidence >= self.settings.refusal_threshold:
                 break
-            if reading == readings[-1] and not best[4]:
+            unanswered = best[1].answer is None or best[1].confidence < self.settings.refusal_threshold
+            if reading == readings[-1] and not best[4] and not (unanswered and _has_own_words(question)):
                 break
         rewritten, draft, documents, kind, _ = best
         timings["total"] = timings["retrieval"] + timings["answer"]
@@ -157,6 +158,11 @@ class Assistant:
         twin.__dict__.update(self.__dict__)
         twin.settings = self.settings.model_copy(update={"refusal_threshold": threshold})
         return twin
+
+
+def _has_own_words(question: str) -> bool:
+    """Enough words of its own to be asked alone ("这些条款信息和产品说明要在哪里公示？")."""
+    return len([w for w, f in pos_tags(question) if f.startswith(("n", "v")) and len(w) > 1]) >= 3
 
 
 def _then_own_words(readings: list[str], question: str):

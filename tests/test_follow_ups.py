@@ -59,3 +59,16 @@ def _readings(follow_up):
     from qa.question import rewrites
 
     return rewrites(follow_up, [PREVIOUS], "12年")
+
+
+def test_a_follow_up_with_words_of_its_own_is_asked_alone_when_no_reading_answered(settings):
+    follow_up = "这些条款信息和产品说明要在哪里公示？"
+    assistant = _assistant(settings, {PREVIOUS: "12年", follow_up: "官方线上平台"})
+    assert assistant.ask(follow_up, [PREVIOUS]).answer == "官方线上平台"
+
+
+def test_a_bare_follow_up_is_not_asked_alone():
+    from qa.assistant import _has_own_words
+
+    assert not _has_own_words("那老项目呢？")
+    assert _has_own_words("这些条款信息和产品说明要在哪里公示？")
