@@ -50,9 +50,12 @@ def entity_strict(question: str, p: Passage) -> str | None:
 # "由哪个部门负责", "哪些单位牵头", "谁来落实": the bodies an action plan names for an item.
 _AGENT = re.compile(r"由([\u4e00-\u9fff（）()]{2,20}?)(?=会同|负责|组织|统一|牵头|审批|批准|确定|认定|制定|发布|实施|办理|承担)")
 _BODY_BEFORE = re.compile(r"(?:各|[省市区县])[\u4e00-\u9fff]{1,12}?(?:管理委|委员会|管委会|办公厅|政府|局|委|办)$")
-_DUTY_ASKED = re.compile(r"(?:谁|哪[个些家一]*(?:市级|省级)?(?:部门|单位|机构|机关))[^？?]*?(?:负责|牵头|承担|落实|主抓)|"
+_DUTY_ASKED = re.compile(r"(?:谁|哪[个些家一]*[\u4e00-\u9fff]{0,4}?(?:部门|单位|机构|机关))[^？?]*?(?:负责|牵头|承担|落实|主抓)|"
                          r"(?:负责|牵头|责任)(?:部门|单位)")
-_DUTY_NOTE = re.compile(r"[（(](?:责任|牵头|主责|负责)(?:单位|部门)[:：]([^）)]+)[）)]")
+# "（责任单位：市水务局、…）" and "［市民政局、市财政局按职责分工负责，各区（市）县政府负责］"
+_DUTY_NOTE = re.compile(r"[（(](?:责任|牵头|主责|负责)(?:单位|部门)[:：]([^）)]+)[）)]|"
+                        r"［([^］，,]+?)(?:按职责分工)?负责[，,］]")
+_BODY_KIND = re.compile(r"哪[个些家一]*([\u4e00-\u9fff]{2,4}?)(?:部门|单位|机构|机关)")
 
 
 def duty_asked(question: str) -> bool:
@@ -67,7 +70,14 @@ def responsible(question: str, p: Passage) -> str | None:
         return None
     match = _DUTY_NOTE.search(p.paragraph, p.offset)
     # The sentence itself may name who does it ("市住建委牵头负责统筹…"): that comes first.
-    return _who(question, p.text, anchored=True) or (match.group(1).strip() if match else None)
+    found = _who(question, p.text, anchored=True)
+    if found or not match:
+        return found
+    bodies = (match.group(1) or match.group(2)).strip()
+    # "哪个税务部门负责": the listed body of that kind
+    kind = _BODY_KIND.search(question)
+    named = [b for b in bodies.split("、") if kind and kind.group(1) in b]
+    return named[0] if len(named) == 1 else bodies
 
 
 def _who(question: str, text: str, anchored: bool = False) -> str | None:

@@ -126,7 +126,7 @@ _EVENT_TIME = re.compile(r"(?:自|从|于)([^，,。；;自从]{1,16}?(?:之日|
 
 
 # "应当在核保通过后及时提供": a time fixed by what happens before, the usual frame of a duty's deadline.
-_EVENT_FRAME = re.compile(r"(?:在|于)([^，,。；;在于]{2,20}?(?:之前|之后|以前|以后|前|后))")
+_EVENT_FRAME = re.compile(r"(?:在|于)([^，,。；;在于]{2,20}?(?:之前|之后|以前|以后|前|后|的同时))")
 _BOUND = {"最早": re.compile(r"不得早于([^，,。；;]{2,15})"),
           "最晚": re.compile(r"(?:不得晚于|不迟于|最迟于?)([^，,。；;]{2,15})")}
 

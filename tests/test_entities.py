@@ -350,3 +350,12 @@ def test_source_asked_is_answered_by_the_cong_clause():
 def test_handed_to_takes_the_body_after_the_verb():
     sentence = "急难型临时救助由区民政部门委托镇人民政府(街道办事处)审批并拨付后,报区民政部门备案。"
     assert entity_strict("镇街批完钱发了以后要报哪里备案？", passage(sentence)) == "区民政部门"
+
+
+def test_responsible_reads_bracketed_duty_notes_and_the_kind_of_body_asked():
+    item = ("（二十）落实减税降费降低行业成本。对养老服务机构免征增值税。"
+            "［国家税务总局成都市税务局、市财政局、成都公积金中心按职责分工负责，各区（市）县政府（管委会）负责］")
+    sentence = "对养老服务机构免征增值税。"
+    p = Passage(sentence, item, item.find(sentence), [])
+    assert responsible("“落实减税降费降低行业成本”这一条由哪个税务部门负责？", p) == "国家税务总局成都市税务局"
+    assert responsible("这一条由哪些部门负责？", p) == "国家税务总局成都市税务局、市财政局、成都公积金中心"
