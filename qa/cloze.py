@@ -17,23 +17,41 @@ _COPULA_QUESTION = re.compile(r"^(.*?)(?:是|为)(?:什么|哪些|谁)[？?]?$")
 _MAX_ANSWER = 40
 _ARTICLE = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+[条章节款]\s*")  # "第五条  市发展改革委…"
 _ONE_SIDED = 16
+_PREPOSITIONS = "与在对向从为以和跟同"
 _KIND_WORDS = ("类型", "种类", "形式", "性质", "级别", "层级", "方面", "领域")  # "哪些类型的公司"
 
 
-def cloze(question: str, text: str) -> str | None:
+def cloze(question: str, text: str, both_sides: bool = False) -> str | None:
+    """`both_sides`: only a gap the question's words bracket on the left and on the right
+    ("要与哪几类照护相适宜" against "建立与居家照护、机构照护、专业机构上门护理相适宜的…")."""
     wh = _WH.search(question)
     if not wh:
         return None
     left, right = question[:wh.start()], question[wh.end():].rstrip("？? ")
     left_end = _longest_suffix_at(left, text)
+    if left_end is None and both_sides and left and left[-1] in _PREPOSITIONS:
+        # "要与哪几类照护相适宜": one preposition is anchor enough when the words after the gap follow it
+        left_end = next((m.end() for m in re.finditer(re.escape(left[-1]), text)
+                         if _right_anchor(right, text, m.end(), _clause_end(text, m.end()))[0] is not None), None)
     if left_end is not None:
         clause_end = _clause_end(text, left_end)
         right_at, head = _right_anchor(right, text, left_end, clause_end)
+        if both_sides:
+            # A list's items share the asked kind's word ("居家照护、机构照护"): the gap ends where the
+            # words after that word resume ("相适宜").
+            after = "".join(w for w, _ in pos_tags(right)[1:])
+            pos = text.find(after, left_end, clause_end + len(after)) if len(after) >= 2 else -1
+            if pos > left_end:
+                return _clean(text[left_end:pos])
+            if right_at is None:
+                return None
         end = right_at + (len(head) if not wh.group(0).startswith("什么样") else 0) if right_at is not None else clause_end
         if head and wh.group(0) == "哪些":  # "有限责任公司或股份有限公司": more of the same head joined on
             more = re.match(rf"(?:[或和及与、][^，,。；;、或和及与]{{1,12}}?{re.escape(head)})+", text[end:])
             end += len(more.group(0)) if more else 0
         return _clean(text[left_end:end])
+    if both_sides:
+        return None
     right_at, head = _right_anchor(right, text, 0, len(text))
     if right_at is not None and right_at > 0:
         start = _clause_start(text, right_at)

@@ -24,6 +24,7 @@ _WHO = re.compile(r"谁|哪(?:个|家|一个|级|些|几个)?(?:机关|部门|�
 # The question points at the document itself, not at a document the text mentions.
 _ITSELF = re.compile(r"(?:这|本|该|此)(?:份|个|部|项|篇)?[\u4e00-\u9fff]{0,10}?"
                      r"(?:文件|办法|通知|意见|方案|规定|条例|规划|计划|措施|细则|决定|新规|政策)")
+_NUMBER_LABELLED = re.compile(r"^(?:发文字号|文\s*号)[:：]\s*(.+)$")
 _ORG_LINE = re.compile(r"^[\u4e00-\u9fff 、]{2,30}(?:政府|委员会|办公厅|办公室|国务院|中央|部|局|厅|委|院)$")
 _ISSUER_IN_TITLE = re.compile(r"^([\u4e00-\u9fff 、]{2,30}?)关于")
 
@@ -89,6 +90,9 @@ def read(text: str) -> Issuance:
                 issuer = issuer_line = lines[i - 1]
             break
     number = next((line for line in lines[:8] if _NUMBER_LINE.match(line)), None)
+    # the information table of a government site: "文　　号：成办发〔2022〕28号", "发文字号：国办发〔2018〕123号"
+    labelled = [m.group(1) for m in map(_NUMBER_LABELLED.match, lines[:10]) if m and _NUMBER_LINE.match(m.group(1))]
+    number = number or (labelled[0] if labelled else None)
     if issuer is None and lines:
         match = _ISSUER_IN_TITLE.match(lines[0])
         if match:

@@ -16,7 +16,7 @@ from .lists import DIGITS, enumeration_items, listing
 from .question import HOW_MANY, focus_terms, pos_tags
 
 _NUMERAL = r"(?:\d+(?:[.,]\d+)*(?:万亿|亿|万)?|[一二三四五六七八九十百千万两零〇]+(?:点[一二三四五六七八九零〇]+)?)"
-_UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|个工作日|工作日|个月|个小时|小时|倍|项|条|个|大|家|种|类|级|名|人|次|所|方面|"
+_UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|个工作日|工作日|个月|个小时|小时|倍|项|条|个|大|家|种|类|级|名|人|次|所|方面|张|"
          r"批|座|户|件|年|岁|辆|台|套|吨|亩|公里|平方米|平方公里|部|篇|份|天|日|周|季度|分钟)")
 # A range ("3—5年一遇", "10至15天") is one answer; a year range ("2020-2022年") is a date, dropped below.
 _NUMBER = re.compile(rf"(?:百分之{_NUMERAL})|(?:{_NUMERAL}%?\s*[—–\-~～至到]\s*)?{_NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?(?:左右|以上)?")
@@ -107,7 +107,7 @@ _TIME_UNIT = re.compile(r"年|个月|月|天|日|小时|周|季度|分钟")
 
 def _count_only(unit: str) -> bool:
     """Units of counted things: "几项" wants a count of items, never an amount in 亿元."""
-    return unit == "方面" or unit in "项条个大类种家级名次所批座户件"
+    return unit == "方面" or unit in "项条个大类种家级名次所批座户件张"
 
 
 def count(question: str, p: Passage) -> str | None:

@@ -103,3 +103,12 @@ def test_cloze_keeps_the_noun_a_kind_word_qualifies_and_its_coordinates():
     # one asked for ("什么高地"): the first only
     assert cloze("北京要建成具有影响力的什么高地？",
                  "把北京初步建设成为具有影响力的区块链科技创新高地、应用示范高地") == "区块链科技创新高地"
+
+
+def test_cloze_on_both_sides_only_when_asked():
+    sentence = "开展长期护理保险制度改革，建立与居家照护、机构照护、专业机构上门护理相适宜的服务项目和待遇支付标准"
+    question = "长期护理保险服务项目和待遇支付标准要与哪几类照护相适宜？"
+    assert cloze(question, sentence, both_sides=True) == "居家照护、机构照护、专业机构上门护理"
+    assert cloze("哪些？", "A、B", both_sides=True) is None  # no words around the gap at all
+    assert cloze("本办法由谁负责解释？", "本办法由市财政局负责解释。", both_sides=True) == "市财政局"
+    assert cloze("深圳依托什么企业开展研发？", "依托重点龙头企业", both_sides=True) is None  # nothing on the right

@@ -103,3 +103,8 @@ def test_the_issuers_line_above_the_title():
     opinion = "中共柳河县委 柳河县人民政府\n关于支持重点产业加快发展的实施意见\n(2023年2月8日)\n为抢抓机遇，制定如下实施意见。"
     assert answer("《关于支持重点产业加快发展的实施意见》由哪些机关发布？", opinion) == ("中共柳河县委 柳河县人民政府",) * 2
     assert answer("《关于支持重点产业加快发展的实施意见》的日期是哪一天？", opinion) == ("2023年2月8日",) * 2
+
+
+def test_the_number_in_a_sites_information_table():
+    page = "成都市人民政府办公厅印发关于加快推进养老服务发展若干措施的通知\n文　　号：成办发〔2022〕28号\n签发时间：2022-05-19\n各区（市）县政府："
+    assert answer("这份通知的文号是什么？", page) == ("成办发〔2022〕28号", "成办发〔2022〕28号")

@@ -746,3 +746,8 @@ def test_evidence_that_leaves_the_asked_thing_out_does_not_answer_for_it():
 ])
 def test_the_same_thing_at_another_level_of_government(question, sentence, other):
     assert _other_level(question, sentence) is other
+
+
+def test_beds_are_counted_in_zhang():
+    sentence = "将单体建筑50张及以上床位的养老机构纳入消防安全重点单位"
+    assert number("单体建筑多少张及以上床位的养老机构要纳入消防安全重点单位？", passage(sentence)) == "50张"
