@@ -13,12 +13,11 @@ from index.lexical import STOPWORDS
 
 from . import phrasings
 from .cloze import cloze
-from .question import pos_tags
+from .question import FUNCTION_TAGS, pos_tags
 from .spans import EDGE_CHARS, Passage, best_clause
 
 _WHICH = re.compile(r"(?:什么|哪个|哪种|哪类|哪家|哪一|哪款|哪项|哪位)")
 _NAME_ASKED = re.compile(r"名字|名称|叫什么|全称|哪[份部个]?[\u4e00-\u9fff]{0,2}?(?:文件|预案|规划|方案|条例|办法|法规|法律|意见|通知)")
-_STOP_LEFT = ("p", "uj", "x", "d", "ad", "c", "r", "ul", "uv")
 
 
 def entity(question: str, p: Passage) -> str | None:
@@ -222,54 +221,6 @@ def _name(question: str, text: str) -> str | None:
     return named[0] if named else None
 
 
-_COUNTED = re.compile(r"哪([两二三四五六七八九十几]+[级个项类种方面大家条])")
-
-
-def counted_group(question: str, text: str) -> str | None:
-    """"由哪两级财政负责" against "市区两级财政…": the words in front of the count name the members."""
-    match = _COUNTED.search(question)
-    if not match:
-        return None
-    count = match.group(1)
-    members = "两二三四五六七八九十".find(count[0]) + 2 if count[0] in "两二三四五六七八九十" else 2
-    members -= count[0] != "两"  # 两 and 二 both count 2
-    nouns = [w for w, f in pos_tags(question[match.end():]) if f.startswith("n")][:1]
-    for anchor in ([count + nouns[0]] if nouns else []) + [count]:
-        pos = text.find(anchor)
-        listed = _members_before(text[:pos], members) if pos > 0 and members >= 3 else None
-        if listed:
-            return listed + anchor
-        if pos > 0:
-            words = []
-            tags = list(pos_tags(text[:pos]))
-            for i in range(len(tags) - 1, -1, -1):
-                word, flag = tags[i]
-                # "中央和地方两级", "省、市、县三级": joined members belong to the group too.
-                joined = word in ("和", "与", "、", "及") and i > 0 and tags[i - 1][1].startswith("n")
-                # a member and its joining mark each: "战略新兴、医药健康、现代服务业、特色农业四个"
-                if (flag.startswith(_STOP_LEFT) and not joined) or word in question or len(words) >= max(5, 2 * members):
-                    break
-                words.insert(0, word)
-            if words:
-                return "".join(words) + anchor
-    return None
-
-
-def _members_before(text: str, members: int) -> str | None:
-    """"全力支持战略新兴、医药健康、现代服务业、特色农业" + "四个": the last `members` items listed
-    right before the count, the first without the words that lead into the list."""
-    items = re.split(r"[，,。；;：:]", text)[-1].split("、")
-    if len(items) == members - 1:  # "A、B和C"
-        items[-1:] = re.split(r"和|及|与", items[-1], maxsplit=1)
-    if len(items) < members or not all(items[-members:]):
-        return None
-    items = items[-members:]
-    tokens = [w for w, _ in pos_tags(items[0])]
-    while len(tokens) > 1 and len("".join(tokens)) > max(len(x) for x in items[1:]):
-        tokens.pop(0)
-    return "、".join(["".join(tokens), *items[1:]])
-
-
 def _modifier(question: str, text: str) -> str | None:
     """"什么模式" → the words before 模式 in the text ("“赛马”模式"): what the question leaves open."""
     match = _WHICH.search(question)
@@ -298,7 +249,7 @@ def _modifier(question: str, text: str) -> str | None:
             return prefix[prefix.rindex("“"):] + noun
         words = []
         for word, flag in reversed(pos_tags(prefix)):
-            if flag.startswith(_STOP_LEFT) or word in question or word in STOPWORDS:
+            if flag.startswith(FUNCTION_TAGS) or word in question or word in STOPWORDS:
                 break
             words.insert(0, word)
         if words and len("".join(words)) <= 20:

@@ -14,15 +14,14 @@ import numpy as np
 from index.chunking import heading_level
 from index.lexical import tokenize
 
-from . import entities, issuance, lists, phrasings, spans
+from . import entities, issuance, lists, phrasings, refusals, spans
 from .cloze import cloze
-from .question import ABOUT_THE_TEXT, ASKING, focus_terms, key_terms, pos_tags
+from .question import ABOUT_THE_TEXT, focus_terms, key_terms
 
 HEADING_PENALTY = 0.85  # headings summarise; when they disagree with the body, the body is the record
 NUMBER_BONUS = 0.1
 FOCUS_WEIGHT = 1.5
 DENSE_WEIGHT = 0.5
-ON_TOPIC = 0.9           # e5 cosine of the best sentence above which a question is about the documents
 CLOSE = 0.08            # runners-up within this score of the best may hold the span instead
 
 
@@ -77,54 +76,12 @@ def score_sentences(question: str, documents, question_vector, sentence_vectors,
 def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Extraction:
     """`document_text(doc name)` gives the full text, for the paragraph around a sentence."""
     found = _extract(question, kind, ranked, document_text)
-    # A yes/no answer reads the exclusion itself ("能否…" → "否").
-    if found.answer and found.evidence and kind != "yes_no" and (
-            _excluded(question, found.evidence[0].text) or _other_level(question, found.evidence[0].text)):
+    evidence = found.evidence[0].text if found.answer and found.evidence else None
+    # A yes/no answer reads an exclusion or another level as its "no".
+    if evidence and kind != "yes_no" and (refusals.excluded(question, evidence)
+                                          or refusals.other_level(question, evidence)):
         return Extraction(None, found.evidence, found.confidence)
     return found
-
-
-_LEVEL = re.compile(r"(国家级?|省级?|市级?|县级?)([\u4e00-\u9fff]{3,12})")
-_LEVEL_BEFORE = re.compile(r"(国家|国家级|省|省级|全省|市|市级|全市|县|县级|全县)$")
-
-
-def _other_level(question: str, sentence: str) -> bool:
-    """"省级高新技术企业给多少奖励" against "对初次认定为国家高新技术企业的，给予20万元奖励": the sentence
-    speaks of the same thing at another level of government, and nowhere of the level asked."""
-    for match in _LEVEL.finditer(question):
-        level, rest = match.group(1).rstrip("级"), match.group(2)
-        head = next((rest[:n] for n in range(len(rest), 2, -1) if rest[:n] in sentence), None)
-        if head is None:
-            continue
-        levels = set()
-        for at in [m.start() for m in re.finditer(re.escape(head), sentence)]:
-            before = _LEVEL_BEFORE.search(sentence[max(0, at - 3):at])
-            # "国家级和省级企业技术中心": each level of a pair counts
-            pair = _LEVEL_BEFORE.search(sentence[max(0, at - 7):at - (len(before.group(0)) + 1 if before else 0)])
-            levels |= {x.group(0).lstrip("全").rstrip("级") for x in (before, pair) if x}
-        if levels and level not in levels:
-            return True
-    return False
-
-
-# "（不含采矿、矿产品初加工…项目）", "不包括再保险公司": what a rule leaves out ("除下列机构外，其他机构
-# 不得…" is no such thing: it lists who may).
-_EXCLUSION = re.compile(r"[（(](?:不含|不包括|不包含)[^）)]*[）)]|(?:不含|不包括|不包含)[^，,。；;]*")
-_ASKS_EXCLUSION = re.compile(r"不含|不包括|不包含|除|排除|不算|不适用|例外")
-
-
-def _excluded(question: str, sentence: str) -> bool:
-    """"采矿类项目的奖励比例" against "工业类项目（不含采矿、…）…5%—20%": the evidence names what the
-    question asks about only to leave it out, so its figures are not that thing's."""
-    if _ASKS_EXCLUSION.search(question):
-        return False
-    spans = [m.span() for m in _EXCLUSION.finditer(sentence)]
-    if not spans:
-        return False
-    outside = "".join(sentence[a:b] for a, b in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(sentence)]))
-    words = {w for w, f in pos_tags(question) if f[0] in "nvlj" and len(w) >= 2 and not ASKING.search(w)
-             and w not in ABOUT_THE_TEXT}  # jieba tags 采矿 a verb
-    return any(w in sentence and w not in outside for w in words)
 
 
 def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> Extraction:
@@ -137,12 +94,12 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
             s.score += NUMBER_BONUS * all(n in s.text for n in numbers)
         ranked = sorted(ranked, key=lambda x: -x.score)
     best = ranked[0]
-    if not _keys_present(question, best, ranked, document_text):
+    if not refusals.keys_present(question, best, ranked, document_text):
         return Extraction(None, [best], best.score)
     signed = _document_fact(question, ranked, document_text)
     if signed:  # "成文日期" is in no sentence's words: before the next check
         return Extraction(signed[0], [signed[1]], best.score)
-    if _mostly_unknown(question, ranked, document_text):
+    if refusals.mostly_unknown(question, ranked, document_text):
         return Extraction(None, [best], best.score)
     marker = spans.ordinal_marker(question)
     if marker:  # "第二条道路是什么": the line numbered 2 in the evidence's section, however low it scored
@@ -181,7 +138,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
         for sentence in close + headings:
             passage = _passage(sentence, document_text)
             answer = spans.number(question, passage, counting=False)
-            if answer and _another_item(question, answer, passage, document_text(sentence.chunk.metadata["doc"])):
+            if answer and refusals.another_item(question, answer, passage, document_text(sentence.chunk.metadata["doc"])):
                 return Extraction(None, [sentence], sentence.score)
             if answer:
                 return Extraction(answer, [sentence], sentence.score)
@@ -192,14 +149,14 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
         for sentence in close:
             passage = _passage(sentence, document_text)
             if kind == "list":  # "哪两级财政" names the group by its count: the words before it answer
-                answer = entities.counted_group(question, passage.text)
+                answer = lists.counted_group(question, passage.text)
                 # a list the question's words bracket ("与哪几类照护相适宜") ends where they resume
                 bracketed = cloze(question, passage.text, both_sides=True)
                 answer = answer or (bracketed if bracketed and "、" in bracketed else None)
                 if answer:
                     return Extraction(answer, [sentence], sentence.score)
             answer = cut(question, passage) or _from_paragraph(question, kind, passage)
-            if answer and kind == "number" and _another_item(question, answer, passage,
+            if answer and kind == "number" and refusals.another_item(question, answer, passage,
                                                              document_text(sentence.chunk.metadata["doc"])):
                 return Extraction(None, [sentence], sentence.score)
             if kind == "list" and not answer:
@@ -250,52 +207,6 @@ def _restates(question: str, answer: str) -> bool:
     return answer in question or any(k in answer.split("、") for k in keys)
 
 
-def _mostly_unknown(question: str, ranked: list[Scored], document_text) -> bool:
-    """Most of the words the question is made of occur nowhere in the documents it was matched with,
-    not even in part ("今天北京天气怎么样", "比特币的发明者"): it is about something they do not cover."""
-    docs = {s.chunk.metadata["doc"] for s in ranked}
-    text = "".join(document_text(d) or "" for d in docs)
-    tagged = pos_tags(question)
-    # The noun right after the question word names the kind of answer ("哪个公司"), not the topic.
-    kind_nouns = {tagged[i + 1][0] for i in range(len(tagged) - 1) if ASKING.search(tagged[i][0])}
-    # Nouns and times carry the topic; verbs are paraphrased too freely to tell.
-    words = [w for w, f in tagged if len(w) >= 2 and f[0] in "nt" and not ASKING.search(w)
-             and w not in kind_nouns and w not in ABOUT_THE_TEXT]
-    unknown = [w for w in words if not _occurs(w, text)]
-    # A citizen's own words (家里人, 车祸) are unknown too: one unknown word proves nothing, and a
-    # sentence this close in meaning says the question is on the documents' topic after all.
-    return len(unknown) >= 2 and len(unknown) > 0.5 * len(words) and ranked[0].dense < ON_TOPIC
-
-
-def _occurs(word: str, text: str) -> bool:
-    """In part or abbreviated: a pair of its characters, or all of them in order within a short
-    stretch ("自贸港" in "自由贸易港")."""
-    return any(word[i:i + 2] in text for i in range(len(word) - 1)) or spans.spread(word, text)
-
-
-def _keys_present(question: str, best: Scored, ranked: list[Scored], document_text=None) -> bool:
-    """Names and numbers of the question must occur where the evidence is: its section of the document."""
-    # A follow-up read as "镇街：那报到区民政部门以后…" carries the conversation's names before the
-    # colon for retrieval; only the question's own names must be there.
-    keys = key_terms(question.rsplit("：", 1)[-1])
-    text = (document_text(best.chunk.metadata["doc"]) or "") if document_text else ""
-    # jieba reads 库里 ("in the store") as the name Curry and 这段时间 as 这 + the name 段时间: a person's
-    # name the documents never mention is more likely such a misreading (a real one leaves the
-    # question's words mostly unknown, which refuses it anyway).
-    foreign = {w for w, f in pos_tags(question) if f in ("nr", "nrt")}
-    keys = [k for k in keys if k not in foreign or k in text or not document_text]
-    top = best.chunk.metadata.get("section", "").split(" > ")[0]
-    # The title holds for every section: a 上海 document says 本市 in its body.
-    context = text.split("\n", 1)[0] + "".join(
-        s.chunk.metadata.get("section", "") + s.chunk.page_content for s in ranked
-        if s.chunk.metadata["doc"] == best.chunk.metadata["doc"]
-        and s.chunk.metadata.get("section", "").split(" > ")[0] == top
-    )
-    # "北京市" in a question is "北京" in a heading: an administrative suffix does not change the place.
-    # jieba also tags phrases such as 加大力度 as names: those may be written apart ("加大支持力度").
-    return all(key.rstrip("市省区县") in context or spans.spread(key, context) for key in keys)
-
-
 def _passage(sentence: Scored, document_text) -> spans.Passage:
     text = document_text(sentence.chunk.metadata["doc"]) or sentence.chunk.page_content
     base = 0 if text is not sentence.chunk.page_content else sentence.chunk.metadata["start"]
@@ -305,21 +216,6 @@ def _passage(sentence: Scored, document_text) -> spans.Passage:
     line_end = len(text) if line_end == -1 else line_end
     following = text[line_end + 1:].split("\n", 12)[:12]  # not the whole rest of the document
     return spans.Passage(sentence.text, text[line_start:line_end], start - line_start, following)
-
-
-def _another_item(question: str, answer: str, passage: spans.Passage, text: str | None) -> bool:
-    """"成品粮油的保管费是多少" against "原粮保管费每年100元／吨，食用植物油保管费每年300元／吨": the
-    paragraph gives one value per item, and the item the question names, which the document knows
-    from elsewhere, is not among them."""
-    unit = re.sub(r"^[\d.,]+|^[一二三四五六七八九十百千万两零〇]+", "", answer)[:1]
-    if not unit or sum(unit in m for m in spans.numbers_in(passage.paragraph)) < 2:
-        return False
-    # The item is the question's first common noun ("成品粮油储备的保管费…", "油料的…"); names and
-    # places are checked as key terms.
-    nouns = [w for w, f in pos_tags(question) if f.startswith("n") and not f.startswith(("nr", "ns", "nt", "nz"))
-             and len(w) >= 2 and w not in ABOUT_THE_TEXT][:1]
-    return any(w not in passage.paragraph and not spans.spread(w, passage.paragraph) and w in (text or "")
-               for w in nouns)
 
 
 def _from_paragraph(question: str, kind: str, passage: spans.Passage) -> str | None:

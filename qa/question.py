@@ -20,6 +20,7 @@ _KINDS = [
 _FOLLOW_UP_START = re.compile(r"^(?:那个|那么?|还有|另外|其中|此外|而|又|再|如果是|要是|若是|假如是?)")
 _PRONOUN = re.compile(r"它们|它的|它|他们|他|她|其|该|这个|这项|这些|这种|这类|这样|那个|那项|这一|上述|里头|里面|其中")
 _CONTENT_POS = ("n", "v", "a", "m", "t", "eng", "j", "l", "i")
+FUNCTION_TAGS = ("p", "uj", "x", "d", "ad", "c", "r", "ul", "uv")  # words that end a phrase read leftwards
 
 
 # "金额以什么方式确定", "金额如何计算": a topic word makes no number question when a way is asked.

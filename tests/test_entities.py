@@ -14,12 +14,12 @@ from qa.entities import (
     _name,
     _where,
     _who,
-    counted_group,
     responsible,
     entity,
     entity_strict,
     name_required,
 )
+from qa.lists import counted_group
 from qa.spans import Passage
 
 
@@ -93,7 +93,7 @@ def test_where_needs_a_place_the_question_does_not_name():
 def test_where_place_named_with_its_suffix_is_still_named():
     # BUG: "深圳市" is the question's "深圳" with an administrative suffix, yet _where answers it instead
     # of the place asked for (the docstring: "A place the question does not already name";
-    # extractive._keys_present already treats 北京市 and 北京 as one place).
+    # refusals.keys_present already treats 北京市 and 北京 as one place).
     assert _where("深圳的区块链产业园建在哪里？", "深圳市将在南山区建设区块链产业园。") == "南山区"
 
 

@@ -11,17 +11,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from qa.extractive import (
-    Scored,
-    _another_item,
-    _conflict_note,
-    _excluded,
-    _other_level,
-    _is_heading,
-    _keys_present,
-    _mostly_unknown,
-    _restates,
-)
+from qa.extractive import Scored, _conflict_note, _is_heading, _restates
+from qa.refusals import another_item, excluded, keys_present, mostly_unknown, other_level
 from qa.lists import enumeration_items, listing, lists_asked_kind
 from qa.spans import (
     Passage,
@@ -354,7 +345,7 @@ SHENZHEN_HEADING = scored("深圳拟重点扶持区块链等12大数字经济产
     "美国的芯片出口管制政策有哪些内容？",
 ])
 def test_mostly_unknown_true_for_questions_off_the_documents(question):
-    assert _mostly_unknown(question, [SHENZHEN_HEADING], article) is True
+    assert mostly_unknown(question, [SHENZHEN_HEADING], article) is True
 
 
 @pytest.mark.parametrize("question", [
@@ -363,12 +354,12 @@ def test_mostly_unknown_true_for_questions_off_the_documents(question):
     "哪个公司发布了方案？",                # the noun after the question word names the answer's kind
 ])
 def test_mostly_unknown_false_for_questions_on_the_documents(question):
-    assert _mostly_unknown(question, [SHENZHEN_HEADING], article) is False
+    assert mostly_unknown(question, [SHENZHEN_HEADING], article) is False
 
 
 def test_mostly_unknown_reads_the_documents_of_the_evidence():
     # The same question over a document that does not cover it is unknown.
-    assert _mostly_unknown("深圳计划到2022年数字经济产业增加值突破多少？", [SHENZHEN_HEADING],
+    assert mostly_unknown("深圳计划到2022年数字经济产业增加值突破多少？", [SHENZHEN_HEADING],
                            lambda d: "第三条 本办法由市财政局负责解释。") is True
 
 
@@ -408,18 +399,18 @@ def test_conflict_note_not_when_they_agree_or_there_is_no_heading():
 def test_keys_present_in_the_evidence_section():
     hainan = scored(HAINAN_BODY, section=HAINAN_HEADING)
     beijing = scored("到2022年,把北京初步建设成为具有影响力的区块链科技创新高地", section="北京:2022年初建成区块链科技创新高地")
-    assert _keys_present("海南计划在哪一年前建设国家级区块链基地？", hainan, [hainan])
-    assert not _keys_present("北京市计划到哪一年建成区块链科技创新高地？", hainan, [hainan])
+    assert keys_present("海南计划在哪一年前建设国家级区块链基地？", hainan, [hainan])
+    assert not keys_present("北京市计划到哪一年建成区块链科技创新高地？", hainan, [hainan])
     # "北京市" in the question is "北京" in the heading
-    assert _keys_present("北京市计划到哪一年建成区块链科技创新高地？", beijing, [beijing])
-    assert not _keys_present("上海计划到哪一年建成区块链科技创新高地？", beijing, [beijing])
+    assert keys_present("北京市计划到哪一年建成区块链科技创新高地？", beijing, [beijing])
+    assert not keys_present("上海计划到哪一年建成区块链科技创新高地？", beijing, [beijing])
 
 
 def test_keys_present_tolerates_phrases_jieba_mistakes_for_names():
     # jieba tags 加大力度 as a place name; the text says 加大支持力度.
     funds = scored("市区两级财政加大支持力度,坚持长短期投入相结合", section="北京:2022年初建成区块链科技创新高地")
-    assert _keys_present("北京的区块链资金支持由哪一级财政来加大力度？", funds, [funds])
-    assert not _keys_present("上海的区块链资金支持由哪一级财政来加大力度？", funds, [funds])
+    assert keys_present("北京的区块链资金支持由哪一级财政来加大力度？", funds, [funds])
+    assert not keys_present("上海的区块链资金支持由哪一级财政来加大力度？", funds, [funds])
 
 
 def test_conflict_note_not_for_a_range_holding_the_headings_year():
@@ -458,11 +449,11 @@ def test_a_measure_unit_asked_for_is_required():
 
 
 def test_an_abbreviation_is_not_an_unknown_word():
-    from qa.extractive import _occurs
+    from qa.refusals import occurs
 
-    assert _occurs("自贸港", "海南自由贸易港建设总体方案")
-    assert not _occurs("比特币", "加大对代币发行融资活动的监管力度,特斯拉重构了汽车")
-    assert not _occurs("天气", "区块链产业正开启“赛马”模式")
+    assert occurs("自贸港", "海南自由贸易港建设总体方案")
+    assert not occurs("比特币", "加大对代币发行融资活动的监管力度,特斯拉重构了汽车")
+    assert not occurs("天气", "区块链产业正开启“赛马”模式")
 
 
 def test_listing_gathers_the_sections_a_sentence_announces():
@@ -531,11 +522,11 @@ def test_keys_present_ignores_a_foreign_name_the_documents_never_mention():
     # jieba tags 库里 ("in the store") as a transliterated name.
     rotation = scored("原则上小麦每4年轮换一次,中晚籼稻谷每3年轮换一次。")
     question = "库里储备的小麦一般隔几年要换一批新粮？"
-    assert _keys_present(question, rotation, [rotation], lambda doc: rotation.text)
-    assert not _keys_present(question, rotation, [rotation])  # without the documents' text: strict
+    assert keys_present(question, rotation, [rotation], lambda doc: rotation.text)
+    assert not keys_present(question, rotation, [rotation])  # without the documents' text: strict
     # and 这段时间 as 这 + the person 段时间
     extension = scored("最多可延长2个月，延长期内承储企业不享受相应的保管费用补贴。")
-    assert _keys_present("延长的这段时间企业还能拿保管费补贴吗？", extension, [extension], lambda doc: extension.text)
+    assert keys_present("延长的这段时间企业还能拿保管费补贴吗？", extension, [extension], lambda doc: extension.text)
 
 
 def test_number_how_often_is_answered_by_a_frequency():
@@ -588,12 +579,12 @@ GRAIN_DOC = "本办法所称市级储备粮，是指原粮、成品粮油和大�
     ("城里人的保管费是多少？", False),              # a word the document never uses is a paraphrase, not an item
 ])
 def test_another_item(question, expected):
-    assert _another_item(question, "100元", passage(FEES), GRAIN_DOC) is expected
+    assert another_item(question, "100元", passage(FEES), GRAIN_DOC) is expected
 
 
 def test_another_item_needs_several_values_of_the_unit():
     single = "食用植物油保管费每年300元／吨。"
-    assert _another_item("成品粮油的保管费是多少？", "300元", passage(single), GRAIN_DOC + single) is False
+    assert another_item("成品粮油的保管费是多少？", "300元", passage(single), GRAIN_DOC + single) is False
 
 
 @pytest.mark.parametrize("text, heading", [
@@ -609,12 +600,12 @@ def test_item_titles_count_as_headings(text, heading):
 def test_mostly_unknown_needs_two_unknown_words_and_a_distant_best_sentence():
     near = scored("深圳拟重点扶持区块链等12大数字经济产业")
     near.dense = 0.95  # a sentence this close in meaning: the citizen's own words are no sign of another topic
-    assert _mostly_unknown("家里人出了车祸，深圳的区块链事情咋办？", [near], article) is False
-    assert _mostly_unknown("比特币的发明者是谁？", [near], article) is False
+    assert mostly_unknown("家里人出了车祸，深圳的区块链事情咋办？", [near], article) is False
+    assert mostly_unknown("比特币的发明者是谁？", [near], article) is False
     far = scored("深圳拟重点扶持区块链等12大数字经济产业")
     far.dense = 0.85
-    assert _mostly_unknown("比特币的发明者是谁？", [far], article) is True
-    assert _mostly_unknown("钱最晚多少天内到手？", [far], article) is False  # one unknown word (最晚)
+    assert mostly_unknown("比特币的发明者是谁？", [far], article) is True
+    assert mostly_unknown("钱最晚多少天内到手？", [far], article) is False  # one unknown word (最晚)
 
 
 @pytest.mark.parametrize("question, sentence, answer", [
@@ -640,8 +631,8 @@ def test_yes_no_negative_answer_quotes_the_clause_that_says_no():
 
 def test_keys_of_a_follow_up_are_its_own_not_the_conversations():
     sentence = scored("深圳拟重点扶持区块链等12大数字经济产业", section="深圳拟重点扶持区块链等12大数字经济产业")
-    assert _keys_present("海南：深圳扶持几大产业？", sentence, [sentence], article) is True
-    assert _keys_present("海南扶持几大产业？", sentence, [sentence], article) is False
+    assert keys_present("海南：深圳扶持几大产业？", sentence, [sentence], article) is True
+    assert keys_present("海南扶持几大产业？", sentence, [sentence], article) is False
 
 
 @pytest.mark.parametrize("question, sentence, answer", [
@@ -729,11 +720,11 @@ def test_number_ranges_with_the_unit_on_both_ends_and_years_that_are_no_duration
 
 def test_evidence_that_leaves_the_asked_thing_out_does_not_answer_for_it():
     rule = "对重点产业新上的工业类项目(不含采矿、矿产品初加工等资源型项目),按固定资产投资的5%—20%给予企业奖励"
-    assert _excluded("采矿类项目的固定资产投资奖励比例上限是多少？", rule)
-    assert not _excluded("新上的工业项目按投资额的多少比例给奖励？", rule)
-    assert not _excluded("哪些项目不含在奖励范围内？", rule)  # the exclusion is what is asked
+    assert excluded("采矿类项目的固定资产投资奖励比例上限是多少？", rule)
+    assert not excluded("新上的工业项目按投资额的多少比例给奖励？", rule)
+    assert not excluded("哪些项目不含在奖励范围内？", rule)  # the exclusion is what is asked
     # "除下列机构外，其他机构不得…" lists who may: no exclusion
-    assert not _excluded("可以从事保险销售的机构有几类？", "除下列机构和人员外，其他机构和个人不得从事保险销售行为：")
+    assert not excluded("可以从事保险销售的机构有几类？", "除下列机构和人员外，其他机构和个人不得从事保险销售行为：")
 
 
 @pytest.mark.parametrize("question, sentence, other", [
@@ -745,7 +736,7 @@ def test_evidence_that_leaves_the_asked_thing_out_does_not_answer_for_it():
     ("省级储备粮的轮换期是多久？", "储备粮轮换期为3年", False),  # no level in the sentence: no judgement
 ])
 def test_the_same_thing_at_another_level_of_government(question, sentence, other):
-    assert _other_level(question, sentence) is other
+    assert other_level(question, sentence) is other
 
 
 def test_beds_are_counted_in_zhang():

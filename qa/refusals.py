@@ -1,0 +1,120 @@
+"""Why evidence that was found still does not answer: the question's names are not where the evidence
+is, most of its words occur nowhere in the documents, the evidence prices other items one by one, names
+the asked thing only to leave it out, or speaks of it at another level of government.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from . import spans
+from .question import ABOUT_THE_TEXT, ASKING, key_terms, pos_tags
+
+if TYPE_CHECKING:
+    from .extractive import Scored
+
+ON_TOPIC = 0.9  # e5 cosine of the best sentence above which a question is about the documents
+
+
+_LEVEL = re.compile(r"(国家级?|省级?|市级?|县级?)([\u4e00-\u9fff]{3,12})")
+_LEVEL_BEFORE = re.compile(r"(国家|国家级|省|省级|全省|市|市级|全市|县|县级|全县)$")
+
+
+def other_level(question: str, sentence: str) -> bool:
+    """"省级高新技术企业给多少奖励" against "对初次认定为国家高新技术企业的，给予20万元奖励": the sentence
+    speaks of the same thing at another level of government, and nowhere of the level asked."""
+    for match in _LEVEL.finditer(question):
+        level, rest = match.group(1).rstrip("级"), match.group(2)
+        head = next((rest[:n] for n in range(len(rest), 2, -1) if rest[:n] in sentence), None)
+        if head is None:
+            continue
+        levels = set()
+        for at in [m.start() for m in re.finditer(re.escape(head), sentence)]:
+            before = _LEVEL_BEFORE.search(sentence[max(0, at - 3):at])
+            # "国家级和省级企业技术中心": each level of a pair counts
+            pair = _LEVEL_BEFORE.search(sentence[max(0, at - 7):at - (len(before.group(0)) + 1 if before else 0)])
+            levels |= {x.group(0).lstrip("全").rstrip("级") for x in (before, pair) if x}
+        if levels and level not in levels:
+            return True
+    return False
+
+
+# "（不含采矿、矿产品初加工…项目）", "不包括再保险公司": what a rule leaves out ("除下列机构外，其他机构
+# 不得…" is no such thing: it lists who may).
+_EXCLUSION = re.compile(r"[（(](?:不含|不包括|不包含)[^）)]*[）)]|(?:不含|不包括|不包含)[^，,。；;]*")
+_ASKS_EXCLUSION = re.compile(r"不含|不包括|不包含|除|排除|不算|不适用|例外")
+
+
+def excluded(question: str, sentence: str) -> bool:
+    """"采矿类项目的奖励比例" against "工业类项目（不含采矿、…）…5%—20%": the evidence names what the
+    question asks about only to leave it out, so its figures are not that thing's."""
+    if _ASKS_EXCLUSION.search(question):
+        return False
+    spans = [m.span() for m in _EXCLUSION.finditer(sentence)]
+    if not spans:
+        return False
+    outside = "".join(sentence[a:b] for a, b in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(sentence)]))
+    words = {w for w, f in pos_tags(question) if f[0] in "nvlj" and len(w) >= 2 and not ASKING.search(w)
+             and w not in ABOUT_THE_TEXT}  # jieba tags 采矿 a verb
+    return any(w in sentence and w not in outside for w in words)
+
+
+def mostly_unknown(question: str, ranked: list[Scored], document_text) -> bool:
+    """Most of the words the question is made of occur nowhere in the documents it was matched with,
+    not even in part ("今天北京天气怎么样", "比特币的发明者"): it is about something they do not cover."""
+    docs = {s.chunk.metadata["doc"] for s in ranked}
+    text = "".join(document_text(d) or "" for d in docs)
+    tagged = pos_tags(question)
+    # The noun right after the question word names the kind of answer ("哪个公司"), not the topic.
+    kind_nouns = {tagged[i + 1][0] for i in range(len(tagged) - 1) if ASKING.search(tagged[i][0])}
+    # Nouns and times carry the topic; verbs are paraphrased too freely to tell.
+    words = [w for w, f in tagged if len(w) >= 2 and f[0] in "nt" and not ASKING.search(w)
+             and w not in kind_nouns and w not in ABOUT_THE_TEXT]
+    unknown = [w for w in words if not occurs(w, text)]
+    # A citizen's own words (家里人, 车祸) are unknown too: one unknown word proves nothing, and a
+    # sentence this close in meaning says the question is on the documents' topic after all.
+    return len(unknown) >= 2 and len(unknown) > 0.5 * len(words) and ranked[0].dense < ON_TOPIC
+
+
+def occurs(word: str, text: str) -> bool:
+    """In part or abbreviated: a pair of its characters, or all of them in order within a short
+    stretch ("自贸港" in "自由贸易港")."""
+    return any(word[i:i + 2] in text for i in range(len(word) - 1)) or spans.spread(word, text)
+
+
+def keys_present(question: str, best: Scored, ranked: list[Scored], document_text=None) -> bool:
+    """Names and numbers of the question must occur where the evidence is: its section of the document."""
+    # A follow-up read as "镇街：那报到区民政部门以后…" carries the conversation's names before the
+    # colon for retrieval; only the question's own names must be there.
+    keys = key_terms(question.rsplit("：", 1)[-1])
+    text = (document_text(best.chunk.metadata["doc"]) or "") if document_text else ""
+    # jieba reads 库里 ("in the store") as the name Curry and 这段时间 as 这 + the name 段时间: a person's
+    # name the documents never mention is more likely such a misreading (a real one leaves the
+    # question's words mostly unknown, which refuses it anyway).
+    foreign = {w for w, f in pos_tags(question) if f in ("nr", "nrt")}
+    keys = [k for k in keys if k not in foreign or k in text or not document_text]
+    top = best.chunk.metadata.get("section", "").split(" > ")[0]
+    # The title holds for every section: a 上海 document says 本市 in its body.
+    context = text.split("\n", 1)[0] + "".join(
+        s.chunk.metadata.get("section", "") + s.chunk.page_content for s in ranked
+        if s.chunk.metadata["doc"] == best.chunk.metadata["doc"]
+        and s.chunk.metadata.get("section", "").split(" > ")[0] == top
+    )
+    # "北京市" in a question is "北京" in a heading: an administrative suffix does not change the place.
+    # jieba also tags phrases such as 加大力度 as names: those may be written apart ("加大支持力度").
+    return all(key.rstrip("市省区县") in context or spans.spread(key, context) for key in keys)
+
+
+def another_item(question: str, answer: str, passage: spans.Passage, text: str | None) -> bool:
+    """"成品粮油的保管费是多少" against "原粮保管费每年100元／吨，食用植物油保管费每年300元／吨": the
+    paragraph gives one value per item, and the item the question names, which the document knows
+    from elsewhere, is not among them."""
+    unit = re.sub(r"^[\d.,]+|^[一二三四五六七八九十百千万两零〇]+", "", answer)[:1]
+    if not unit or sum(unit in m for m in spans.numbers_in(passage.paragraph)) < 2:
+        return False
+    # The item is the question's first common noun ("成品粮油储备的保管费…", "油料的…"); names and
+    # places are checked as key terms.
+    nouns = [w for w, f in pos_tags(question) if f.startswith("n") and not f.startswith(("nr", "ns", "nt", "nz"))
+             and len(w) >= 2 and w not in ABOUT_THE_TEXT][:1]
+    return any(w not in passage.paragraph and not spans.spread(w, passage.paragraph) and w in (text or "")
+               for w in nouns)
