@@ -2,7 +2,7 @@
 a consequence after its condition ("…认定不符合条件的，报区民政部门审批"), a formula
 ("救助金额=家庭人数×…"), a short name defined once ("《广东省临时救助办法》（以下简称省《办法》）"),
 where something is sent ("报区民政部门备案"), where money comes from ("从…中支付") and a labelled
-value ("（调度名：兴川）").
+value ("（调度名：兴川）"), and a definition ("…所称X，是指…").
 """
 from __future__ import annotations
 
@@ -63,6 +63,20 @@ def labelled(question: str, sentence: str) -> str | None:
         if found:
             return found.group(1).strip()
     return None
+
+
+_DEFINITION_ASKED = re.compile(r"[“\"]([^”\"]{2,12})[”\"][^？?]*?指什么|([\u4e00-\u9fff]{2,12}?)(?:是指|指的是|指)什么|什么是([\u4e00-\u9fff]{2,12})")
+
+
+def definition(question: str, sentence: str) -> str | None:
+    """"保险销售前行为是指什么行为" against "保险销售前行为是指保险公司及…招揽保险合同相对人的行为": what
+    the text says the term means, whole."""
+    asked = _DEFINITION_ASKED.search(question)
+    if not asked:
+        return None
+    term = next(g for g in asked.groups() if g)
+    found = re.search(re.escape(term) + r"[，,]?(?:是指|指)([^。；;]+)", sentence)
+    return found.group(1).strip() if found else None
 
 
 def alias(question: str, text: str) -> str | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.phrasings import alias, consequence, formula, labelled
+from qa.phrasings import alias, consequence, definition, formula, labelled
 
 REJECTED = ("镇人民政府(街道办事处)认定不符合急难型临时救助条件,或符合救助条件但人均救助金额超过本市2个月最低生活保障标准的,"
             "应连同申请材料、调查结果和审核意见等相关材料报区民政部门审批。")
@@ -55,3 +55,11 @@ def test_consequence_of_a_condition_opened_with_ru_and_a_rate_as_the_way_to_comp
     assert consequence("各项奖励政策如与国家、省、市相关政策规定相抵触，如何处理？", rule) == "按国家和上级文件规定执行"
     award = "对中药大品种二次开发项目在县域内投产后，年销售额达到1000万元及以上的，按其研发实际发生额的20%给予企业奖励，最高奖励100万元"
     assert formula("对中药大品种二次开发项目，奖励是怎么计算的？", award) == "按其研发实际发生额的20%给予企业奖励"
+
+
+def test_definition_of_a_term_the_question_asks_about():
+    rule = "前款所称强制搭售是指因保险公司、保险中介机构的原因，致使投保人不能单独就某一个保险产品订立保险合同。另有规定的除外。"
+    assert definition("办法里说的“强制搭售”具体指什么情况？", rule) == "因保险公司、保险中介机构的原因，致使投保人不能单独就某一个保险产品订立保险合同"
+    assert definition("什么是强制搭售？", rule).startswith("因保险公司")
+    assert definition("强制搭售怎么处罚？", rule) is None          # not asked what it means
+    assert definition("什么是犹豫期？", rule) is None              # the sentence defines something else
