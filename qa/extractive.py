@@ -115,7 +115,8 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
     for sentence in close:
         answer = (duty and entities.responsible(question, _passage(sentence, document_text))) or \
             phrasings.formula(question, sentence.text) or phrasings.consequence(question, sentence.text) or \
-            phrasings.labelled(question, sentence.text) or phrasings.definition(question, sentence.text)
+            phrasings.labelled(question, sentence.text) or phrasings.definition(question, sentence.text) or \
+            phrasings.respectively(question, sentence.text)
         if answer:
             return Extraction(answer, [sentence], sentence.score)
     if kind == "entity":  # the sure way first, in every close sentence; then the best guess

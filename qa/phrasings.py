@@ -2,11 +2,14 @@
 a consequence after its condition ("…认定不符合条件的，报区民政部门审批"), a formula
 ("救助金额=家庭人数×…"), a short name defined once ("《广东省临时救助办法》（以下简称省《办法》）"),
 where something is sent ("报区民政部门备案"), where money comes from ("从…中支付") and a labelled
-value ("（调度名：兴川）"), and a definition ("…所称X，是指…").
+value ("（调度名：兴川）"), a definition ("…所称X，是指…") and values given item by item ("A和B…分别给予30万元和10万元").
 """
 from __future__ import annotations
 
 import re
+
+from .question import HOW_MANY, pos_tags
+from .spans import numbers_in
 
 _HANDLING = re.compile(r"(?:如何|怎么|怎样)(?:处理|处置|办理|办|弄|救助|解决|安置|对待)|应当怎样|应如何")
 _FORMULA_ASKED = re.compile(r"如何计算|怎么计算|怎样计算|怎么算|如何算|计算方法|计算公式|算法")
@@ -111,3 +114,35 @@ def source(text: str) -> str | None:
     """Where money comes from: the 从… clause ("可从评估后的净资产中预留或从…中优先支付")."""
     found = re.search(r"从[^，,。；;]{2,40}", text)
     return found.group(0) if found else None
+
+
+def respectively(question: str, sentence: str) -> str | None:
+    """"新列入省级“专精特新”中小企业给多少奖励" against "新列入国家级和省级“专精特新”中小企业，分别给予企业30万元
+    和10万元奖励": the value in the place of the item the question names."""
+    if not HOW_MANY.search(question):
+        return None
+    for match in re.finditer("分别", sentence):
+        values = numbers_in(re.split(r"[。；;]", sentence[match.end():])[0])
+        if len(values) < 2:
+            continue
+        for clause in reversed(re.split(r"[，,：:。；;]", sentence[:match.start()])):
+            items = [x for x in clause.split("、") if x]
+            if len(items) != len(values):
+                items = [x for x in re.split(r"、|和|与|及", clause) if x]
+            if len(items) == len(values):
+                named = [i for i, item in enumerate(items) if _item_core(items, i) in question]
+                return values[named[0]] if len(named) == 1 else None
+    return None
+
+
+def _item_core(items: list[str], i: int) -> str:
+    """What tells an item of a list apart: a range or amount from its first digit, else the word next to
+    the list's separators (the first item's last word, the last item's first word)."""
+    item = items[i].removesuffix("的")
+    digit = re.search(r"\d", item)
+    if digit:
+        return item[digit.start():]
+    words = [w for w, _ in pos_tags(item)]
+    if i == 0 and len(items) > 1:
+        return words[-1]
+    return words[0] if i == len(items) - 1 and len(items) > 1 else item

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.phrasings import alias, consequence, definition, formula, labelled
+from qa.phrasings import alias, consequence, definition, formula, labelled, respectively
 
 REJECTED = ("镇人民政府(街道办事处)认定不符合急难型临时救助条件,或符合救助条件但人均救助金额超过本市2个月最低生活保障标准的,"
             "应连同申请材料、调查结果和审核意见等相关材料报区民政部门审批。")
@@ -63,3 +63,21 @@ def test_definition_of_a_term_the_question_asks_about():
     assert definition("什么是强制搭售？", rule).startswith("因保险公司")
     assert definition("强制搭售怎么处罚？", rule) is None          # not asked what it means
     assert definition("什么是犹豫期？", rule) is None              # the sentence defines something else
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("新列入省级“专精特新”中小企业的，给多少奖励？", "10万元"),
+    ("新列入国家级“专精特新”中小企业的，给多少奖励？", "30万元"),
+    ("“专精特新”中小企业给多少奖励？", None),  # which of the two is not said
+])
+def test_respectively_pairs(question, expected):
+    assert respectively(question, "新列入国家级和省级“专精特新”中小企业，分别给予企业30万元和10万元奖励") == expected
+
+
+def test_respectively_ranges_and_three_items():
+    tiers = ("即：年度地方财政贡献1000万元及以上至2000万元、2000万元以上至5000万元、5000万元以上的，"
+             "分别参照其地方财政贡献的70%、80%和90%给予企业奖励")
+    assert respectively("年度地方财政贡献在2000万元以上至5000万元的，参照多少比例奖励？", tiers) == "80%"
+    standards = "对牵头制定并新获批国际标准、国家标准、行业标准的，当年分别给予企业100万元、50万元和30万元奖励"
+    assert respectively("新获批国家标准的奖励是多少？", standards) == "50万元"
+    assert respectively("国家标准由谁制定？", standards) is None  # no amount asked
