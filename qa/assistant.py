@@ -6,6 +6,7 @@ import threading
 import time
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from index import lexical
 from index.embeddings import load_embeddings
@@ -14,7 +15,7 @@ from index.settings import Settings, load_settings
 from index.store import Store
 from index.sync import IngestReport, Progress, ingest
 
-from .answerer import Answerer, ExtractiveAnswerer
+from .answerer import Answerer, Draft, ExtractiveAnswerer
 from .question import is_follow_up, pos_tags, question_kind, rewrites
 from .retriever import HybridRetriever
 from .types import REFUSAL, Answer, Citation
@@ -104,7 +105,14 @@ class Assistant:
         best = None
         previous = self._previous_answer(history, top_k) if history and is_follow_up(question) else None
         readings = rewrites(question, history, previous)
-        for reading in _then_own_words(readings, question):
+        # Last, the follow-up on its own words ("那老项目最长能执行到投产满多少年？" needs no previous
+        # question): when every reading gave the previous answer back, or none answered and it has
+        # words enough to be asked alone.
+        own_words = [question] if question not in readings else []
+        for reading in readings + own_words:
+            if reading in own_words and not (best.repeated or (_unanswered(best.draft, self.settings.refusal_threshold)
+                                                               and _has_own_words(question))):
+                break
             kind = question_kind(question)
             if kind == "descriptive" and reading != question:
                 kind = question_kind(reading)
@@ -119,12 +127,9 @@ class Assistant:
             repeated = draft.answer is not None and _repeats(draft.answer, previous)
             # Readings come most likely first; a later one is tried only when the earlier found nothing
             # (comparing confidences would favour readings that merely repeat the previous question).
-            if best is None or (best[1].answer is None or best[4]) and draft.answer is not None and not repeated:
-                best = (reading, draft, documents, kind, repeated)
+            if best is None or (best.draft.answer is None or best.repeated) and draft.answer is not None and not repeated:
+                best = _Reading(reading, draft, documents, kind, repeated)
             if draft.answer is not None and not repeated and draft.confidence >= self.settings.refusal_threshold:
-                break
-            unanswered = best[1].answer is None or best[1].confidence < self.settings.refusal_threshold
-            if reading == readings[-1] and not best[4] and not (unanswered and _has_own_words(question)):
                 break
         rewritten, draft, documents, kind, _ = best
         timings["total"] = timings["retrieval"] + timings["answer"]
@@ -165,13 +170,16 @@ def _has_own_words(question: str) -> bool:
     return len([w for w, f in pos_tags(question) if f.startswith(("n", "v")) and len(w) > 1]) >= 3
 
 
-def _then_own_words(readings: list[str], question: str):
-    """The readings, then the follow-up on its own words: tried only when every reading was answered
-    with the previous answer (the loop stops before), "那老项目最长能执行到投产满多少年？" needs no
-    previous question to be found."""
-    yield from readings
-    if question not in readings:
-        yield question
+class _Reading(NamedTuple):
+    text: str
+    draft: Draft
+    documents: list
+    kind: str
+    repeated: bool  # answered with the previous answer
+
+
+def _unanswered(draft: Draft, threshold: float) -> bool:
+    return draft.answer is None or draft.confidence < threshold
 
 
 def _repeats(answer: str, previous: str | None) -> bool:

@@ -151,9 +151,9 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
             passage = _passage(sentence, document_text)
             if kind == "list":  # "哪两级财政" names the group by its count: the words before it answer
                 answer = lists.counted_group(question, passage.text)
-                # a list the question's words bracket ("与哪几类照护相适宜") ends where they resume
-                bracketed = cloze(question, passage.text, both_sides=True)
-                answer = answer or (bracketed if bracketed and "、" in bracketed else None)
+                if not answer:  # a list the question's words bracket ("与哪几类照护相适宜") ends where they resume
+                    bracketed = cloze(question, passage.text, both_sides=True)
+                    answer = bracketed if bracketed and "、" in bracketed else None
                 if answer:
                     return Extraction(answer, [sentence], sentence.score)
             answer = cut(question, passage) or _from_paragraph(question, kind, passage)

@@ -163,8 +163,7 @@ def counted_group(question: str, text: str) -> str | None:
     if not match:
         return None
     count = match.group(1)
-    members = "两二三四五六七八九十".find(count[0]) + 2 if count[0] in "两二三四五六七八九十" else 2
-    members -= count[0] != "两"  # 两 and 二 both count 2
+    members = DIGITS.index(count[0]) + 1 if count[0] in DIGITS else 2  # 两 and 几: at least two
     nouns = [w for w, f in pos_tags(question[match.end():]) if f.startswith("n")][:1]
     for anchor in ([count + nouns[0]] if nouns else []) + [count]:
         pos = text.find(anchor)

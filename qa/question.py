@@ -206,7 +206,7 @@ def _shared_tail(previous: str, phrase: str) -> str | None:
                 word = (at, at + len(token))
                 break
             at += len(token)
-        same = re.search(rf"[\u4e00-\u9fff]{{{len(phrase) - 1}}}{re.escape(phrase[-1])}", previous)
+        same = None if word else re.search(rf"[\u4e00-\u9fff]{{{len(phrase) - 1}}}{re.escape(phrase[-1])}", previous)
         span = word or (same.span() if same else None)
         if span:
             return previous[:span[0]] + phrase + previous[span[1]:]

@@ -29,12 +29,13 @@ _DAY_ASKED = re.compile(r"哪天|哪一天|几号|几月几日|什么日子|日�
 # "这几个新城" points at things; only "几个"/"多少" asking for a number ask a count.
 _UNIT_HINT = re.compile(rf"(?<![这那])(?:多少|几)({_UNIT})")
 # "多长时间内…按比例拿奖励": a question word that names its kind (多久) outranks a topic word.
-_HINTS = [(re.compile(r"多长时间|多久|时限"), ("年", "月", "天", "日", "小时", "周", "季度", "分钟")),
+_TIME_MARKS = ("年", "月", "天", "日", "小时", "周", "季度", "分钟")
+_HINTS = [(re.compile(r"多长时间|多久|时限"), _TIME_MARKS),
           (re.compile(r"增速|增长|增幅|比例|比重|占比|百分"), ("%", "百分")),
           (re.compile(r"价格|电价|单价|金额|多少钱|资金|投入|投资|规模|收入|产值|增加值|补贴|补助|奖励|资助|奖金|经费|拨款|费用"),
            ("元", "亿", "万")),
           (re.compile(r"年龄|岁数|多大年纪"), ("岁",)),
-          (re.compile(r"多长"), ("年", "月", "天", "日", "小时", "周", "季度", "分钟"))]
+          (re.compile(r"多长"), _TIME_MARKS)]
 _ALIKE = {"天": ("天", "日"), "日": ("天", "日"), "个月": ("个月", "月"), "小时": ("小时", "时"),  # 几天 ← 3个工作日
           "个小时": ("小时",)}
 _POINTED = re.compile(rf"[这那]几{_UNIT}([\u4e00-\u9fff]{{2}})")
@@ -133,9 +134,10 @@ _BOUND = {"最早": re.compile(r"不得早于([^，,。；;]{2,15})"),
 
 def date(question: str, p: Passage) -> str | None:
     found = [m for m in _DATE.finditer(p.text) if m.group(0).rstrip("前底初末以来之") not in question]
-    for word, bound in _BOUND.items():  # "最早可以定在哪天" against "不得早于公告日期"
-        limit = bound.search(p.text) if word in question.replace("最迟", "最晚") else None
-        if limit and not found:
+    asked = question.replace("最迟", "最晚")
+    for word, bound in _BOUND.items() if not found else ():  # "最早可以定在哪天" against "不得早于公告日期"
+        limit = bound.search(p.text) if word in asked else None
+        if limit:
             return limit.group(1)
     if not found and not _ONE_YEAR.search(question) and not _DAY_ASKED.search(question):
         event = _EVENT_TIME.search(p.text)
