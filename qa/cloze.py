@@ -108,9 +108,12 @@ def _right_anchor(right: str, text: str, start: int, limit: int) -> tuple[int | 
                 # Anchored on the head noun itself: keep it. Anchored after it: what lies between is the
                 # answer, unless the anchor is the noun the asked kind qualifies ("哪些类型的公司" →
                 # "有限责任公司").
-                if skip == 0 and _is_noun(words[0]):
+                # The question's last word is what it asks for, however jieba tags it ("什么需求",
+                # "什么形式的承诺": 需求 and 承诺 tag as verbs).
+                last = len(words) == skip + 1
+                if skip == 0 and (_is_noun(words[0]) or last):
                     return pos, words[0]
-                kind_of = skip == 2 and words[0] in _KIND_WORDS and words[1] == "的" and _is_noun(words[2])
+                kind_of = skip == 2 and words[0] in _KIND_WORDS and words[1] == "的" and (_is_noun(words[2]) or last)
                 return (pos, words[2]) if kind_of else (pos, "")
         if head and not _is_noun(words[0]):
             break

@@ -24,6 +24,9 @@ INTERPRET = "第三条 本办法由市财政局负责解释。"
     ("全省要培育多少家什么企业？", "全省培育100家专精特新企业。", "100家专精特新企业"),
     # right-bracketed, opened by the question's preposition: the leading verb 排水 stays
     ("编制海绵城市系统方案以什么为单元？", "聚焦重点区域，以排水分区为单元，编制海绵城市系统方案。", "排水分区"),
+    # the question's last word is what it asks for, though jieba tags 需求 and 承诺 as verbs
+    ("公办养老机构优先满足什么需求？", "公办养老机构坚持公益属性，优先满足社会兜底保障需求。", "社会兜底保障需求"),
+    ("要就此作出什么形式的承诺？", "要求保险销售人员就不从事禁止性行为作出书面承诺。", "书面承诺"),
 ])
 def test_cloze_bracketed_both_sides(question, sentence, answer):
     assert cloze(question, sentence) == answer
