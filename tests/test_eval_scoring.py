@@ -61,6 +61,15 @@ def test_any_answer_contained_after_normalisation_is_correct():
     assert not is_correct(question, "2400亿元", refused=False)
 
 
+def test_a_yes_no_answer_is_judged_by_its_verdict_not_by_containment():
+    yes, no = q(answers=["是", "可以"], type="yes_no"), q(answers=["否", "不可以"], type="yes_no")
+    assert is_correct(yes, "是。委托他人办理登记的，适用本办法的规定。", refused=False)
+    assert not is_correct(yes, "不可以。", refused=False)  # contains 可以
+    assert not is_correct(yes, "否。本办法是为规范登记制定的。", refused=False)  # contains 是
+    assert is_correct(no, "否。不得转让。", refused=False)
+    assert not is_correct(no, "是。可以转让，不可以拖延。", refused=False)  # contains 不可以
+
+
 def test_numerals_are_unified_both_ways():
     assert is_correct(q(answers=["2条"]), "肖风认为有两条道路", refused=False)
     assert is_correct(q(answers=["两条"]), "2条", refused=False)

@@ -73,7 +73,17 @@ def is_correct(question: GoldQuestion, answer: str, refused: bool) -> bool:
     `all_of` item is contained in the normalised answer."""
     if not question.answerable:
         return refused
+    if question.type == "yes_no" and question.answers and _says_no(answer) != _says_no(question.answers[0]):
+        return False  # "不可以" contains "可以", "否。本办法是…" contains "是": the verdict decides
     return not refused and contains_answer(question, answer)
+
+
+_NO = ("否", "不", "没", "无", "未", "非", "禁止", "严禁")
+
+
+def _says_no(text: str) -> bool:
+    """Whether a yes/no answer's verdict, its opening words, is a no."""
+    return normalise(text).startswith(_NO)
 
 
 def contains_answer(question: GoldQuestion, text: str) -> bool:
