@@ -176,11 +176,16 @@ def whole_quotes(answer: str, sentence: str) -> str:
 def yes_no(question: str, p: Passage) -> str:
     """是/否 by whether the evidence negates what the question does not, with the evidence."""
     plain = re.sub(r"是否|是不是|有没有|会不会|能否|吗[？?]?$", "", question)
+    # A condition ("…未整改到位的，") sets the case; its 未/不 does not make the question a negative one.
+    plain = _CONDITION.sub("", plain)
     negated = _negated(p.text) and not _negated(plain)
     if negated:  # the clause that says no ("…不再给予住院照料临时救助"), not the sentence's opening
         said = [p.text[a:b] for a, b in split_clauses(p.text, 0, len(p.text)) if _negated(p.text[a:b])]
         return "否。" + shorten(said[-1] if said else p.text)
     return "是。" + shorten(p.text)
+
+
+_CONDITION = re.compile(r"[^，,]*的[，,]")
 
 
 def _negated(text: str) -> bool:

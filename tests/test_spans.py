@@ -276,6 +276,9 @@ def test_yes_no():
     assert yes_no("新动能是否尚未形成有效支撑？", passage("新动能尚未形成有效支撑。")).startswith("是。")
     assert yes_no("对传统事物的改良会不会带来颠覆式的增长？",
                   passage("对于传统事物的改良会提高边际效果,但是它不会带来颠覆式的、价值爆炸式的增长。")).startswith("否。")
+    # a negation in the question's condition ("…未整改到位的，") does not make the question a negative one
+    assert yes_no("设施存在不建等问题且未整改到位的，能组织竣工验收吗？",
+                  passage("对存在不建等问题的，在整改到位之前建设管理部门不得组织竣工验收。")).startswith("否。")
 
 
 def test_yes_no_shortens_long_evidence():
