@@ -112,7 +112,9 @@ def _who(question: str, text: str, anchored: bool = False) -> str | None:
     at = text.find(verb) if verb else -1
     before = [n for n in names if 0 <= at - n[1] <= 15]
     if before:
-        return before[-1][0]
+        # "国务院" + "建设行政主管部门" 负责…: a body's name runs on to the verb when what follows is a body.
+        tail = text[before[-1][1]:at]
+        return before[-1][0] + (tail if _BODY_TAIL.fullmatch(tail) else "")
     # "由谁分摊" against "由全省工商业用户分摊或分享": 由 + the doer + the question's own verb, whatever
     # the doer is (users, a role, a body jieba does not know).
     doer = re.search(rf"由([^，。；：、由]{{2,20}}?){re.escape(verb)}", text) if verb else None
@@ -135,6 +137,9 @@ def _who(question: str, text: str, anchored: bool = False) -> str | None:
             if flag.startswith(kind):
                 return name
     return None
+
+
+_BODY_TAIL = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:主管部门|部门|机关|机构|委员会|管理局|局|厅|办公室|中心)")
 
 
 def _verb_after_who(question: str) -> str | None:

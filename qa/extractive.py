@@ -138,7 +138,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
         headings = [s for s in ranked[:6] if s.score >= best.score - 2 * CLOSE and _is_heading(s)]
         for sentence in close + headings:
             passage = _passage(sentence, document_text)
-            answer = spans.number(question, passage, counting=False)
+            answer = spans.number(question, passage, counting=False) or _from_lead(question, sentence, document_text)
             if answer and refusals.another_item(question, answer, passage, document_text(sentence.chunk.metadata["doc"])):
                 return Extraction(None, [sentence], sentence.score)
             if answer:
@@ -164,6 +164,10 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
                 answer = cloze(question, sentence.text)
             if answer and (kind == "choice" or not _restates(question, answer)):
                 return Extraction(answer + _conflict_note(question, kind, sentence, answer), [sentence], sentence.score)
+        for sentence in close if kind == "date" and spans.asks_day(question) else []:  # "从哪天开始算": no calendar day, an event's
+            answer = spans.event_day(question, _passage(sentence, document_text))
+            if answer:
+                return Extraction(answer, [sentence], sentence.score)
         if kind in ("number", "date", "list", "choice"):
             return Extraction(None, [best], best.score)  # the kind of answer asked for is not there
     return Extraction(spans.descriptive(question, _passage(best, document_text)), [best], best.score)
@@ -228,6 +232,24 @@ def _from_paragraph(question: str, kind: str, passage: spans.Passage) -> str | N
     return spans.BY_KIND[kind](question, widened)
 
 
+# "（一）…；" under "有下列交通违法行为之一，一次记3分：": the items share the value their lead line states.
+_ITEM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[一二三四五六七八九十]+、)")
+
+
+def _from_lead(question: str, sentence: Scored, document_text) -> str | None:
+    text = document_text(sentence.chunk.metadata["doc"]) or ""
+    # A count of the items is the items' business, not the lead's ("具体为20项具体任务:").
+    if not text or spans.asks_count(question) or not _ITEM.match(text[text.rfind("\n", 0, sentence.start) + 1:sentence.end]):
+        return None
+    lines = text[:text.rfind("\n", 0, sentence.start) + 1].split("\n")[:-1]
+    for line in reversed(lines[-30:]):
+        if not _ITEM.match(line):
+            lead = line.strip()
+            return spans.number(question, spans.Passage(lead, lead, 0, []), counting=False) \
+                if lead.endswith(("：", ":")) else None
+    return None
+
+
 def _conflict_note(question: str, kind: str, sentence: Scored, answer: str) -> str:
     """Say so when the section's heading states the same fact differently (the body wins)."""
     if kind not in ("date", "number"):
@@ -247,3 +269,4 @@ def _conflict_note(question: str, kind: str, sentence: Scored, answer: str) -> s
     if claimed and re.sub(r"\D", "", claimed) not in re.sub(r"\D", " ", answer).split():
         return f"（注：小标题写作“{claimed}”，与正文不一致，此处以正文为准）"
     return ""
+

@@ -17,9 +17,14 @@ from .question import HOW_MANY, focus_terms, pos_tags
 
 _NUMERAL = r"(?:\d+(?:[.,]\d+)*(?:万亿|亿|万)?|[一二三四五六七八九十百千万两零〇]+(?:点[一二三四五六七八九零〇]+)?)"
 _UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|个工作日|工作日|个月|个小时|小时|倍|项|条|个|大|家|种|类|级|名|人|次|所|方面|张|"
-         r"批|座|户|件|年|岁|辆|台|套|吨|亩|公里|平方米|平方公里|部|篇|份|天|日|周|季度|分钟)")
+         r"批|座|户|件|年|岁|辆|台|套|吨|亩|公里|平方米|平方公里|部|篇|份|天|日|周|季度|分钟|分(?![钟之数值]))")
 # A range ("3—5年一遇", "10至15天") is one answer; a year range ("2020-2022年") is a date, dropped below.
-_NUMBER = re.compile(rf"(?:百分之{_NUMERAL})|(?:{_NUMERAL}%?\s*[—–\-~～至到]\s*)?{_NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?(?:左右|以上)?")
+# Regulations fine in ranges, "处5万元以上20万元以下的罚款": the whole range is the answer.
+_UPPER = rf"以上(?:{_NUMERAL}(?:{_UNIT})?以下)?"
+# Votes and quorums: "过半数", "三分之二以上".
+_SHARE = r"过半数|半数以上|[一二三四五六七八九十\d]+分之[一二三四五六七八九十\d]+(?:以上|以下)?"
+_NUMBER = re.compile(rf"{_SHARE}|(?:百分之{_NUMERAL})|(?:{_NUMERAL}%?\s*[—–\-~～至到]\s*)?{_NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?"
+                     rf"(?:左右|{_UPPER}|以下|以内)?")
 _DETERMINER = re.compile(r"^[一这那每各][个种项条类次批][多余]?$")  # "一个是特斯拉": an article, not a count
 _DATE = re.compile(r"\d{1,2}月(?:底|初|末|中旬|上旬|下旬)(?:前|以前|之前)?|\d{4}\s*[-—–~至到]\s*\d{4}年|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年底|年末|年初)?(?:前|底|初|末|以前|之前|以来)?|\d{1,2}月\d{1,2}日|今年|明年|去年")
 _RANGE = re.compile(r"\d{4}\s*[-—–~至到]\s*\d{4}")
@@ -60,7 +65,7 @@ def numbers_in(text: str) -> list[str]:
 def number(question: str, p: Passage, counting: bool = True) -> str | None:
     found = [m for m in _NUMBER.finditer(p.text) if not _in_question(m.group(0), question)]
     found = [m for m in found if not re.fullmatch(r"(?:\d{4}\s*[—–\-~～至到]\s*)?\d{4}年?", m.group(0))
-             and not _DETERMINER.match(m.group(0))]
+             and not _DETERMINER.match(m.group(0)) and m.group(0) != "十分"]  # 十分重要: "very"
     # "第二十五条" numbers an article, "9月5日" is a date and "上一年度" a year: none is a quantity.
     found = [m for m in found if p.text[m.start() - 1:m.start()] not in ("第", "月")
              and not (m.group(0).startswith("一") and p.text[m.start() - 1:m.start()] in ("上", "下"))]
@@ -111,6 +116,12 @@ def _count_only(unit: str) -> bool:
     return unit == "方面" or unit in "项条个大类种家级名次所批座户件张"
 
 
+def asks_count(question: str) -> bool:
+    """"有几项具体任务": a count of items, not an amount."""
+    asked = list(_COUNT_ASKED.finditer(question))
+    return bool(asked) and _count_only(asked[-1].group(1))
+
+
 def count(question: str, p: Passage) -> str | None:
     """Answer "how many" by counting the items of the enumeration the evidence gives."""
     unit = list(_COUNT_ASKED.finditer(question))[-1].group(1)
@@ -123,7 +134,9 @@ def count(question: str, p: Passage) -> str | None:
 _PERIOD_ASKED = re.compile(r"多久|多长时间|期限|时限|有效期")
 _DATE_RANGE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?\s*(?:至|到|—|-|～)\s*\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?")
 # "自印发之日起施行", "自企业登记注册的次月起": a time fixed by an event, not by the calendar.
-_EVENT_TIME = re.compile(r"(?:自|从|于)([^，,。；;自从]{1,16}?(?:之日|次日|当日|次月|当月|次年|当年|之月))起")
+_EVENT_TIME = re.compile(r"(?:自|从|于)([^，,。；;自从]{1,24}?(?:之日|次日|当日|次月|当月|次年|当年|之月))起")
+# "十日后预约重新考试": a time counted from the case the sentence sets.
+_RELATIVE_TIME = re.compile(rf"{_NUMERAL}(?:个工作日|工作日|日|天|个月|年|小时)(?:后|以后|之后|内|以内)")
 
 
 # "应当在核保通过后及时提供": a time fixed by what happens before, the usual frame of a duty's deadline.
@@ -140,11 +153,12 @@ def date(question: str, p: Passage) -> str | None:
         if limit:
             return limit.group(1)
     if not found and not _ONE_YEAR.search(question) and not _DAY_ASKED.search(question):
-        event = _EVENT_TIME.search(p.text)
-        if event and event.group(1) not in question:
-            return event.group(1) + "起"
+        event = event_day(question, p)
+        if event:
+            return event
+        relative = [m.group(0) for m in _RELATIVE_TIME.finditer(p.text) if m.group(0) not in question]
         frames = [m.group(1) for m in _EVENT_FRAME.finditer(p.text) if m.group(1) not in question]
-        return frames[0] if frames else None
+        return (relative + frames or [None])[0]
     if _DAY_ASKED.search(question):
         found = [m for m in found if "日" in m.group(0)]
     # "哪一年" asks for one year, "哪几年" for a period: a range answers only the second.
@@ -155,6 +169,16 @@ def date(question: str, p: Passage) -> str | None:
     elif _PERIOD.search(question):
         found = ranges or found
     return _pick(question, p.text, found)
+
+
+def asks_day(question: str) -> bool:
+    return _DAY_ASKED.search(question) is not None and not _ONE_YEAR.search(question)
+
+
+def event_day(question: str, p: Passage) -> str | None:
+    """"自企业登记注册的次月起": a time fixed by an event. For "哪天" only when no evidence gives a date."""
+    event = _EVENT_TIME.search(p.text)
+    return event.group(1) + "起" if event and event.group(1) not in question else None
 
 
 def whole_quotes(answer: str, sentence: str) -> str:

@@ -24,6 +24,8 @@ SHENZHEN = "深圳计划到2022年数字经济产业增加值突破多少？"
 @pytest.mark.parametrize("question, kind", [
     ("要就几方面内容作出明确提示？", "number"),   # a count of aspects
     ("这个办法一共分成几章？", "number"),
+    ("未按规定系安全带的，一次记几分？", "number"),
+    ("要在几日内办理变更登记？", "number"),
     # number
     (SHENZHEN, "number"),
     ("传统的汽车有多少个零部件？", "number"),

@@ -11,10 +11,12 @@ from types import SimpleNamespace
 
 import pytest
 
+from qa import extractive
 from qa.extractive import Scored, _conflict_note, _is_heading, _restates
 from qa.refusals import another_item, excluded, keys_present, mostly_unknown, other_level
 from qa.lists import enumeration_items, listing, lists_asked_kind
 from qa.spans import (
+    event_day,
     Passage,
     choice,
     count,
@@ -81,6 +83,16 @@ def test_number_picks_the_clause_the_question_is_about(question, answer):
     # "这几个新城" points at the towns; the question asks a share ("多大比例"), not a count
     ("松江、青浦这几个新城要有多大比例的建设用地达标？",
      "松江、青浦、嘉定、奉贤等4个新城建设用地面积50%以上达到海绵城市建设目标要求。", "50%以上"),
+    # a fine's range is one answer
+    ("擅自处分共用部位的，处多少罚款？", "由主管部门责令限期改正，处5万元以上20万元以下的罚款。", "5万元以上20万元以下"),
+    ("全部委托给他人的，罚款怎么算？", "处委托合同价款30%以上50%以下的罚款。", "30%以上50%以下"),
+    ("代为接受处罚的，罚款最多多少？", "处二千元以下罚款。", "二千元以下"),
+    # points (分) are a unit; 分钟 is not 分, and 十分 is "very"
+    ("网上学习一次扣减多少分？", "网上学习三日内累计满三十分钟且考试合格的，一次扣减1分。", "1分"),
+    ("该行为十分严重的，一次记几分？", "该行为十分严重的，一次记12分。", "12分"),
+    # votes and quorums
+    ("需要多少业主同意？", "应当经专有部分占建筑物总面积过半数的业主同意。", "过半数"),
+    ("需要多少业主同意？", "应当经三分之二以上的业主同意。", "三分之二以上"),
 ])
 def test_number_units_and_approximations(question, sentence, answer):
     assert number(question, passage(sentence)) == answer
@@ -199,9 +211,16 @@ IN_FORCE = "第二十条 本办法自2021年3月1日起施行,有效期至2025�
     ("停售起始日期最早可以定在哪天？", "其中起始日期不得早于公告日期。", "公告日期"),
     ("材料最晚什么时候交？", "申请人提交材料不得晚于受理截止日。", "受理截止日"),
     ("出质人应当在什么时候通知质权人？", "出质人或其他利害关系人应在异议登记办理完毕的同时通知质权人。", "异议登记办理完毕的同时"),
+    ("什么时候可以预约重新考试？", "考试不合格的，十日后预约重新考试。", "十日后"),
 ])
 def test_date(question, sentence, answer):
     assert date(question, passage(sentence)) == answer
+
+
+def test_a_day_fixed_by_an_event_answers_which_day_only_as_a_last_resort():
+    sentence = passage("记分周期为12个月，从机动车驾驶人初次领取机动车驾驶证之日起连续计算。")
+    assert date("记分周期从哪天开始算？", sentence) is None  # another sentence may give the calendar day
+    assert event_day("记分周期从哪天开始算？", sentence) == "机动车驾驶人初次领取机动车驾驶证之日起"
 
 
 def test_date_one_year_or_a_period():
@@ -541,7 +560,7 @@ def test_number_how_often_is_answered_by_a_frequency():
 def test_number_a_time_the_question_states_is_a_condition_not_the_answer():
     sentence = "第二十八条  市级储备粮保管自然损耗定额为：原粮：储存6个月以内的，不超过0.1%；"
     assert number("原粮放了一年以上，允许的自然损耗累计最多是多少？", passage(sentence)) == "0.1%"
-    assert number("原粮储存多久以内损耗不超过0.1%？", passage(sentence)) == "6个月"
+    assert number("原粮储存多久以内损耗不超过0.1%？", passage(sentence)) == "6个月以内"
 
 
 def test_whole_quotes_completes_a_cut_quotation():
@@ -746,3 +765,22 @@ def test_the_same_thing_at_another_level_of_government(question, sentence, other
 def test_beds_are_counted_in_zhang():
     sentence = "将单体建筑50张及以上床位的养老机构纳入消防安全重点单位"
     assert number("单体建筑多少张及以上床位的养老机构要纳入消防安全重点单位？", passage(sentence)) == "50张"
+
+
+SCORING_RULES = ("第九条 机动车驾驶人有下列交通违法行为之一，一次记9分：\n（一）驾驶与准驾车型不符的机动车的；\n"
+                 "（二）饮酒后驾驶营运机动车的；\n第十条 驾驶人有下列情形之一的，不予受理：\n（一）记分已满12分的；\n")
+
+
+def _item(text: str) -> Scored:
+    start = SCORING_RULES.find(text)
+    chunk = SimpleNamespace(page_content=SCORING_RULES, metadata={"doc": "d", "start": 0})
+    return Scored(text, start, start + len(text), chunk, 0.0, 0.0, 0.5)
+
+
+def test_an_item_without_a_value_takes_its_lead_lines():
+    item = _item("（二）饮酒后驾驶营运机动车的；")
+    assert extractive._from_lead("饮酒后驾驶营运机动车的，一次记几分？", item, lambda _: SCORING_RULES) == "9分"
+    # the lead's own count is not the items' count, and a lead without a colon states nothing for them
+    assert extractive._from_lead("第九条列了几项行为？", item, lambda _: SCORING_RULES) is None
+    assert extractive._from_lead("一次记几分？", _item("第十条 驾驶人有下列情形之一的，不予受理："),
+                                 lambda _: SCORING_RULES) is None
