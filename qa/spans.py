@@ -63,6 +63,10 @@ def numbers_in(text: str) -> list[str]:
 
 
 def number(question: str, p: Passage, counting: bool = True) -> str | None:
+    ordinal = _ORDINAL_NUMBER_ASKED.search(question)
+    if ordinal:  # "按照第几条的规定" wants "第四十四条", never a count
+        cited = re.compile(rf"第[\d一二三四五六七八九十百零〇]+{ordinal.group(1)}")
+        return _pick(question, p.text, [m for m in cited.finditer(p.text) if m.group(0) not in question])
     found = [m for m in _NUMBER.finditer(p.text) if not _in_question(m.group(0), question)]
     found = [m for m in found if not re.fullmatch(r"(?:\d{4}\s*[—–\-~～至到]\s*)?\d{4}年?", m.group(0))
              and not _DETERMINER.match(m.group(0)) and m.group(0) != "十分"]  # 十分重要: "very"
@@ -106,6 +110,7 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
     return picked
 
 
+_ORDINAL_NUMBER_ASKED = re.compile(r"第几(条|款|项|章|节|部分|批|次|届|类|个)")
 _DURATION_ASKED = re.compile(r"多长时间|多久|隔多|频率|频次")
 _FREQUENCY = re.compile(r"每(?:个)?(?:年度|半年|季度|年|季|月|周|天|日)")
 _TIME_UNIT = re.compile(r"年|个月|月|天|日|小时|周|季度|分钟")
@@ -305,7 +310,16 @@ def _pick(question: str, text: str, candidates: list[re.Match]) -> str | None:
     def labelled(match: re.Match) -> bool:  # "风电400小时、光伏300小时": the label right before the value
         return any(t in text[max(0, match.start() - len(t) - 1):match.start()] for t in tokens)
 
-    return max(candidates, key=lambda m: (overlap(m), labelled(m), -m.start())).group(0)
+    # "最多学多少天" against "最多六十天…最多一百二十天": a value bounded the way the question bounds it.
+    bound = next((words for words in _BOUNDS if re.search(words, question)), None)
+
+    def bounded(match: re.Match) -> bool:
+        return bound is not None and re.search(rf"(?:{bound})$", text[max(0, match.start() - 4):match.start()]) is not None
+
+    return max(candidates, key=lambda m: (bounded(m), overlap(m), labelled(m), -m.start())).group(0)
+
+
+_BOUNDS = ("最多|最高|最长|最大|上限|不超过|不得超过|不高于|不得高于", "至少|最少|最低|最短|下限|不少于|不得少于|不低于|不得低于")
 
 
 _CITED = re.compile(r"(?:按照|根据|依照|依据|违反|对照|按|依)(?:本办法|本规定|办法|规定)?$")

@@ -93,6 +93,12 @@ def test_number_picks_the_clause_the_question_is_about(question, answer):
     # votes and quorums
     ("需要多少业主同意？", "应当经专有部分占建筑物总面积过半数的业主同意。", "过半数"),
     ("需要多少业主同意？", "应当经三分之二以上的业主同意。", "三分之二以上"),
+    # 第几条 asks for an article's number, not a count
+    ("应按照《机动车驾驶证申领和使用规定》第几条的规定预约考试？",
+     "第二十二条 考试合格后，按照《机动车驾驶证申领和使用规定》第四十四条的规定预约参加道路驾驶技能考试。", "第四十四条"),
+    # a bound in the question picks the value the text bounds the same way
+    ("大型货车驾驶人最多学多少天？", "大型货车驾驶人参加为期三十天的学习，最多一百二十天。", "一百二十天"),
+    ("现场学习至少几天？", "学习的天数累计不得少于五天，其中，现场学习的天数不得少于二天，网络学习每天三小时。", "二天"),
 ])
 def test_number_units_and_approximations(question, sentence, answer):
     assert number(question, passage(sentence)) == answer
