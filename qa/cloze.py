@@ -45,7 +45,7 @@ def cloze(question: str, text: str, both_sides: bool = False) -> str | None:
                 return _clean(text[left_end:pos])
             if right_at is None:
                 return None
-        end = right_at + (len(head) if not wh.group(0).startswith("什么样") else 0) if right_at is not None else clause_end
+        end = right_at + len(head) if right_at is not None else clause_end
         if head and wh.group(0) == "哪些":  # "有限责任公司或股份有限公司": more of the same head joined on
             more = re.match(rf"(?:[或和及与、][^，,。；;、或和及与]{{1,12}}?{re.escape(head)})+", text[end:])
             end += len(more.group(0)) if more else 0

@@ -68,9 +68,11 @@ def test_cloze_right_bracketed_long_span_is_refused():
     assert cloze("什么样的企业可以申请补贴？", sentence) is None
 
 
-def test_cloze_what_kind_without_head_noun():
-    # "什么样的" keeps no head noun: what lies between the anchors is the answer.
-    assert cloze("深圳要建立完善区块链什么样的发展体制机制？", "建立完善区块链安全有序发展体制机制。") == "安全有序"
+def test_cloze_what_kind_keeps_its_head_noun_like_what():
+    # "什么样的业主" is answered by the kind of 业主 the text names, 业主 included, as "什么企业" is.
+    assert cloze("深圳要建立完善区块链什么样的发展体制机制？", "建立完善区块链安全有序发展体制机制。") == "安全有序发展"
+    assert cloze("业主委员会委员应当由什么样的业主担任？", "业主委员会委员应当由热心公益事业、责任心强、具有一定组织能力的业主担任。") \
+        == "热心公益事业、责任心强、具有一定组织能力的业主"
 
 
 @pytest.mark.parametrize("question, sentence, answer", [
