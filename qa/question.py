@@ -103,7 +103,9 @@ def rewrites(question: str, history: list[str], previous_answer: str | None = No
     last = history[-1].strip()
     previous = (rewrite(last, history[:-1]) if len(history) > 1 and is_follow_up(last) else last).rstrip("？?")
     # "那么，上海呢？" → "上海"; "还有呢？" has no phrase of its own to put anywhere.
-    stripped = _FOLLOW_UP_START.sub("", question).rstrip("？?").rstrip("呢").strip(" ，,、")
+    # "那如果是单位干的呢？" → "单位": openers may come in pairs, and 干的/做的 only stand in for the verb.
+    stripped = _FOLLOW_UP_START.sub("", _FOLLOW_UP_START.sub("", question)).rstrip("？?").rstrip("呢")
+    stripped = re.sub(r"(?:干|做|办|弄)的$|的话$", "", stripped).strip(" ，,、")
     core = stripped or question.rstrip("？?")
     if question.rstrip("？?").endswith("呢") and stripped:
         replaced = _substitute(previous, core)
@@ -169,8 +171,16 @@ def _resolve_demonstrative(core: str, previous: str) -> str | None:
     return None
 
 
+# Who a rule binds: "个人…的，处…；单位…的，处…". One party asked after another takes its place.
+_PARTIES = ("个人", "单位", "企业", "公司", "法人", "自然人", "公民", "外国人", "机构", "组织")
+
+
 def _substitute(previous: str, phrase: str) -> str | None:
     phrase = phrase.removesuffix("的")  # "那农村的呢？"
+    if phrase in _PARTIES:
+        other = next((p for p in _PARTIES if p != phrase and p in previous), None)
+        if other:
+            return previous.replace(other, phrase, 1)
     shared = _shared_tail(previous, phrase)
     if shared:  # "那地方所属的转制文化企业呢" after "中央所属的转制文化企业…": only 中央 changes
         return shared

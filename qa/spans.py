@@ -295,14 +295,17 @@ def _pick(question: str, text: str, candidates: list[re.Match]) -> str | None:
     question labels, then the earliest."""
     if not candidates:
         return None
-    clauses = split_clauses(text, 0, len(text))
+    clauses = split_clauses(text.replace("；", "，"), 0, len(text))  # a line of several sentences, too
     question = _matchable(question)
     focus = set(focus_terms(question))
     tokens = [t for t in tokenize(question) if len(t) > 1]
 
     def overlap(match: re.Match) -> float:
-        for a, b in clauses:
+        for i, (a, b) in enumerate(clauses):
             if a <= match.start() < b:
+                # "单位有前款规定行为之一的，处5万元…": a condition (…的) belongs to the clause it sets
+                if i and text[clauses[i - 1][0]:clauses[i - 1][1]].endswith("的"):
+                    a = clauses[i - 1][0]
                 # "食用油" is also in "食用植物油": a word spread out still counts
                 return sum(len(t) * (2 if t in focus else 1) for t in tokens if spread(t, text[a:b]))
         return 0.0

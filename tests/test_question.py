@@ -160,6 +160,15 @@ def test_rewrite_place_substitution(follow_up, previous, expected):
 
 
 @pytest.mark.parametrize("follow_up, previous, expected", [
+    # one party a rule binds asked after another; paired openers and 干的 drop away
+    ("那如果是单位干的呢？", "个人擅自占用小区里的道路，会被罚多少钱？", "单位擅自占用小区里的道路，会被罚多少钱？"),
+    ("那企业呢？", "个人申请补贴要交哪些材料？", "企业申请补贴要交哪些材料？"),
+])
+def test_rewrite_party_substitution(follow_up, previous, expected):
+    assert rewrites(follow_up, [previous]) == [expected]
+
+
+@pytest.mark.parametrize("follow_up, previous, expected", [
     ("那到2035年呢？", "海南计划到2025年初步建立什么制度体系？", "海南计划到2035年初步建立什么制度体系？"),
     ("那2035年呢？", "海南计划到2025年初步建立什么制度体系？", "海南计划到2035年初步建立什么制度体系？"),
     ("那到2030年呢？", "到2025年，全省新能源汽车产量达到多少万辆？", "到2030年，全省新能源汽车产量达到多少万辆？"),

@@ -790,3 +790,14 @@ def test_an_item_without_a_value_takes_its_lead_lines():
     assert extractive._from_lead("第九条列了几项行为？", item, lambda _: SCORING_RULES) is None
     assert extractive._from_lead("一次记几分？", _item("第十条 驾驶人有下列情形之一的，不予受理："),
                                  lambda _: SCORING_RULES) is None
+
+
+def test_an_item_takes_the_value_of_the_line_after_its_block_that_speaks_of_it():
+    rules = ("第六十三条 有下列行为之一的，由主管部门责令限期改正，并按照本条第二款的规定处以罚款：\n"
+             "（一）擅自改变公共建筑用途的；\n（二）擅自占用、挖掘道路、场地的；\n"
+             "个人有前款规定行为之一的，处1000元以上1万元以下的罚款；单位有前款规定行为之一的，处5万元以上20万元以下的罚款。\n")
+    start = rules.find("（二）")
+    item = Scored("（二）擅自占用、挖掘道路、场地的；", start, start + 17,
+                  SimpleNamespace(page_content=rules, metadata={"doc": "d", "start": 0}), 0.0, 0.0, 0.5)
+    assert extractive._from_lead("单位擅自占用道路的，罚多少钱？", item, lambda _: rules) == "5万元以上20万元以下"
+    assert extractive._from_lead("个人擅自占用道路的，罚多少钱？", item, lambda _: rules) == "1000元以上1万元以下"
