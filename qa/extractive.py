@@ -244,11 +244,11 @@ def _from_lead(question: str, sentence: Scored, document_text) -> str | None:
     # A count of the items is the items' business, not the lead's ("具体为20项具体任务:").
     if not text or spans.asks_count(question) or not _ITEM.match(text[line_start:sentence.end]):
         return None
-    before = text[:line_start].split("\n")[:-1][-30:]
+    before = text[:line_start].rsplit("\n", 31)[:-1][-30:]  # the 30 lines before, without splitting it all
     lead = next((line.strip() for line in reversed(before) if not _ITEM.match(line)), "")
     if not lead.endswith(("：", ":")):
         return None
-    after = text[line_start:].split("\n")[:30]
+    after = text[line_start:].split("\n", 30)[:30]
     closing = next((line.strip() for line in after if not _ITEM.match(line)), "")
     for line in (lead, closing if _BACK_REFERENCE.search(closing) else ""):
         answer = spans.number(question, spans.Passage(line, line, 0, []), counting=False) if line else None
