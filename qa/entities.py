@@ -13,8 +13,9 @@ from index.lexical import STOPWORDS
 
 from . import phrasings
 from .cloze import cloze
+from .passage import Passage
 from .question import FUNCTION_TAGS, pos_tags
-from .spans import EDGE_CHARS, Passage, best_clause
+from .spans import EDGE_CHARS, best_clause
 
 _WHICH = re.compile(r"(?:什么|哪个|哪种|哪类|哪家|哪一|哪款|哪项|哪位)")
 _NAME_ASKED = re.compile(r"名字|名称|叫什么|全称|哪[份部个]?[\u4e00-\u9fff]{0,2}?(?:文件|预案|规划|方案|条例|办法|法规|法律|意见|通知)")

@@ -14,8 +14,9 @@ import numpy as np
 from index.chunking import heading_level
 from index.lexical import tokenize
 
-from . import entities, issuance, lists, phrasings, refusals, spans
+from . import dates, entities, issuance, lists, numbers, phrasings, refusals, spans
 from .cloze import cloze
+from .passage import Passage
 from .question import ABOUT_THE_TEXT, focus_terms, key_terms
 
 HEADING_PENALTY = 0.85  # headings summarise; when they disagree with the body, the body is the record
@@ -88,10 +89,10 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
     if not ranked:
         return Extraction(None, [], 0.0)
     # A number the question names ("到2035年") singles out the sentences that state it.
-    numbers = [k for k in key_terms(question) if k.isdigit()]
-    if numbers:
+    named = [k for k in key_terms(question) if k.isdigit()]
+    if named:
         for s in ranked:
-            s.score += NUMBER_BONUS * all(n in s.text for n in numbers)
+            s.score += NUMBER_BONUS * all(n in s.text for n in named)
         ranked = sorted(ranked, key=lambda x: -x.score)
     best = ranked[0]
     if not refusals.keys_present(question, best, ranked, document_text):
@@ -138,7 +139,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
         headings = [s for s in ranked[:6] if s.score >= best.score - 2 * CLOSE and _is_heading(s)]
         for sentence in close + headings:
             passage = _passage(sentence, document_text)
-            answer = spans.number(question, passage, counting=False) or _from_lead(question, sentence, document_text)
+            answer = numbers.number(question, passage, counting=False) or _from_lead(question, sentence, document_text)
             if answer and refusals.another_item(question, answer, passage, document_text(sentence.chunk.metadata["doc"])):
                 return Extraction(None, [sentence], sentence.score)
             if answer:
@@ -164,8 +165,8 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
                 answer = cloze(question, sentence.text)
             if answer and (kind == "choice" or not _restates(question, answer)):
                 return Extraction(answer + _conflict_note(question, kind, sentence, answer), [sentence], sentence.score)
-        for sentence in close if kind == "date" and spans.asks_day(question) else []:  # "从哪天开始算": no calendar day, an event's
-            answer = spans.event_day(question, _passage(sentence, document_text))
+        for sentence in close if kind == "date" and dates.asks_day(question) else []:  # "从哪天开始算": no calendar day, an event's
+            answer = dates.event_day(question, _passage(sentence, document_text))
             if answer:
                 return Extraction(answer, [sentence], sentence.score)
         if kind in ("number", "date", "list", "choice"):
@@ -212,7 +213,7 @@ def _restates(question: str, answer: str) -> bool:
     return answer in question or any(k in answer.split("、") for k in keys)
 
 
-def _passage(sentence: Scored, document_text) -> spans.Passage:
+def _passage(sentence: Scored, document_text) -> Passage:
     text = document_text(sentence.chunk.metadata["doc"]) or sentence.chunk.page_content
     base = 0 if text is not sentence.chunk.page_content else sentence.chunk.metadata["start"]
     start, end = sentence.start - base, sentence.end - base
@@ -220,15 +221,15 @@ def _passage(sentence: Scored, document_text) -> spans.Passage:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
     following = text[line_end + 1:].split("\n", 12)[:12]  # not the whole rest of the document
-    return spans.Passage(sentence.text, text[line_start:line_end], start - line_start, following)
+    return Passage(sentence.text, text[line_start:line_end], start - line_start, following)
 
 
-def _from_paragraph(question: str, kind: str, passage: spans.Passage) -> str | None:
+def _from_paragraph(question: str, kind: str, passage: Passage) -> str | None:
     """A date or amount stated earlier in the same paragraph ("深圳计划到2022年, …; 软件业务收入突破…")."""
     if kind not in ("date", "number") or passage.offset == 0:
         return None
     before = passage.paragraph[:passage.offset + len(passage.text)]
-    widened = spans.Passage(before, passage.paragraph, passage.offset, passage.following)
+    widened = Passage(before, passage.paragraph, passage.offset, passage.following)
     return spans.BY_KIND[kind](question, widened)
 
 
@@ -242,7 +243,7 @@ def _from_lead(question: str, sentence: Scored, document_text) -> str | None:
     text = document_text(sentence.chunk.metadata["doc"]) or ""
     line_start = text.rfind("\n", 0, sentence.start) + 1
     # A count of the items is the items' business, not the lead's ("具体为20项具体任务:").
-    if not text or spans.asks_count(question) or not _ITEM.match(text[line_start:sentence.end]):
+    if not text or numbers.asks_count(question) or not _ITEM.match(text[line_start:sentence.end]):
         return None
     before = text[:line_start].rsplit("\n", 31)[:-1][-30:]  # the 30 lines before, without splitting it all
     lead = next((line.strip() for line in reversed(before) if not _ITEM.match(line)), "")
@@ -251,7 +252,7 @@ def _from_lead(question: str, sentence: Scored, document_text) -> str | None:
     after = text[line_start:].split("\n", 30)[:30]
     closing = next((line.strip() for line in after if not _ITEM.match(line)), "")
     for line in (lead, closing if _BACK_REFERENCE.search(closing) else ""):
-        answer = spans.number(question, spans.Passage(line, line, 0, []), counting=False) if line else None
+        answer = numbers.number(question, Passage(line, line, 0, []), counting=False) if line else None
         if answer:
             return answer
     return None
@@ -271,7 +272,7 @@ def _conflict_note(question: str, kind: str, sentence: Scored, answer: str) -> s
     if not focus or not words or sum(t in heading for t in focus) < 2 \
             or sum(t in sentence.text for t in words) < 0.6 * len(words):
         return ""
-    claimed = spans.BY_KIND[kind](question, spans.Passage(heading, heading, 0, []))
+    claimed = spans.BY_KIND[kind](question, Passage(heading, heading, 0, []))
     # A range ("2020-2022年") that includes the heading's year does not contradict it.
     if claimed and re.sub(r"\D", "", claimed) not in re.sub(r"\D", " ", answer).split():
         return f"（注：小标题写作“{claimed}”，与正文不一致，此处以正文为准）"

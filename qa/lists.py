@@ -10,7 +10,7 @@ from index.chunking import heading_level, split_clauses
 from .question import FUNCTION_TAGS, focus_terms, pos_tags
 
 if TYPE_CHECKING:
-    from .spans import Passage
+    from .passage import Passage
 
 DIGITS = "一二三四五六七八九十"
 _ENUM_LINE = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]+[)）]|[\d一二三四五六七八九十]+[、.．])\s*")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .numbers import numbers_in
 from .question import HOW_MANY, pos_tags
-from .spans import numbers_in
 
 _HANDLING = re.compile(r"(?:如何|怎么|怎样)(?:处理|处置|办理|办|弄|救助|解决|安置|对待)|应当怎样|应如何")
 _FORMULA_ASKED = re.compile(r"如何计算|怎么计算|怎样计算|怎么算|如何算|计算方法|计算公式|算法")

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from . import spans
+from .numbers import numbers_in
+from .passage import Passage, spread
 from .question import ABOUT_THE_TEXT, ASKING, key_terms, pos_tags
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ def mostly_unknown(question: str, ranked: list[Scored], document_text) -> bool:
 def occurs(word: str, text: str) -> bool:
     """In part or abbreviated: a pair of its characters, or all of them in order within a short
     stretch ("自贸港" in "自由贸易港")."""
-    return any(word[i:i + 2] in text for i in range(len(word) - 1)) or spans.spread(word, text)
+    return any(word[i:i + 2] in text for i in range(len(word) - 1)) or spread(word, text)
 
 
 def keys_present(question: str, best: Scored, ranked: list[Scored], document_text=None) -> bool:
@@ -102,19 +103,19 @@ def keys_present(question: str, best: Scored, ranked: list[Scored], document_tex
     )
     # "北京市" in a question is "北京" in a heading: an administrative suffix does not change the place.
     # jieba also tags phrases such as 加大力度 as names: those may be written apart ("加大支持力度").
-    return all(key.rstrip("市省区县") in context or spans.spread(key, context) for key in keys)
+    return all(key.rstrip("市省区县") in context or spread(key, context) for key in keys)
 
 
-def another_item(question: str, answer: str, passage: spans.Passage, text: str | None) -> bool:
+def another_item(question: str, answer: str, passage: Passage, text: str | None) -> bool:
     """"成品粮油的保管费是多少" against "原粮保管费每年100元／吨，食用植物油保管费每年300元／吨": the
     paragraph gives one value per item, and the item the question names, which the document knows
     from elsewhere, is not among them."""
     unit = re.sub(r"^[\d.,]+|^[一二三四五六七八九十百千万两零〇]+", "", answer)[:1]
-    if not unit or sum(unit in m for m in spans.numbers_in(passage.paragraph)) < 2:
+    if not unit or sum(unit in m for m in numbers_in(passage.paragraph)) < 2:
         return False
     # The item is the question's first common noun ("成品粮油储备的保管费…", "油料的…"); names and
     # places are checked as key terms.
     nouns = [w for w, f in pos_tags(question) if f.startswith("n") and not f.startswith(("nr", "ns", "nt", "nz"))
              and len(w) >= 2 and w not in ABOUT_THE_TEXT][:1]
-    return any(w not in passage.paragraph and not spans.spread(w, passage.paragraph) and w in (text or "")
+    return any(w not in passage.paragraph and not spread(w, passage.paragraph) and w in (text or "")
                for w in nouns)

@@ -20,7 +20,7 @@ from qa.entities import (
     name_required,
 )
 from qa.lists import counted_group
-from qa.spans import Passage
+from qa.passage import Passage
 
 
 def passage(text: str) -> Passage:

@@ -12,17 +12,21 @@ from types import SimpleNamespace
 import pytest
 
 from qa import extractive
+from qa.dates import date, event_day
 from qa.extractive import Scored, _conflict_note, _is_heading, _restates
-from qa.refusals import another_item, excluded, keys_present, mostly_unknown, other_level
 from qa.lists import enumeration_items, listing, lists_asked_kind
+from qa.numbers import count, number
+from qa.passage import Passage
+from qa.refusals import (
+    another_item,
+    excluded,
+    keys_present,
+    mostly_unknown,
+    other_level,
+)
 from qa.spans import (
-    event_day,
-    Passage,
     choice,
-    count,
-    date,
     descriptive,
-    number,
     numbered_item,
     ordinal_marker,
     shorten,

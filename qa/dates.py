@@ -1,0 +1,61 @@
+"""Dates and times: "2025年前", "2019年1月1日至2023年12月31日", "十日后", "核保通过后", an event's day."""
+from __future__ import annotations
+
+import re
+
+from .passage import NUMERAL, Passage, pick
+
+DATE = re.compile(r"\d{1,2}月(?:底|初|末|中旬|上旬|下旬)(?:前|以前|之前)?|\d{4}\s*[-—–~至到]\s*\d{4}年|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年底|年末|年初)?(?:前|底|初|末|以前|之前|以来)?|\d{1,2}月\d{1,2}日|今年|明年|去年")
+_RANGE = re.compile(r"\d{4}\s*[-—–~至到]\s*\d{4}")
+_ONE_YEAR = re.compile(r"哪一?年|年份")
+_PERIOD = re.compile(r"哪几年|哪些年|期限|时间段|多久|几年")
+_DAY_ASKED = re.compile(r"哪天|哪一天|几号|几月几日|什么日子|日期")
+PERIOD_ASKED = re.compile(r"多久|多长时间|期限|时限|有效期")
+DATE_RANGE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?\s*(?:至|到|—|-|～)\s*\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?")
+# "自印发之日起施行", "自企业登记注册的次月起": a time fixed by an event, not by the calendar.
+_EVENT_TIME = re.compile(r"(?:自|从|于)([^，,。；;自从]{1,24}?(?:之日|次日|当日|次月|当月|次年|当年|之月))起")
+# "十日后预约重新考试": a time counted from the case the sentence sets.
+_RELATIVE_TIME = re.compile(rf"{NUMERAL}(?:个工作日|工作日|日|天|个月|年|小时)(?:后|以后|之后|内|以内)")
+
+
+# "应当在核保通过后及时提供": a time fixed by what happens before, the usual frame of a duty's deadline.
+_EVENT_FRAME = re.compile(r"(?:在|于)([^，,。；;在于]{2,20}?(?:之前|之后|以前|以后|前|后|的同时))")
+_BOUND = {"最早": re.compile(r"不得早于([^，,。；;]{2,15})"),
+          "最晚": re.compile(r"(?:不得晚于|不迟于|最迟于?)([^，,。；;]{2,15})")}
+
+
+def date(question: str, p: Passage) -> str | None:
+    found = [m for m in DATE.finditer(p.text) if m.group(0).rstrip("前底初末以来之") not in question]
+    asked = question.replace("最迟", "最晚")
+    for word, bound in _BOUND.items() if not found else ():  # "最早可以定在哪天" against "不得早于公告日期"
+        limit = bound.search(p.text) if word in asked else None
+        if limit:
+            return limit.group(1)
+    if not found and not _ONE_YEAR.search(question) and not _DAY_ASKED.search(question):
+        event = event_day(question, p)
+        if event:
+            return event
+        relative = [m.group(0) for m in _RELATIVE_TIME.finditer(p.text) if m.group(0) not in question]
+        frames = [m.group(1) for m in _EVENT_FRAME.finditer(p.text) if m.group(1) not in question]
+        return (relative + frames or [None])[0]
+    if _DAY_ASKED.search(question):
+        found = [m for m in found if "日" in m.group(0)]
+    # "哪一年" asks for one year, "哪几年" for a period: a range answers only the second.
+    ranges = [m for m in found if _RANGE.search(m.group(0))]
+    if _ONE_YEAR.search(question):  # and a day without its year does not say which year
+        found = [m for m in found if "年" in m.group(0)]
+        found = [m for m in found if m not in ranges] or found
+    elif _PERIOD.search(question):
+        found = ranges or found
+    return pick(question, p.text, found)
+
+
+def asks_day(question: str) -> bool:
+    return _DAY_ASKED.search(question) is not None and not _ONE_YEAR.search(question)
+
+
+def event_day(question: str, p: Passage) -> str | None:
+    """"自企业登记注册的次月起": a time fixed by an event. For "哪天" only when no evidence gives a date."""
+    event = _EVENT_TIME.search(p.text)
+    return event.group(1) + "起" if event and event.group(1) not in question else None
+

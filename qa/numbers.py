@@ -1,0 +1,113 @@
+"""Numbers, amounts and counts: "2400亿元", "5万元以上20万元以下", "过半数", "第四十四条", "7项"."""
+from __future__ import annotations
+
+import re
+
+from .dates import DATE, DATE_RANGE, PERIOD_ASKED
+from .lists import enumeration_items
+from .passage import NUMERAL, Passage, in_question, pick
+from .question import HOW_MANY
+
+_UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|个工作日|工作日|个月|个小时|小时|倍|项|条|个|大|家|种|类|级|名|人|次|所|方面|张|"
+         r"批|座|户|件|年|岁|辆|台|套|吨|亩|公里|平方米|平方公里|部|篇|份|天|日|周|季度|分钟|分(?![钟之数值]))")
+# A range ("3—5年一遇", "10至15天") is one answer; a year range ("2020-2022年") is a date, dropped below.
+# Regulations fine in ranges, "处5万元以上20万元以下的罚款": the whole range is the answer.
+_UPPER = rf"以上(?:{NUMERAL}(?:{_UNIT})?以下)?"
+# Votes and quorums: "过半数", "三分之二以上".
+_SHARE = r"过半数|半数以上|[一二三四五六七八九十\d]+分之[一二三四五六七八九十\d]+(?:以上|以下)?"
+_NUMBER = re.compile(rf"{_SHARE}|(?:百分之{NUMERAL})|(?:{NUMERAL}%?\s*[—–\-~～至到]\s*)?{NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?"
+                     rf"(?:左右|{_UPPER}|以下|以内)?")
+_DETERMINER = re.compile(r"^[一这那每各][个种项条类次批][多余]?$")  # "一个是特斯拉": an article, not a count
+# "这几个新城" points at things; only "几个"/"多少" asking for a number ask a count.
+_UNIT_HINT = re.compile(rf"(?<![这那])(?:多少|几)({_UNIT})")
+# "多长时间内…按比例拿奖励": a question word that names its kind (多久) outranks a topic word.
+_TIME_MARKS = ("年", "月", "天", "日", "小时", "周", "季度", "分钟")
+_HINTS = [(re.compile(r"多长时间|多久|时限"), _TIME_MARKS),
+          (re.compile(r"增速|增长|增幅|比例|比重|占比|百分"), ("%", "百分")),
+          (re.compile(r"价格|电价|单价|金额|多少钱|资金|投入|投资|规模|收入|产值|增加值|补贴|补助|奖励|资助|奖金|经费|拨款|费用"),
+           ("元", "亿", "万")),
+          (re.compile(r"年龄|岁数|多大年纪"), ("岁",)),
+          (re.compile(r"多长"), _TIME_MARKS)]
+_ALIKE = {"天": ("天", "日"), "日": ("天", "日"), "个月": ("个月", "月"), "小时": ("小时", "时"),  # 几天 ← 3个工作日
+          "个小时": ("小时",)}
+_POINTED = re.compile(rf"[这那]几{_UNIT}([\u4e00-\u9fff]{{2}})")
+_COUNT_ASKED = re.compile(rf"(?<![这那])(?:多少|几)({_UNIT})")
+
+
+def numbers_in(text: str) -> list[str]:
+    return [m.group(0) for m in _NUMBER.finditer(text)]
+
+
+def number(question: str, p: Passage, counting: bool = True) -> str | None:
+    ordinal = _ORDINAL_NUMBER_ASKED.search(question)
+    if ordinal:  # "按照第几条的规定" wants "第四十四条", never a count
+        cited = re.compile(rf"第[\d一二三四五六七八九十百零〇]+{ordinal.group(1)}")
+        return pick(question, p.text, [m for m in cited.finditer(p.text) if m.group(0) not in question])
+    found = [m for m in _NUMBER.finditer(p.text) if not in_question(m.group(0), question)]
+    found = [m for m in found if not re.fullmatch(r"(?:\d{4}\s*[—–\-~～至到]\s*)?\d{4}年?", m.group(0))
+             and not _DETERMINER.match(m.group(0)) and m.group(0) != "十分"]  # 十分重要: "very"
+    # "第二十五条" numbers an article, "9月5日" is a date and "上一年度" a year: none is a quantity.
+    found = [m for m in found if p.text[m.start() - 1:m.start()] not in ("第", "月")
+             and not (m.group(0).startswith("一") and p.text[m.start() - 1:m.start()] in ("上", "下"))]
+    # "那几个新城" is the question's subject: "4个新城" in the text names it, it does not answer.
+    pointed = [m.group(1)[:2] for m in _POINTED.finditer(question)]
+    found = [m for m in found if not any(p.text.startswith(noun, m.end()) for noun in pointed)]
+    # "北京提出了几大重点任务，具体任务有多少项？" (a follow-up read with the question before it):
+    # the unit asked for is the last one.
+    unit = ([None] + list(_UNIT_HINT.finditer(question)))[-1]
+    if unit:
+        same = [m for m in found if any(u in m.group(0) for u in _ALIKE.get(unit.group(1), (unit.group(1),)))]
+        # "多少个产业" is answered by "12大…产业" too: any count will do for a count, never an amount.
+        counts = [m for m in found if _count_only(re.sub(rf"^{NUMERAL}|[多余]|左右$", "", m.group(0)) or "?")]
+        # A count may be given in any count unit; an amount only in the unit asked for ("多少亩").
+        found = same or (counts if _count_only(unit.group(1)) else [])
+    asked_at = HOW_MANY.search(question)
+    for pattern, marks in ([] if unit else _HINTS):  # a unit the question names outranks its topic
+        hint = pattern.search(question)
+        # A price wants money, a growth rate a percentage, nothing else will do; but only the words
+        # next to the question word say what is asked ("电量规模不高于其发电能力的多少" asks a share).
+        if hint and (asked_at is None or asked_at.start() - hint.end() <= 8):
+            found = [m for m in found if any(x in m.group(0) for x in marks)]
+            break
+    if _DURATION_ASKED.search(question):  # "多长时间检测一次" → "每季度"
+        found += [m for m in _FREQUENCY.finditer(p.text)]
+    elif unit and _TIME_UNIT.search(unit.group(1)):
+        pass  # "5年期的保单…几天内通知": the time asked for is not the time the question states
+    elif "半年" in question or any(_TIME_UNIT.search(m.group(0)) and not re.fullmatch(r"\d{4}年", m.group(0))
+                                  for m in _NUMBER.finditer(DATE.sub("", question))):  # a date named is no duration
+        # "放了一年以上，损耗最多是多少" states the time itself: "储存6个月以内的" is a condition, not the answer.
+        found = [m for m in found if not _TIME_UNIT.search(m.group(0))]
+    picked = pick(question, p.text, found)
+    if picked is None and counting and _COUNT_ASKED.search(question):
+        return count(question, p)
+    if picked is None and PERIOD_ASKED.search(question):  # "执行期限是多久" → "2019年1月1日至2023年12月31日"
+        period = DATE_RANGE.search(p.text)
+        return period.group(0) if period else None
+    return picked
+
+
+_ORDINAL_NUMBER_ASKED = re.compile(r"第几(条|款|项|章|节|部分|批|次|届|类|个)")
+_DURATION_ASKED = re.compile(r"多长时间|多久|隔多|频率|频次")
+_FREQUENCY = re.compile(r"每(?:个)?(?:年度|半年|季度|年|季|月|周|天|日)")
+_TIME_UNIT = re.compile(r"年|个月|月|天|日|小时|周|季度|分钟")
+
+
+def _count_only(unit: str) -> bool:
+    """Units of counted things: "几项" wants a count of items, never an amount in 亿元."""
+    return unit == "方面" or unit in "项条个大类种家级名次所批座户件张"
+
+
+def asks_count(question: str) -> bool:
+    """"有几项具体任务": a count of items, not an amount."""
+    asked = list(_COUNT_ASKED.finditer(question))
+    return bool(asked) and _count_only(asked[-1].group(1))
+
+
+def count(question: str, p: Passage) -> str | None:
+    """Answer "how many" by counting the items of the enumeration the evidence gives."""
+    unit = list(_COUNT_ASKED.finditer(question))[-1].group(1)
+    if not _count_only(unit):
+        return None  # "多少亩" is a measure, never the length of a list
+    items = enumeration_items(question, p)
+    return f"{len(items)}{unit}" if len(items) >= 2 else None
+

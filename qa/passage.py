@@ -1,0 +1,81 @@
+"""The evidence a span is cut from, and how the candidates in it are weighed against the question."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.chunking import split_clauses
+from index.lexical import tokenize
+
+from .question import focus_terms
+
+NUMERAL = r"(?:\d+(?:[.,]\d+)*(?:万亿|亿|万)?|[一二三四五六七八九十百千万两零〇]+(?:点[一二三四五六七八九零〇]+)?)"
+
+
+@dataclass
+class Passage:
+    text: str        # the evidence sentence
+    paragraph: str   # its line in the document
+    offset: int      # where the sentence starts inside the paragraph
+    following: list[str]  # the lines after the paragraph (for enumerated blocks)
+
+
+def spread(word: str, text: str) -> bool:
+    """The word in the text, or, for three characters or more, all of them in order at most two apart."""
+    if word in text:
+        return True
+    pattern = "".join(re.escape(c) + ".{0,2}" for c in word[:-1]) + re.escape(word[-1])
+    return len(word) >= 3 and re.search(pattern, text) is not None
+
+
+def in_question(span: str, question: str) -> bool:
+    digits = re.sub(r"\D", "", span)
+    return span in question or (len(digits) >= 2 and digits in re.sub(r"\D", " ", question).split())
+
+
+_EXCEPT = re.compile(r"除了?[^，,？?]{1,30}?(?:以外|之外|外)?[，,]")
+_SAME_TIME = (("半年", "6个月"), ("一年", "12个月"), ("两年", "24个月"))
+
+
+def matchable(question: str) -> str:
+    """The question as clauses are matched against it: what it excepts ("除了西秀区和经开区，") says
+    which clause is not meant, and "半年" is the text's "6个月"."""
+    question = _EXCEPT.sub("", question)
+    for said, written in _SAME_TIME:
+        question = question.replace(said, said + written)
+    return question
+
+
+def pick(question: str, text: str, candidates: list[re.Match]) -> str | None:
+    """The candidate in the clause that shares the most with the question; on ties the one a word of the
+    question labels, then the earliest."""
+    if not candidates:
+        return None
+    clauses = split_clauses(text.replace("；", "，"), 0, len(text))  # a line of several sentences, too
+    question = matchable(question)
+    focus = set(focus_terms(question))
+    tokens = [t for t in tokenize(question) if len(t) > 1]
+
+    def overlap(match: re.Match) -> float:
+        for i, (a, b) in enumerate(clauses):
+            if a <= match.start() < b:
+                # "单位有前款规定行为之一的，处5万元…": a condition (…的) belongs to the clause it sets
+                if i and text[clauses[i - 1][0]:clauses[i - 1][1]].endswith("的"):
+                    a = clauses[i - 1][0]
+                # "食用油" is also in "食用植物油": a word spread out still counts
+                return sum(len(t) * (2 if t in focus else 1) for t in tokens if spread(t, text[a:b]))
+        return 0.0
+
+    def labelled(match: re.Match) -> bool:  # "风电400小时、光伏300小时": the label right before the value
+        return any(t in text[max(0, match.start() - len(t) - 1):match.start()] for t in tokens)
+
+    # "最多学多少天" against "最多六十天…最多一百二十天": a value bounded the way the question bounds it.
+    bound = next((words for words in _BOUNDS if re.search(words, question)), None)
+
+    def bounded(match: re.Match) -> bool:
+        return bound is not None and re.search(rf"(?:{bound})$", text[max(0, match.start() - 4):match.start()]) is not None
+
+    return max(candidates, key=lambda m: (bounded(m), overlap(m), labelled(m), -m.start())).group(0)
+
+
+_BOUNDS = ("最多|最高|最长|最大|上限|不超过|不得超过|不高于|不得高于", "至少|最少|最低|最短|下限|不少于|不得少于|不低于|不得低于")
