@@ -165,7 +165,8 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
                 answer = cloze(question, sentence.text)
             if answer and (kind == "choice" or not _restates(question, answer)):
                 return Extraction(answer + _conflict_note(question, kind, sentence, answer), [sentence], sentence.score)
-        for sentence in close if kind == "date" and dates.asks_day(question) else []:  # "从哪天开始算": no calendar day, an event's
+        # "从哪天开始算" and no close sentence gives a calendar day: the day an event fixes
+        for sentence in close if kind == "date" and dates.asks_day(question) else []:
             answer = dates.event_day(question, _passage(sentence, document_text))
             if answer:
                 return Extraction(answer, [sentence], sentence.score)
@@ -277,4 +278,3 @@ def _conflict_note(question: str, kind: str, sentence: Scored, answer: str) -> s
     if claimed and re.sub(r"\D", "", claimed) not in re.sub(r"\D", " ", answer).split():
         return f"（注：小标题写作“{claimed}”，与正文不一致，此处以正文为准）"
     return ""
-

@@ -177,10 +177,12 @@ _PARTIES = ("个人", "单位", "企业", "公司", "法人", "自然人", "公�
 
 def _substitute(previous: str, phrase: str) -> str | None:
     phrase = phrase.removesuffix("的")  # "那农村的呢？"
-    if phrase in _PARTIES:
-        other = next((p for p in _PARTIES if p != phrase and p in previous), None)
-        if other:
-            return previous.replace(other, phrase, 1)
+    if phrase in _PARTIES:  # a whole word: 单位 in 建设单位 is no party of its own
+        at = 0
+        for word, _ in pos_tags(previous):
+            if word in _PARTIES and word != phrase:
+                return previous[:at] + phrase + previous[at + len(word):]
+            at += len(word)
     shared = _shared_tail(previous, phrase)
     if shared:  # "那地方所属的转制文化企业呢" after "中央所属的转制文化企业…": only 中央 changes
         return shared
