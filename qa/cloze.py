@@ -12,7 +12,7 @@ from index.chunking import split_clauses
 
 from .question import pos_tags
 
-_WH = re.compile(r"哪[两二三四五六七八九十几]+[个项条类种级方面大家]|什么样的?|什么|哪些|哪一?[个种类家位项款方]|哪里|哪儿|谁|何种|何处")
+_WH = re.compile(r"哪[两二三四五六七八九十几]+[个项条类种级方面大家]|什么时候|什么时间|什么样的?|什么|哪些|哪一?[个种类家位项款方天]|哪里|哪儿|谁|何种|何处|何时")
 _COPULA_QUESTION = re.compile(r"^(.*?)(?:是|为)(?:什么|哪些|谁)[？?]?$")
 _MAX_ANSWER = 40
 _ARTICLE = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+[条章节款]\s*")  # "第五条  市发展改革委…"

@@ -170,6 +170,12 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
             answer = dates.event_day(question, _passage(sentence, document_text))
             if answer:
                 return Extraction(answer, [sentence], sentence.score)
+        # "以哪一天为期间届满的日期" against "以节假日期满后的第一个工作日为期间届满的日期": a time the text names
+        # in words, where the question's own words bracket it.
+        for sentence in close if kind == "date" else []:
+            answer = cloze(question, sentence.text, both_sides=True)
+            if answer and len(answer) <= 20 and not _restates(question, answer):
+                return Extraction(answer, [sentence], sentence.score)
         if kind in ("number", "date", "list", "choice"):
             return Extraction(None, [best], best.score)  # the kind of answer asked for is not there
     return Extraction(spans.descriptive(question, _passage(best, document_text)), [best], best.score)

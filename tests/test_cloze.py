@@ -117,3 +117,10 @@ def test_cloze_on_both_sides_only_when_asked():
     assert cloze("哪些？", "A、B", both_sides=True) is None  # no words around the gap at all
     assert cloze("本办法由谁负责解释？", "本办法由市财政局负责解释。", both_sides=True) == "市财政局"
     assert cloze("深圳依托什么开展研发？", "依托重点龙头企业", both_sides=True) is None  # nothing on the right
+
+
+def test_cloze_a_day_named_in_words():
+    # a time the text names in words, bracketed by the question's own words
+    assert cloze("期间的最后一日为节假日的，以哪一天为期间届满的日期？",
+                 "期间的最后一日为节假日的，以节假日期满后的第一个工作日为期间届满的日期。",
+                 both_sides=True) == "节假日期满后的第一个工作日"
