@@ -242,7 +242,6 @@ def _from_paragraph(question: str, kind: str, passage: Passage) -> str | None:
 
 # "（一）…；" under "有下列交通违法行为之一，一次记3分：": the items share the value their lead line states,
 # or the line after them that speaks of them ("个人有前款规定行为之一的，处1000元以上1万元以下的罚款").
-_ITEM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[一二三四五六七八九十]+、)")
 _BACK_REFERENCE = re.compile(r"前款|前述|上述|前列")
 
 
@@ -250,14 +249,14 @@ def _from_lead(question: str, sentence: Scored, document_text) -> str | None:
     text = document_text(sentence.chunk.metadata["doc"]) or ""
     line_start = text.rfind("\n", 0, sentence.start) + 1
     # A count of the items is the items' business, not the lead's ("具体为20项具体任务:").
-    if not text or numbers.asks_count(question) or not _ITEM.match(text[line_start:sentence.end]):
+    if not text or numbers.asks_count(question) or not lists.ENUM_LINE.match(text[line_start:sentence.end]):
         return None
     before = text[:line_start].rsplit("\n", 31)[:-1][-30:]  # the 30 lines before, without splitting it all
-    lead = next((line.strip() for line in reversed(before) if not _ITEM.match(line)), "")
+    lead = next((line.strip() for line in reversed(before) if not lists.ENUM_LINE.match(line)), "")
     if not lead.endswith(("：", ":")):
         return None
     after = text[line_start:].split("\n", 30)[:30]
-    closing = next((line.strip() for line in after if not _ITEM.match(line)), "")
+    closing = next((line.strip() for line in after if not lists.ENUM_LINE.match(line)), "")
     for line in (lead, closing if _BACK_REFERENCE.search(closing) else ""):
         answer = numbers.number(question, Passage(line, line, 0, []), counting=False) if line else None
         if answer:

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from .passage import Passage
 
 DIGITS = "一二三四五六七八九十"
-_ENUM_LINE = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]+[)）]|[\d一二三四五六七八九十]+[、.．])\s*")
+ENUM_LINE = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]+[)）]|[\d一二三四五六七八九十]+[、.．])\s*")
 
 
 def enumeration_items(question: str, p: Passage) -> list[str]:
@@ -91,9 +91,9 @@ def numbered_lines(p: Passage) -> list[str]:
         return []
     lines = []
     for line in p.following:
-        if not _ENUM_LINE.match(line):
+        if not ENUM_LINE.match(line):
             break
-        lines.append(_ENUM_LINE.sub("", line))
+        lines.append(ENUM_LINE.sub("", line))
     return lines if len(lines) >= 2 else []
 
 
@@ -118,7 +118,7 @@ def _items_under(p: Passage) -> list[str] | None:
         return None
     heads = []
     for line in p.following:
-        title = re.match(r"([^。：:，,；;]{2,16})[。：:]", _ENUM_LINE.sub("", line.strip()))
+        title = re.match(r"([^。：:，,；;]{2,16})[。：:]", ENUM_LINE.sub("", line.strip()))
         if not title:
             break
         heads.append(title.group(1))
@@ -150,7 +150,7 @@ _ENUM_NUMBER = re.compile(r"^\s*([一二三四五六七八九十])、\s*")
 
 
 def _head(item: str) -> str:
-    item = _ENUM_LINE.sub("", item)  # "（一）全市…": the number is the list's, not the item's
+    item = ENUM_LINE.sub("", item)  # "（一）全市…": the number is the list's, not the item's
     return item if len(item) <= 30 else item[:30] + "…"
 
 
