@@ -805,3 +805,12 @@ def test_an_item_takes_the_value_of_the_line_after_its_block_that_speaks_of_it()
                   SimpleNamespace(page_content=rules, metadata={"doc": "d", "start": 0}), 0.0, 0.0, 0.5)
     assert extractive._from_lead("单位擅自占用道路的，罚多少钱？", item, lambda _: rules) == "5万元以上20万元以下"
     assert extractive._from_lead("个人擅自占用道路的，罚多少钱？", item, lambda _: rules) == "1000元以上1万元以下"
+
+
+def test_a_date_named_in_words_answers_a_date_question():
+    text = "第三十六条 期间的最后一日为节假日的，以节假日期满后的第一个工作日为期间届满的日期。"
+    chunk = SimpleNamespace(page_content=text, metadata={"doc": "d", "start": 0, "section": "", "chunk_id": "c",
+                                                         "sentences": [(0, len(text))]})
+    found = extractive.extract("期间的最后一日为节假日的，以哪一天为期间届满的日期？", "date",
+                               [Scored(text, 0, len(text), chunk, 0.9, 0.8, 0.8)], lambda _: text)
+    assert found.answer == "节假日期满后的第一个工作日"
