@@ -91,7 +91,8 @@ def load_embeddings(spec: str = DEFAULT_SPEC, threads: int = 2) -> Embeddings:
     if spec.startswith(ST_PREFIX) and spec[len(ST_PREFIX):].strip():
         name = spec[len(ST_PREFIX):].strip()
         # e5 and bge families are trained with instruction prefixes; applying them is what makes them work.
-        lowered = name.lower()
+        # The model's own name, not its folders: "/tmp/clone5/all-MiniLM-L6-v2" is no e5 model.
+        lowered = name.rstrip("/\\").replace("\\", "/").rsplit("/", 1)[-1].lower()
         if "e5" in lowered:
             return SentenceTransformerEmbeddings(name, "query: ", "passage: ")
         if "bge" in lowered and "zh" in lowered:

@@ -90,6 +90,14 @@ def test_st_spec_gives_sentence_transformers_without_loading_a_model():
 def test_st_spec_of_an_e5_model_gets_the_e5_prefixes():
     embeddings = load_embeddings("st:intfloat/multilingual-e5-base")
     assert (embeddings.query_prefix, embeddings.passage_prefix) == ("query: ", "passage: ")
+    local = load_embeddings("st:/models/multilingual-e5-small/")
+    assert (local.query_prefix, local.passage_prefix) == ("query: ", "passage: ")
+
+
+def test_a_folder_name_does_not_make_a_model_an_e5_one():
+    # A CI clone in /tmp/ci_clone5 once gave all-MiniLM-L6-v2 the e5 prefixes.
+    embeddings = load_embeddings("st:/tmp/ci_clone5/venv/all-MiniLM-L6-v2")
+    assert (embeddings.query_prefix, embeddings.passage_prefix) == ("", "")
 
 
 @pytest.mark.parametrize("spec", ["", "e5", "openai:text-embedding-3-small", "st:", "st:   ", "E5-SMALL-Q4x"])
