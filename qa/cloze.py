@@ -10,12 +10,12 @@ import re
 
 from index.chunking import split_clauses
 
+from .passage import ARTICLE
 from .question import pos_tags
 
 _WH = re.compile(r"哪[两二三四五六七八九十几]+[个项条类种级方面大家]|什么时候|什么时间|什么样的?|什么|哪些|哪一?[个种类家位项款方天]|哪里|哪儿|谁|何种|何处|何时")
 _COPULA_QUESTION = re.compile(r"^(.*?)(?:是|为)(?:什么|哪些|谁)[？?]?$")
 _MAX_ANSWER = 40
-_ARTICLE = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+[条章节款]\s*")  # "第五条  市发展改革委…"
 _ONE_SIDED = 16
 _PREPOSITIONS = "与在对向从为以和跟同"
 _KIND_WORDS = ("类型", "种类", "形式", "性质", "级别", "层级", "方面", "领域")  # "哪些类型的公司"
@@ -71,7 +71,7 @@ def cloze(question: str, text: str, both_sides: bool = False) -> str | None:
 def _drop_lead(span: str, question: str, verbs: bool = True) -> str:
     """A span taken from the start of its clause loses the verbs, prepositions and question words
     it begins with ("加大对代币发行" → "代币发行")."""
-    tags = list(pos_tags(_ARTICLE.sub("", span)))
+    tags = list(pos_tags(ARTICLE.sub("", span)))
     lead = ("v", "p", "d", "c", "r", "u") if verbs else ("p", "c", "r", "u")
     # A name of a place or organisation stays even when the question has it ("深圳市" + "工业和信息化局").
     while tags and (tags[0][1].startswith(lead) and tags[0][1] != "vn"

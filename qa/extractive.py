@@ -116,6 +116,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
     for sentence in close:
         answer = (duty and entities.responsible(question, _passage(sentence, document_text))) or \
             phrasings.formula(question, sentence.text) or phrasings.consequence(question, sentence.text) or \
+            phrasings.condition(question, sentence.text) or \
             phrasings.labelled(question, sentence.text) or phrasings.definition(question, sentence.text) or \
             phrasings.respectively(question, sentence.text)
         if answer:
@@ -126,7 +127,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
             # "它…" is about the name in the sentence before: that name comes first.
             before = entities.antecedent(passage) if entities.name_required(question) else None
             answer = (before and entities.entity_strict(question, before)) or entities.entity_strict(question, passage)
-            if answer:
+            if answer and answer not in question:  # "哪个单位" → "单位" names nothing
                 return Extraction(answer, [sentence], sentence.score)
         if entities.name_required(question):
             return Extraction(None, [best], best.score)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from index.chunking import heading_level, split_clauses
 
+from .passage import ARTICLE
 from .question import FUNCTION_TAGS, focus_terms, pos_tags
 
 if TYPE_CHECKING:
@@ -34,8 +35,15 @@ def enumeration_items(question: str, p: Passage) -> list[str]:
         # "A、B和C" joins its last item with 和; inside the list "黄浦江和苏州河两岸地区" is one item.
         *first, last = [x for x in clause.split("、") if x.strip()]
         items = first + [x for x in re.split(r"以及|和|及|与", last) if x.strip()]
-        # "建成…科技创新高地、应用示范高地…": items sharing the asked-for noun are the list asked for.
-        shared = [t for t in focus if sum(t in x for x in items) >= 2]
+        items = [x.rstrip("。；;，,") for x in items]
+        # "第十条 登记内容包括A、B、C": the first item starts after the words that announce the list.
+        items[0] = ARTICLE.sub("", items[0])
+        lead = max((items[0].rfind(v) + len(v) for v in _LEAD_VERBS if v in items[0]), default=0)
+        if len(items[0]) - lead >= 2:
+            items[0] = items[0][lead:]
+        # "建成…科技创新高地、应用示范高地…": items ending in the asked-for noun are the list asked for
+        # (a noun the first item's opening merely repeats from the question is no such thing).
+        shared = [t for t in focus if sum(x.endswith(t) for x in items) >= 2]
         if shared:
             return [_without_lead_in(x, shared[0]) for x in items if shared[0] in x]
         if len(items) >= 2:
@@ -49,6 +57,7 @@ def enumeration_items(question: str, p: Passage) -> list[str]:
     return items
 
 
+_LEAD_VERBS = ("包括", "包含", "分为", "如下")
 _LIST_ASKED = re.compile(r"(?:哪些|哪几[个项条类种]?|哪[两三四五六七八九十]+[个项条类种]|什么)")
 
 

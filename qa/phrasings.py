@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .numbers import numbers_in
+from .passage import ARTICLE, spread
 from .question import HOW_MANY, pos_tags
 
 _HANDLING = re.compile(r"(?:如何|怎么|怎样)(?:处理|处置|办理|办|弄|救助|解决|安置|对待)|应当怎样|应如何")
@@ -32,6 +33,27 @@ def consequence(question: str, sentence: str) -> str | None:
         if _shares_condition(question, sentence[:end]):
             rest = re.split(r"[。；;]", sentence[end:])[0].strip()
             return rest or None
+    return None
+
+
+_CONDITION_ASKED = re.compile(r"在?(?:什么|哪些|哪种|何种)(?:样的)?(?:情况|情形|条件)(?:下|时)?")
+
+
+def condition(question: str, sentence: str) -> str | None:
+    """"什么情况下质权人应当办理变更登记？" against "登记内容存在遗漏…或登记内容发生变化的，质权人应当办理
+    变更登记。": the condition (…的，) in front of the rule the question repeats."""
+    asked = _CONDITION_ASKED.search(question)
+    if not asked:
+        return None
+    # Every word of the rule asked about: "办理注销登记" is not the rule of "办理变更登记"
+    words = [w for w, _ in pos_tags(re.sub(r"[？?。]+$", "", question[asked.end():])) if len(w) >= 2]
+    start = ARTICLE.match(sentence).end() if ARTICLE.match(sentence) else 0
+    for match in re.finditer(r"的[，,]", sentence):
+        then = re.split(r"[。；;]", sentence[match.end():])[0]
+        # "有下列情形之一的，…": the conditions are the lines that follow, a list's business
+        if words and all(spread(w, then) for w in words) \
+                and not re.search(r"下列|如下|以下", sentence[:match.end()]):
+            return re.sub(r"^(?:但是|但|并且|同时|其中)[，,]?", "", sentence[start:match.end() - 1]) or None
     return None
 
 

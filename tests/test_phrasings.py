@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.phrasings import alias, consequence, definition, formula, labelled, respectively
+from qa.phrasings import alias, condition, consequence, definition, formula, labelled, respectively
 
 REJECTED = ("镇人民政府(街道办事处)认定不符合急难型临时救助条件,或符合救助条件但人均救助金额超过本市2个月最低生活保障标准的,"
             "应连同申请材料、调查结果和审核意见等相关材料报区民政部门审批。")
@@ -81,3 +81,15 @@ def test_respectively_ranges_and_three_items():
     standards = "对牵头制定并新获批国际标准、国家标准、行业标准的，当年分别给予企业100万元、50万元和30万元奖励"
     assert respectively("新获批国家标准的奖励是多少？", standards) == "50万元"
     assert respectively("国家标准由谁制定？", standards) is None  # no amount asked
+
+
+def test_condition_in_front_of_the_rule_the_question_repeats():
+    rule = "第十四条 登记内容存在遗漏、错误等情形或登记内容发生变化的，质权人应当办理变更登记。"
+    assert condition("什么情况下质权人应当办理变更登记？", rule) == "登记内容存在遗漏、错误等情形或登记内容发生变化的"
+    assert condition("在什么情形下质权人应当办理注销登记？", rule) is None  # another rule
+    assert condition("质权人应当办理什么登记？", rule) is None                # no condition asked
+    listed = "有下列情形之一的，质权人应当办理变更登记："
+    assert condition("什么情况下质权人应当办理变更登记？", listed) is None  # the lines that follow say
+    ended = "前期物业服务合同可以约定期限；但是，期限未满、业主委员会与物业服务企业签订的物业服务合同生效的，前期物业服务合同终止。"
+    assert condition("前期物业服务合同在什么情况下会终止？", ended.split("；")[1]) == \
+        "期限未满、业主委员会与物业服务企业签订的物业服务合同生效的"

@@ -814,3 +814,26 @@ def test_a_date_named_in_words_answers_a_date_question():
     found = extractive.extract("期间的最后一日为节假日的，以哪一天为期间届满的日期？", "date",
                                [Scored(text, 0, len(text), chunk, 0.9, 0.8, 0.8)], lambda _: text)
     assert found.answer == "节假日期满后的第一个工作日"
+
+
+def test_listing_starts_after_the_words_that_announce_the_list():
+    text = "第十条 登记内容包括质权人和出质人的基本信息、应收账款的描述、登记期限。"
+    # 登记 is in the opening and in one item: not a noun the items share, so no item is dropped
+    assert listing("登记内容包括哪些？", Passage(text, text, 0, [])) == "质权人和出质人的基本信息、应收账款的描述、登记期限"
+
+
+def test_listing_keeps_items_ending_in_the_asked_for_noun():
+    text = "质权人凭修改码办理展期、变更登记、注销登记。"
+    assert listing("质权人能办哪些登记？", Passage(text, text, 0, [])) == "变更登记、注销登记"
+    text = "物业服务合同应当对物业管理事项、服务质量、服务费用、合同期限等内容进行约定。"
+    # 服务 is inside three items but ends none of them: all four are the list
+    assert "合同期限" in listing("物业服务合同应当对哪些内容进行约定？", Passage(text, text, 0, []))
+
+
+def test_an_entity_answer_the_question_already_says_is_no_answer():
+    text = "第二十五条 任何单位和个人均可以在注册为登记公示系统的用户后，查询应收账款质押登记信息。"
+    chunk = SimpleNamespace(page_content=text, metadata={"doc": "d", "start": 0, "section": "", "chunk_id": "c",
+                                                         "sentences": [(0, len(text))]})
+    found = extractive.extract("应收账款质押的登记机构是哪个单位？", "entity",
+                               [Scored(text, 0, len(text), chunk, 0.9, 0.8, 0.8)], lambda _: text)
+    assert found.answer != "单位"
