@@ -15,6 +15,7 @@ from .question import pos_tags
 
 _WH = re.compile(r"哪[两二三四五六七八九十几]+[个项条类种级方面大家]|什么时候|什么时间|什么样的?|什么|哪些|哪一?[个种类家位项款方天]|哪里|哪儿|谁|何种|何处|何时")
 _COPULA_QUESTION = re.compile(r"^(.*?)(?:是|为)(?:什么|哪些|谁)[？?]?$")
+_NOT_MODIFIERS = ("哪里", "哪儿", "何处", "何时", "谁", "什么时候", "什么时间")
 _MAX_ANSWER = 40
 _ONE_SIDED = 16
 _PREPOSITIONS = "与在对向从为以和跟同"
@@ -52,7 +53,8 @@ def cloze(question: str, text: str, both_sides: bool = False) -> str | None:
         return _clean(text[left_end:end])
     if both_sides:
         return None
-    right_at, head = _right_anchor(right, text, 0, len(text))
+    # "在哪里披露": the verb after a place or a time is not part of the answer, as a noun after 什么 is
+    right_at, head = _right_anchor(right, text, 0, len(text), keep_last=wh.group(0) not in _NOT_MODIFIERS)
     if right_at is not None and right_at > 0:
         start = _clause_start(text, right_at)
         span = text[start:right_at]
@@ -91,7 +93,7 @@ def _longest_suffix_at(left: str, text: str) -> int | None:
     return None
 
 
-def _right_anchor(right: str, text: str, start: int, limit: int) -> tuple[int | None, str]:
+def _right_anchor(right: str, text: str, start: int, limit: int, keep_last: bool = True) -> tuple[int | None, str]:
     """Where the words after the question word resume in text, and the head noun the answer keeps.
 
     The first noun after the question word ("什么企业") is usually part of the answer ("龙头企业"),
@@ -110,7 +112,7 @@ def _right_anchor(right: str, text: str, start: int, limit: int) -> tuple[int | 
                 # "有限责任公司").
                 # The question's last word is what it asks for, however jieba tags it ("什么需求",
                 # "什么形式的承诺": 需求 and 承诺 tag as verbs).
-                last = len(words) == skip + 1
+                last = keep_last and len(words) == skip + 1
                 if skip == 0 and (_is_noun(words[0]) or last):
                     return pos, words[0]
                 kind_of = skip == 2 and words[0] in _KIND_WORDS and words[1] == "的" and (_is_noun(words[2]) or last)

@@ -15,7 +15,8 @@ DATE_RANGE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?\s*(?:至|到|�
 # "自印发之日起施行", "自企业登记注册的次月起": a time fixed by an event, not by the calendar.
 _EVENT_TIME = re.compile(r"(?:自|从|于)([^，,。；;自从]{1,24}?(?:之日|次日|当日|次月|当月|次年|当年|之月))起")
 # "十日后预约重新考试": a time counted from the case the sentence sets.
-_RELATIVE_TIME = re.compile(rf"{NUMERAL}(?:个工作日|工作日|日|天|个月|年|小时)(?:后|以后|之后|内|以内)")
+# "申请退出后次月起不再执行": the next day, month or year after the case, with no 自/从 to open it.
+_RELATIVE_TIME = re.compile(rf"{NUMERAL}(?:个工作日|工作日|日|天|个月|年|小时)(?:后|以后|之后|内|以内)|(?:次日|次月|次年)起")
 
 
 # "应当在核保通过后及时提供": a time fixed by what happens before, the usual frame of a duty's deadline.

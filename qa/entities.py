@@ -39,7 +39,9 @@ def entity_strict(question: str, p: Passage) -> str | None:
         return phrasings.source(p.text)
     if _WHERE.search(question) or _PLACE_KIND.search(question):
         # "差价要交到哪里" is answered by a body (上缴市财政局), "在哪里建设" by a place.
-        return _where(question, p.text) or (phrasings.destination(p.text) if _HANDED_TO.search(question) else None)
+        # "要在哪里披露" against "应当在官方线上平台披露": where the text says the act is done
+        return _where(question, p.text) or (phrasings.destination(p.text) if _HANDED_TO.search(question) else None) \
+            or (cloze(question, p.text) if _AT_WHERE.search(question) else None)
     if _ORG_KIND.search(question):  # "哪个部门负责…": the organisation doing it, named or not
         return _who(question, p.text, anchored=True) or cloze(question, p.text)
     if _NAMED_KIND.search(question):  # jieba knows few company names: "万向区块链" is found by its place
@@ -209,6 +211,9 @@ _PLACE_KIND = re.compile(r"哪(?:个|些|一个)?(?:城市|省份|省|地区|地
 _SOURCE_ASKED = re.compile(r"从哪(?:里|儿)")
 # "钱从哪里出" asks for a source, which is said in a clause, not by a place name.
 _WHERE = re.compile(r"(?<!从)(?:哪里|哪儿)|在哪(?![个种类方些一几两项家])|什么地方")
+
+
+_AT_WHERE = re.compile(r"在哪(?:里|儿)?[\u4e00-\u9fff]")
 
 
 def _where(question: str, text: str) -> str | None:

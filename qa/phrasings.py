@@ -138,6 +138,10 @@ def source(text: str) -> str | None:
     return found.group(0) if found else None
 
 
+_UPPER = re.compile(r"上限|最高|最多|最大")
+_LOWER = re.compile(r"下限|最低|最少|最小")
+
+
 def respectively(question: str, sentence: str) -> str | None:
     """"新列入省级“专精特新”中小企业给多少奖励" against "新列入国家级和省级“专精特新”中小企业，分别给予企业30万元
     和10万元奖励": the value in the place of the item the question names."""
@@ -147,6 +151,14 @@ def respectively(question: str, sentence: str) -> str | None:
         values = numbers_in(re.split(r"[。；;]", sentence[match.end():])[0])
         if len(values) < 2:
             continue
+        # "竞价上下限分别按0.4012元/千瓦时、0.2元/千瓦时确定": the upper bound first
+        if len(values) == 2 and sentence[:match.start()].endswith("上下限"):
+            # and only the bounds of what the question names ("竞价上下限" says nothing of 现货市场价格)
+            subject = re.split(r"[，,：:。；;]", sentence[:match.start() - 3])[-1]
+            if not any(len(w) >= 2 and w in question for w, _ in pos_tags(subject)):
+                return None
+            bound = _UPPER.search(question) or _LOWER.search(question)
+            return values[bound.re is _LOWER] if bound else None
         for clause in reversed(re.split(r"[，,：:。；;]", sentence[:match.start()])):
             items = [x for x in clause.split("、") if x]
             if len(items) != len(values):

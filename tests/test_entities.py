@@ -362,3 +362,10 @@ def test_responsible_reads_bracketed_duty_notes_and_the_kind_of_body_asked():
     p = Passage(sentence, item, item.find(sentence), [])
     assert responsible("“落实减税降费降低行业成本”这一条由哪个税务部门负责？", p) == "国家税务总局成都市税务局"
     assert responsible("这一条由哪些部门负责？", p) == "国家税务总局成都市税务局、市财政局、成都公积金中心"
+
+
+def test_where_an_act_is_done_is_read_between_zai_and_the_verb():
+    text = "保险公司应当在官方线上平台披露各项保险产品的退保条件标准和退保流程时限。"
+    # the verb after the gap is the question's, not part of the place
+    assert entity_strict("退保条件标准和退保流程时限要在哪里披露？", passage(text)) == "官方线上平台"
+    assert entity_strict("退保条件标准要在哪里公布？", passage(text)) is None  # another act

@@ -93,3 +93,11 @@ def test_condition_in_front_of_the_rule_the_question_repeats():
     ended = "前期物业服务合同可以约定期限；但是，期限未满、业主委员会与物业服务企业签订的物业服务合同生效的，前期物业服务合同终止。"
     assert condition("前期物业服务合同在什么情况下会终止？", ended.split("；")[1]) == \
         "期限未满、业主委员会与物业服务企业签订的物业服务合同生效的"
+
+
+def test_upper_and_lower_bounds_given_together():
+    rule = "2025年、2026年增量新能源项目竞价上下限分别按0.4012元/千瓦时、0.2元/千瓦时确定。"
+    assert respectively("竞价电价最低能报多少？", rule) == "0.2元"
+    assert respectively("竞价的上限是多少？", rule) == "0.4012元"
+    assert respectively("竞价电价是多少？", rule) is None  # which of the two is not said
+    assert respectively("现货市场价格上限是多少？", rule) is None  # the bounds of something else

@@ -837,3 +837,8 @@ def test_an_entity_answer_the_question_already_says_is_no_answer():
     found = extractive.extract("应收账款质押的登记机构是哪个单位？", "entity",
                                [Scored(text, 0, len(text), chunk, 0.9, 0.8, 0.8)], lambda _: text)
     assert found.answer != "单位"
+
+
+def test_a_date_counted_from_the_case_with_no_opening_word():
+    text = "自愿退出的新能源项目，应提前15个工作日向所在电网企业申请，申请退出后次月起不再执行机制电量、电价相关政策。"
+    assert date("申请退出后从什么时候起不再执行机制电价？", Passage(text, text, 0, [])) == "次月起"
