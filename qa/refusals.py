@@ -1,5 +1,6 @@
 """Why evidence that was found still does not answer: the question's names are not where the evidence
-is, most of its words occur nowhere in the documents, the evidence prices other items one by one, names
+is, most of its words occur nowhere in the documents, the evidence says the question's words around
+another thing than the one asked, the evidence prices other items one by one, names
 the asked thing only to leave it out, or speaks of it at another level of government.
 """
 from __future__ import annotations
@@ -119,3 +120,30 @@ def another_item(question: str, answer: str, passage: Passage, text: str | None)
              and len(w) >= 2 and w not in ABOUT_THE_TEXT][:1]
     return any(w not in passage.paragraph and not spread(w, passage.paragraph) and w in (text or "")
                for w in nouns)
+
+
+def swapped(question: str, sentence: str, text: str) -> bool:
+    """"驾驶电动自行车，不戴安全头盔的，一次记几分" against "驾驶摩托车，不戴安全头盔的。": the evidence
+    says the question's words around a thing the documents never name, with another thing in its place
+    (not the same thing shortened: 福利彩票 and 福彩)."""
+    at, runs = 0, []
+    for word, flag in pos_tags(question):
+        if flag[0] == "n" and not ASKING.search(word) and runs and runs[-1][1] == at:
+            runs[-1] = (runs[-1][0], at + len(word))
+        elif flag[0] == "n" and not ASKING.search(word):
+            runs.append((at, at + len(word)))
+        at += len(word)
+    for start, end in runs:
+        noun = question[start:end]
+        if len(noun) < 2 or noun in text or spread(noun, text):
+            continue
+        left, right = question[max(0, start - 2):start], question[end:end + 3]
+        if len(left) < 2 or len(right) < 2:
+            continue
+        for m in re.finditer(re.escape(left), sentence):
+            gap = sentence.find(right, m.end(), m.end() + 8 + len(right))
+            filler = sentence[m.end():gap] if gap > m.end() else ""
+            shared = len(set(filler) & set(noun))  # 规划 inside 养老服务设施规划 is the same thing, said shorter
+            if len(filler) >= 2 and shared < 0.5 * len(set(noun)) and shared < 0.5 * len(set(filler)):
+                return True
+    return False

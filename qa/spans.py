@@ -41,14 +41,29 @@ def whole_quotes(answer: str, sentence: str) -> str:
 
 def yes_no(question: str, p: Passage) -> str:
     """是/否 by whether the evidence negates what the question does not, with the evidence."""
-    plain = re.sub(r"是否|是不是|有没有|会不会|能否|吗[？?]?$", "", question)
+    # "能不能…" asks; its 不能 negates nothing (jieba cuts it 能 + 不能)
+    plain = re.sub(r"是否|有没有|能否|可否|([\u4e00-\u9fff])不\1|吗[？?]?$", "", question)
     # A condition ("…未整改到位的，") sets the case; its 未/不 does not make the question a negative one.
     plain = _CONDITION.sub("", plain)
     negated = _negated(p.text) and not _negated(plain)
+    yes, no = verdicts(question)
     if negated:  # the clause that says no ("…不再给予住院照料临时救助"), not the sentence's opening
         said = [p.text[a:b] for a, b in split_clauses(p.text, 0, len(p.text)) if _negated(p.text[a:b])]
-        return "否。" + shorten(said[-1] if said else p.text)
-    return "是。" + shorten(p.text)
+        return no + "。" + shorten(said[-1] if said else p.text)
+    return yes + "。" + shorten(p.text)
+
+
+# "可以…吗" is answered 可以/不可以, "能不能…" 能/不能: the question's own modal, as people answer.
+_MODALS = {"可以": "可以", "可否": "可以", "可不可以": "可以", "能": "能", "能否": "能", "能不能": "能",
+           "需要": "需要", "需不需要": "需要", "会": "会", "会不会": "会", "有没有": "有", "属于": "属于"}
+_NO = {"有": "没有"}
+
+
+def verdicts(question: str) -> tuple[str, str]:
+    """The yes and the no a question asks for: its first modal word, else 是/否."""
+    asked = _CONDITION.sub("", question)
+    modal = next((_MODALS[w] for w, _ in pos_tags(asked) if w in _MODALS), None)
+    return (modal, _NO.get(modal, "不" + modal)) if modal else ("是", "否")
 
 
 _CONDITION = re.compile(r"[^，,]*的[，,]")

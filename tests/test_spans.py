@@ -23,6 +23,7 @@ from qa.refusals import (
     keys_present,
     mostly_unknown,
     other_level,
+    swapped,
 )
 from qa.spans import (
     choice,
@@ -30,6 +31,7 @@ from qa.spans import (
     numbered_item,
     ordinal_marker,
     shorten,
+    verdicts,
     whole_quotes,
     yes_no,
 )
@@ -304,10 +306,10 @@ def test_yes_no():
     # a negation the question shares is no "no"
     assert yes_no("新动能是否尚未形成有效支撑？", passage("新动能尚未形成有效支撑。")).startswith("是。")
     assert yes_no("对传统事物的改良会不会带来颠覆式的增长？",
-                  passage("对于传统事物的改良会提高边际效果,但是它不会带来颠覆式的、价值爆炸式的增长。")).startswith("否。")
+                  passage("对于传统事物的改良会提高边际效果,但是它不会带来颠覆式的、价值爆炸式的增长。")).startswith("不会。")
     # a negation in the question's condition ("…未整改到位的，") does not make the question a negative one
     assert yes_no("设施存在不建等问题且未整改到位的，能组织竣工验收吗？",
-                  passage("对存在不建等问题的，在整改到位之前建设管理部门不得组织竣工验收。")).startswith("否。")
+                  passage("对存在不建等问题的，在整改到位之前建设管理部门不得组织竣工验收。")).startswith("不能。")
 
 
 def test_yes_no_shortens_long_evidence():
@@ -548,7 +550,7 @@ def test_number_durations_in_days_and_hours():
 
 def test_yes_no_reads_prohibitions_of_regulations():
     sentence = "第四条  未经市人民政府批准,任何单位和个人不得擅自动用市级储备粮。"
-    assert yes_no("未经市人民政府批准,承储企业可以擅自动用市级储备粮吗？", passage(sentence)).startswith("否")
+    assert yes_no("未经市人民政府批准,承储企业可以擅自动用市级储备粮吗？", passage(sentence)).startswith("不可以。")
 
 
 def test_keys_present_ignores_a_foreign_name_the_documents_never_mention():
@@ -659,7 +661,7 @@ def test_date_event_not_used_for_a_year_asked():
 
 def test_yes_no_negative_answer_quotes_the_clause_that_says_no():
     sentence = "申请人已享受护工费补充医疗救助的,不再以同一事由重复享受住院照料临时救助。"
-    assert yes_no("还能因为同一件事再领住院照料临时救助吗？", passage(sentence)) == "否。不再以同一事由重复享受住院照料临时救助。"
+    assert yes_no("还能因为同一件事再领住院照料临时救助吗？", passage(sentence)) == "不能。不再以同一事由重复享受住院照料临时救助。"
 
 
 def test_keys_of_a_follow_up_are_its_own_not_the_conversations():
@@ -842,3 +844,33 @@ def test_an_entity_answer_the_question_already_says_is_no_answer():
 def test_a_date_counted_from_the_case_with_no_opening_word():
     text = "自愿退出的新能源项目，应提前15个工作日向所在电网企业申请，申请退出后次月起不再执行机制电量、电价相关政策。"
     assert date("申请退出后从什么时候起不再执行机制电价？", Passage(text, text, 0, [])) == "次月起"
+
+
+@pytest.mark.parametrize("question, yes, no", [
+    ("业主可以委托代理人参加业主大会会议吗？", "可以", "不可以"),
+    ("办理异议登记的出质人能否自行注销异议登记？", "能", "不能"),
+    ("改造闲置设施举办养老机构，是否需要变更土地用途？", "需要", "不需要"),
+    ("奖励金额有没有封顶？", "有", "没有"),
+    ("因票据产生的付款请求权属于本办法所称的应收账款吗？", "属于", "不属于"),
+    ("区块链是否已成为各地的发展主旋律？", "是", "否"),
+    # the modal of the question's condition is not the one asked
+    ("不能按期整改的，是否予以通报？", "是", "否"),
+])
+def test_yes_no_answers_with_the_modal_the_question_asks_with(question, yes, no):
+    assert verdicts(question) == (yes, no)
+
+
+def test_yes_no_a_bu_a_question_is_not_a_negative_one():
+    rule = "物业服务企业可以将专项服务业务委托给专业性服务企业，但不得将该区域内的全部物业管理一并委托给他人。"
+    # jieba cuts 能不能 into 能 + 不能: read as the question's own negation, it turned this no into a yes
+    assert yes_no("物业公司能不能把整个小区的物业管理全包给另一家公司？", passage(rule)).startswith("不能。")
+
+
+def test_a_thing_the_documents_never_name_swapped_for_another_in_the_same_words():
+    rule = "（十）驾驶摩托车，不戴安全头盔的。"
+    text = "第九条 有下列行为之一，一次记1分：\n" + rule
+    assert swapped("驾驶电动自行车，不戴安全头盔的，一次记几分？", rule, text)
+    assert not swapped("驾驶摩托车，不戴安全头盔的，一次记几分？", rule, text)          # the thing named
+    shorter = "旧城区达不到规划建设标准的，区（市）县政府应当通过购置等方式解决。"
+    # the question's 养老服务设施规划 around the text's 规划: the same thing said longer, not another
+    assert not swapped("旧城区达不到养老服务设施规划建设标准的，区县政府可以通过哪些方式解决？", shorter, shorter)
