@@ -45,7 +45,8 @@ def entity_strict(question: str, p: Passage) -> str | None:
     if _ORG_KIND.search(question):  # "哪个部门负责…": the organisation doing it, named or not
         return _who(question, p.text, anchored=True) or cloze(question, p.text)
     if _NAMED_KIND.search(question):  # jieba knows few company names: "万向区块链" is found by its place
-        return _named(question, p.text) or _nouns_only(_modifier(question, p.text) or cloze(question, p.text))
+        # "哪家银行" against "在…指定的银行开设": the words the asked kind takes come before any name elsewhere
+        return _modifier(question, p.text) or _named(question, p.text) or _nouns_only(cloze(question, p.text))
     return _modifier(question, p.text) or cloze(question, p.text)
 
 
@@ -259,10 +260,15 @@ def _modifier(question: str, text: str) -> str | None:
         if prefix.endswith("”") and "“" in prefix:
             return prefix[prefix.rindex("“"):] + noun
         words = []
-        for word, flag in reversed(pos_tags(prefix)):
+        tags = list(pos_tags(prefix))
+        if tags and tags[-1][0] == "的":  # "国务院旅游行政主管部门指定的银行": the clause the 的 closes
+            words.insert(0, tags.pop()[0])
+        for word, flag in reversed(tags):
             if flag.startswith(FUNCTION_TAGS) or word in question or word in STOPWORDS:
                 break
             words.insert(0, word)
+        if words == ["的"]:
+            words = []
         if words and len("".join(words)) <= 20:
             return "".join(words) + noun
     return None

@@ -31,7 +31,7 @@ def enumeration_items(question: str, p: Passage) -> list[str]:
         # "共识机制、数据存储…等技术研发": 等 followed by the asked-for noun says what the items are.
         clause = max(listy, key=lambda c: (sum(t in c for t in focus) + 2 * _kind_after_deng(c, focus),
                                            c.count("、")))
-        clause = re.sub(r"等.*$", "", clause)
+        clause = _before_deng(clause)
         # "A、B和C" joins its last item with 和; inside the list "黄浦江和苏州河两岸地区" is one item.
         *first, last = [x for x in clause.split("、") if x.strip()]
         items = first + [x for x in re.split(r"以及|和|及|与", last) if x.strip()]
@@ -67,6 +67,16 @@ def lists_asked_kind(question: str, text: str) -> bool:
     match = _LIST_ASKED.search(question)
     nouns = [w for w, f in pos_tags(question[match.end():]) if f.startswith("n") and len(w) > 1][:1] if match else []
     return bool(nouns) and "、" in text and _kind_after_deng(text, nouns)
+
+
+def _before_deng(clause: str) -> str:
+    """The list up to the 等 that closes it (…诚信等原则), not the 等 inside a word (自愿、平等、公平)."""
+    at = 0
+    for word, _ in pos_tags(clause):
+        if word in ("等", "等等") and at > clause.rfind("、"):
+            return clause[:at]
+        at += len(word)
+    return clause
 
 
 def _kind_after_deng(clause: str, focus: list[str]) -> bool:

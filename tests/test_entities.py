@@ -369,3 +369,9 @@ def test_where_an_act_is_done_is_read_between_zai_and_the_verb():
     # the verb after the gap is the question's, not part of the place
     assert entity_strict("退保条件标准和退保流程时限要在哪里披露？", passage(text)) == "官方线上平台"
     assert entity_strict("退保条件标准要在哪里公布？", passage(text)) is None  # another act
+
+
+def test_the_kind_asked_for_with_the_clause_its_de_closes():
+    text = "旅行社应当在国务院旅游行政主管部门指定的银行开设专门的质量保证金账户，存入质量保证金，经营许可证另行颁发。"
+    # before any name elsewhere in the sentence (jieba tags 许可 a name)
+    assert entity_strict("质量保证金账户要开在哪家银行？", passage(text)) == "国务院旅游行政主管部门指定的银行"

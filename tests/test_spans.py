@@ -874,3 +874,10 @@ def test_a_thing_the_documents_never_name_swapped_for_another_in_the_same_words(
     shorter = "旧城区达不到规划建设标准的，区（市）县政府应当通过购置等方式解决。"
     # the question's 养老服务设施规划 around the text's 规划: the same thing said longer, not another
     assert not swapped("旧城区达不到养老服务设施规划建设标准的，区县政府可以通过哪些方式解决？", shorter, shorter)
+
+
+def test_a_list_closes_at_its_deng_not_at_the_deng_inside_a_word():
+    text = "第四条 旅行社在经营活动中应当遵循自愿、平等、公平、诚信的原则，提高服务质量。"
+    assert "平等、公平、诚信" in listing("旅行社要守哪几条基本原则？", Passage(text, text, 0, []))  # was cut at 平|等
+    text = "坚持公开、平等、竞争、择优等原则。"
+    assert listing("坚持哪些原则？", Passage(text, text, 0, [])) == "坚持公开、平等、竞争、择优"
