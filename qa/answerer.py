@@ -18,7 +18,8 @@ class Draft:
 
 
 class Answerer(Protocol):
-    def answer(self, question: str, kind: str, documents: list[Document]) -> Draft: ...
+    def answer(self, question: str, kind: str, documents: list[Document], avoid: str | None = None) -> Draft:
+        """`avoid`: a value already given in the conversation, which the answer should not repeat."""
 
 
 class ExtractiveAnswerer:
@@ -34,9 +35,12 @@ class ExtractiveAnswerer:
         question_vector = self.store.embeddings.embed_query(question)
         return extractive.score_sentences(question, documents, question_vector, vectors, self.lexical_fn().idf)
 
-    def answer(self, question: str, kind: str, documents: list[Document]) -> Draft:
+    def answer(self, question: str, kind: str, documents: list[Document], avoid: str | None = None) -> Draft:
         documents = self._with_signature(question, documents)
-        found = extractive.extract(question, kind, self.rank(question, documents), self.store.document_text)
+        ranked = self.rank(question, documents)
+        if avoid:  # the sentences stating it are set aside
+            ranked = [s for s in ranked if avoid not in s.text]
+        found = extractive.extract(question, kind, ranked, self.store.document_text)
         answer = found.answer
         if answer and found.evidence:
             answer = spans.whole_quotes(answer, found.evidence[0].text)

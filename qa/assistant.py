@@ -125,6 +125,13 @@ class Assistant:
             # A follow-up asks something new: a reading answered with what the previous question was
             # answered with ("那老项目呢？" → the new projects' 12年 again) found the old evidence.
             repeated = draft.answer is not None and _repeats(draft.answer, previous)
+            # "那干脆没跟游客签合同呢，罚多少？" read well still found the old value first: the answer is
+            # sought again without the sentences stating it (a short value only: a long answer
+            # may well hold the new one).
+            if repeated and len(previous) <= _SHORT_VALUE:
+                again = self.answerer.answer(reading, kind, documents, avoid=previous)
+                if again.answer is not None and not _repeats(again.answer, previous):
+                    draft, repeated = again, False
             # Readings come most likely first; a later one is tried only when the earlier found nothing
             # (comparing confidences would favour readings that merely repeat the previous question).
             if best is None or (best.draft.answer is None or best.repeated) and draft.answer is not None and not repeated:
@@ -180,6 +187,9 @@ class _Reading(NamedTuple):
 
 def _unanswered(draft: Draft, threshold: float) -> bool:
     return draft.answer is None or draft.confidence < threshold
+
+
+_SHORT_VALUE = 20
 
 
 def _repeats(answer: str, previous: str | None) -> bool:

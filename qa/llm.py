@@ -27,8 +27,8 @@ class LLMAnswerer:
         return ChatOpenAI(model=self.settings.llm_model, base_url=self.settings.llm_base_url,
                           api_key=self.settings.llm_api_key, temperature=0, timeout=60, max_retries=1)
 
-    def answer(self, question: str, kind: str, documents) -> Draft:
-        ranked = self.ranker.rank(question, documents)[:SENTENCES]
+    def answer(self, question: str, kind: str, documents, avoid: str | None = None) -> Draft:
+        ranked = [s for s in self.ranker.rank(question, documents) if not avoid or avoid not in s.text][:SENTENCES]
         if not ranked:
             return Draft(None, [], 0.0)
         numbered = "\n".join(f"[{i}] {s.text}" for i, s in enumerate(ranked, 1))

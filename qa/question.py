@@ -183,6 +183,9 @@ def _substitute(previous: str, phrase: str) -> str | None:
             if word in _PARTIES and word != phrase:
                 return previous[:at] + phrase + previous[at + len(word):]
             at += len(word)
+    bracketed = _bracketed(previous, phrase)
+    if bracketed:
+        return bracketed
     shared = _shared_tail(previous, phrase)
     if shared:  # "那地方所属的转制文化企业呢" after "中央所属的转制文化企业…": only 中央 changes
         return shared
@@ -195,6 +198,22 @@ def _substitute(previous: str, phrase: str) -> str | None:
         return None
     start, end, _ = max(same, key=lambda r: r[1] - r[0])
     return previous[:start] + phrase + previous[end:]
+
+
+def _bracketed(previous: str, phrase: str) -> str | None:
+    """"经营出境旅游业务" after "经营国内旅游业务和入境旅游业务的旅行社…": the phrase's first and last words
+    bracket the previous question's phrase of the same make, which it replaces (a coordination, whole)."""
+    words = [w for w, _ in pos_tags(phrase)]
+    if len(words) < 3 or len(words[0]) < 2 or len(words[-1]) < 2:
+        return None
+    start = previous.find(words[0])
+    end = previous.find(words[-1], start + len(words[0])) if start >= 0 else -1
+    if end < 0 or end - start > 20:
+        return None
+    end += len(words[-1])
+    more = re.match(rf"(?:[和及与、或][^，,。？?]{{1,12}}?{re.escape(words[-1])})+", previous[end:])
+    end += len(more.group(0)) if more else 0
+    return previous[:start] + phrase + previous[end:] if previous[start:end] != phrase else None
 
 
 def _shared_tail(previous: str, phrase: str) -> str | None:

@@ -14,9 +14,9 @@ class Scripted:
     def __init__(self, answers: dict[str, str]) -> None:
         self.answers, self.asked = answers, []
 
-    def answer(self, question, kind, documents):
+    def answer(self, question, kind, documents, avoid=None):
         self.asked.append(question)
-        found = self.answers.get(question)
+        found = self.answers.get((question, avoid) if avoid else question)
         return Draft(found, [], 1.0 if found else 0.0)
 
 
@@ -53,6 +53,16 @@ def test_the_previous_answer_stands_when_nothing_else_answers(settings):
     answers.update({reading: "12年" for reading in _readings(follow_up)})
     answer = assistant.ask(follow_up, [PREVIOUS])
     assert not answer.refused and answer.answer == "12年"
+
+
+def test_a_reading_that_finds_the_old_value_is_answered_again_without_it(settings):
+    follow_up = "那老项目呢？"
+    answers = {PREVIOUS: "12年"}
+    assistant = _assistant(settings, answers)
+    first = _readings(follow_up)[0]
+    answers.update({first: "12年", (first, "12年"): "20年"})  # the old value first, the new one without it
+    answer = assistant.ask(follow_up, [PREVIOUS])
+    assert answer.answer == "20年" and answer.rewritten_question == first
 
 
 def _readings(follow_up):

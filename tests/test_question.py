@@ -146,6 +146,12 @@ def test_rewrite_noun_substitution():
     assert rewrite("那软件业务收入呢？", [SHENZHEN]) == "深圳计划到2022年软件业务收入突破多少？"
 
 
+def test_rewrite_a_phrase_its_first_and_last_words_bracket():
+    previous = "经营国内旅游业务和入境旅游业务的旅行社应当存入多少质量保证金？"
+    # the whole coordination 国内…和入境旅游业务 is the phrase replaced, not only 国内
+    assert rewrite("那经营出境旅游业务的呢？", [previous]) == "经营出境旅游业务的旅行社应当存入多少质量保证金？"
+
+
 def test_rewrite_noun_substitution_invented():
     previous = "到2025年，全省新能源汽车产量达到多少万辆？"
     assert rewrite("那出口额呢？", [previous]) == "到2025年，出口额达到多少万辆？"
