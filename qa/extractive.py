@@ -104,6 +104,8 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
         return Extraction(None, [best], best.score)
     if any(refusals.swapped(question, s.text, document_text(s.chunk.metadata["doc"]) or "") for s in ranked[:2]):
         return Extraction(None, [best], best.score)
+    if refusals.false_premise(question, document_text(best.chunk.metadata["doc"]) or ""):
+        return Extraction(None, [best], best.score)
     marker = spans.ordinal_marker(question)
     if marker:  # "第二条道路是什么": the line numbered 2 in the evidence's section, however low it scored
         top = best.chunk.metadata.get("section", "").split(" > ")[0]

@@ -1,6 +1,7 @@
 """Why evidence that was found still does not answer: the question's names are not where the evidence
 is, most of its words occur nowhere in the documents, the evidence says the question's words around
-another thing than the one asked, the evidence prices other items one by one, names
+another thing than the one asked, the question takes for granted a figure the documents state otherwise,
+the evidence prices other items one by one, names
 the asked thing only to leave it out, or speaks of it at another level of government.
 """
 from __future__ import annotations
@@ -9,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .numbers import numbers_in
-from .passage import Passage, spread
+from .passage import NUMERAL, Passage, spread
 from .question import ABOUT_THE_TEXT, ASKING, key_terms, pos_tags
 
 if TYPE_CHECKING:
@@ -147,3 +148,28 @@ def swapped(question: str, sentence: str, text: str) -> bool:
             if len(filler) >= 2 and shared < 0.5 * len(set(noun)) and shared < 0.5 * len(set(filler)):
                 return True
     return False
+
+
+# "既然…取得经营许可满三年才能申请…" where the text says "取得经营许可满两年": a figure the question takes
+# for granted, which the documents state otherwise in the same words.
+_STATED = re.compile(rf"({NUMERAL})(个工作日|个月|年|日|天|小时|分|万元|元|%)")
+
+
+def false_premise(question: str, text: str) -> bool:
+    for stated in _STATED.finditer(question):
+        left = question[max(0, stated.start() - 3):stated.start()]
+        if not re.fullmatch(r"[\u4e00-\u9fff]{3}", left):
+            continue
+        said = {_value(m.group(1)) for m in re.finditer(re.escape(left) + rf"({NUMERAL}){stated.group(2)}", text)}
+        if said and None not in said and _value(stated.group(1)) not in said:
+            return True
+    return False
+
+
+def _value(numeral: str) -> float | None:
+    from cn2an import cn2an  # only when a question states a figure
+
+    try:
+        return float(cn2an(numeral.replace(",", ""), "smart"))
+    except (ValueError, KeyError, IndexError):
+        return None

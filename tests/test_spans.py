@@ -20,6 +20,7 @@ from qa.passage import Passage
 from qa.refusals import (
     another_item,
     excluded,
+    false_premise,
     keys_present,
     mostly_unknown,
     other_level,
@@ -881,3 +882,11 @@ def test_a_list_closes_at_its_deng_not_at_the_deng_inside_a_word():
     assert "平等、公平、诚信" in listing("旅行社要守哪几条基本原则？", Passage(text, text, 0, []))  # was cut at 平|等
     text = "坚持公开、平等、竞争、择优等原则。"
     assert listing("坚持哪些原则？", Passage(text, text, 0, [])) == "坚持公开、平等、竞争、择优"
+
+
+def test_a_figure_the_question_takes_for_granted_and_the_text_states_otherwise():
+    text = "第八条 旅行社取得经营许可满两年，且未受到行政机关罚款以上处罚的，可以申请经营出境旅游业务。"
+    assert false_premise("既然旅行社取得经营许可满三年才能申请出境旅游业务，这三年从哪天开始算？", text)
+    assert not false_premise("旅行社取得经营许可满两年才能申请出境旅游业务吗？", text)
+    assert not false_premise("旅行社取得经营许可满2年后可以申请什么？", text)    # the same figure in digits
+    assert not false_premise("申请出境旅游业务要满几年？", text)                   # no figure taken for granted
