@@ -27,6 +27,9 @@ _ITSELF = re.compile(r"(?:这|本|该|此)(?:份|个|部|项|篇)?[\u4e00-\u9fff
 _NUMBER_LABELLED = re.compile(r"^(?:发文字号|文\s*号)[:：]\s*(.+)$")
 _ORG_LINE = re.compile(r"^[\u4e00-\u9fff 、]{2,30}(?:政府|委员会|办公厅|办公室|国务院|中央|部|局|厅|委|院)$")
 _ISSUER_IN_TITLE = re.compile(r"^([\u4e00-\u9fff 、]{2,30}?)关于")
+# A regulation's first line under its title: "2009年2月20日 中华人民共和国国务院令第550号公布" (also in brackets,
+# with its revisions after it).
+_PROMULGATED = re.compile(r"^[（(]?(\d{4}年\d{1,2}月\d{1,2}日)\s*([\u4e00-\u9fff]{2,30}?)令第[\d一二三四五六七八九十百零〇]+号(?:公布|发布|颁布)")
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,10 @@ def read(text: str) -> Issuance:
             if i > 0 and _ORG_LINE.match(lines[i - 1]):
                 issuer = issuer_line = lines[i - 1]
             break
+    promulgated = next((m for m in map(_PROMULGATED.match, lines[:8]) if m), None)
+    if date is None and promulgated:
+        date, issuer = promulgated.group(1), issuer or promulgated.group(2)
+        issuer_line = issuer_line or promulgated.group(0)
     number = next((line for line in lines[:8] if _NUMBER_LINE.match(line)), None)
     # the information table of a government site: "文　　号：成办发〔2022〕28号", "发文字号：国办发〔2018〕123号"
     labelled = [m.group(1) for m in map(_NUMBER_LABELLED.match, lines[:10]) if m and _NUMBER_LINE.match(m.group(1))]

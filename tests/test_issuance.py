@@ -108,3 +108,12 @@ def test_the_issuers_line_above_the_title():
 def test_the_number_in_a_sites_information_table():
     page = "成都市人民政府办公厅印发关于加快推进养老服务发展若干措施的通知\n文　　号：成办发〔2022〕28号\n签发时间：2022-05-19\n各区（市）县政府："
     assert answer("这份通知的文号是什么？", page) == ("成办发〔2022〕28号", "成办发〔2022〕28号")
+
+
+def test_a_regulations_promulgation_line_gives_its_date_and_issuer():
+    text = ("旅行社条例\n2009年2月20日 中华人民共和国国务院令第550号公布\n"
+            "2020年11月29日 《国务院关于修改和废止部分行政法规的决定》第三次修订\n第一章　总则\n"
+            "第一条 为了加强对旅行社的管理，制定本条例。\n第六十八条 本条例自2009年5月1日起施行。1996年10月15日国务院发布的《旅行社管理条例》同时废止。")
+    facts = read(text)
+    assert (facts.date, facts.issuer) == ("2009年2月20日", "中华人民共和国国务院")
+    assert answer("这个旅行社条例最早是哪一天公布的？", text)[0] == "2009年2月20日"  # not the repealed one's 1996年
