@@ -19,8 +19,9 @@ _EVENT_TIME = re.compile(r"(?:自|从|于)([^，,。；;自从]{1,24}?(?:之日|
 _RELATIVE_TIME = re.compile(rf"{NUMERAL}(?:个工作日|工作日|日|天|个月|年|小时)(?:后|以后|之后|内|以内)|(?:次日|次月|次年)起")
 
 
-# "应当在核保通过后及时提供": a time fixed by what happens before, the usual frame of a duty's deadline.
-_EVENT_FRAME = re.compile(r"(?:在|于)([^，,。；;在于]{2,20}?(?:之前|之后|以前|以后|前|后|的同时))")
+# "应当在核保通过后及时提供", "应当在前期物业服务合同终止时移交": a time fixed by what happens before
+# or at the same time, the usual frame of a duty's deadline.
+_EVENT_FRAME = re.compile(r"(?:在|于)([^，,。；;在于]{2,20}?(?:之前|之后|以前|以后|前|后|的同时|时))")
 _BOUND = {"最早": re.compile(r"不得早于([^，,。；;]{2,15})"),
           "最晚": re.compile(r"(?:不得晚于|不迟于|最迟于?)([^，,。；;]{2,15})")}
 

@@ -12,7 +12,9 @@ from .numbers import numbers_in
 from .passage import ARTICLE, spread
 from .question import HOW_MANY, pos_tags
 
-_HANDLING = re.compile(r"(?:如何|怎么|怎样)(?:处理|处置|办理|办|弄|救助|解决|安置|对待)|应当怎样|应如何")
+# "…的，应如何处理", and the consequences a regulation attaches: "…的，承担什么责任 / 会怎么样 / 什么处罚"
+_HANDLING = re.compile(r"(?:如何|怎么|怎样)(?:处理|处置|办理|办|弄|救助|解决|安置|对待)|应当怎样|应如何|"
+                       r"承担什么责任|什么后果|什么处罚|(?:如何|怎么|怎样)处罚|会怎样|会怎么样")
 _FORMULA_ASKED = re.compile(r"如何计算|怎么计算|怎样计算|怎么算|如何算|计算方法|计算公式|算法")
 _FORMULA = re.compile(r"[^，,。；;：:]{1,20}[=＝][^，,。；;]*[×*÷/＋+－][^，,。；;]*")
 _RATE = re.compile(r"按(?:其|照)?[^，,。；;]{1,20}?的?\d+(?:\.\d+)?%[^，,。；;]{0,12}")  # "按其研发实际发生额的20%给予企业奖励"

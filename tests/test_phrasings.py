@@ -101,3 +101,11 @@ def test_upper_and_lower_bounds_given_together():
     assert respectively("竞价的上限是多少？", rule) == "0.4012元"
     assert respectively("竞价电价是多少？", rule) is None  # which of the two is not said
     assert respectively("现货市场价格上限是多少？", rule) is None  # the bounds of something else
+
+
+def test_consequence_a_regulation_attaches_to_the_condition_the_question_repeats():
+    rule = "接受委托的旅行社违约，造成旅游者合法权益受到损害的，作出委托的旅行社应当承担相应的赔偿责任。"
+    assert consequence("接受委托的旅行社违约，造成旅游者合法权益受到损害的，由谁承担什么责任？", rule) == \
+        "作出委托的旅行社应当承担相应的赔偿责任"
+    rule = "机动车驾驶人拒不参加满分学习、考试的，由公安机关交通管理部门公告其机动车驾驶证停止使用。"
+    assert consequence("驾驶人一直不去参加满分学习考试，会怎么样？", rule) == "由公安机关交通管理部门公告其机动车驾驶证停止使用"

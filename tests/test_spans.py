@@ -890,3 +890,8 @@ def test_a_figure_the_question_takes_for_granted_and_the_text_states_otherwise()
     assert not false_premise("旅行社取得经营许可满两年才能申请出境旅游业务吗？", text)
     assert not false_premise("旅行社取得经营许可满2年后可以申请什么？", text)    # the same figure in digits
     assert not false_premise("申请出境旅游业务要满几年？", text)                   # no figure taken for granted
+
+
+def test_a_date_framed_by_the_event_it_coincides_with():
+    text = "物业服务企业应当在前期物业服务合同终止时将上述资料移交给业主委员会。"
+    assert date("物业公司应当在什么时候把资料交给业委会？", Passage(text, text, 0, [])) == "前期物业服务合同终止时"
