@@ -84,7 +84,8 @@ def _drop_lead(span: str, question: str, verbs: bool = True) -> str:
 
 def _longest_suffix_at(left: str, text: str) -> int | None:
     """End position in text of the longest tail of `left` (2+ characters) that text contains."""
-    left = left.rstrip("的了")  # "印发了什么" against "印发的《…》": particles differ, the verb does not
+    # "印发了什么" against "印发的《…》", "通报给哪个部门" against "通报农业农村主管部门": particles differ, the verb does not
+    left = left.rstrip("的了给")
     for size in range(len(left), 1, -1):
         tail = left[-size:]
         pos = text.find(tail)

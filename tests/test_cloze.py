@@ -124,3 +124,9 @@ def test_cloze_a_day_named_in_words():
     assert cloze("期间的最后一日为节假日的，以哪一天为期间届满的日期？",
                  "期间的最后一日为节假日的，以节假日期满后的第一个工作日为期间届满的日期。",
                  both_sides=True) == "节假日期满后的第一个工作日"
+
+
+def test_cloze_the_particle_after_the_verb_is_not_needed_in_the_text():
+    text = "公安机关交通管理部门对拖拉机驾驶人予以记分的，应当定期将记分情况通报农业农村主管部门。"
+    # the body the situation is reported to, not the one reporting it
+    assert cloze("交警要定期把情况通报给哪个部门？", text) == "农业农村主管部门"
