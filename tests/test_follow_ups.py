@@ -82,3 +82,11 @@ def test_a_bare_follow_up_is_not_asked_alone():
 
     assert not _has_own_words("那老项目呢？")
     assert _has_own_words("这些条款信息和产品说明要在哪里公示？")
+
+
+def test_the_extractive_answerer_sets_aside_the_sentences_stating_a_value_to_avoid(fake_assistant):
+    question = "深圳计划到2022年数字经济产业增加值突破多少？"
+    documents = fake_assistant.retriever.invoke(question)
+    assert fake_assistant.answerer.answer(question, "number", documents).answer == "2400亿元"
+    draft = fake_assistant.answerer.answer(question, "number", documents, avoid="2400亿元")
+    assert draft.answer != "2400亿元" and all("2400亿元" not in s.text for s in draft.evidence)

@@ -83,3 +83,13 @@ def test_unreachable_llm_is_a_clear_error(settings, fake_embeddings):
     assistant = _assistant(settings, fake_embeddings, "http://127.0.0.1:9/v1")
     with pytest.raises(LLMError, match="POLICYQA_LLM_BASE_URL"):
         assistant.ask("深圳计划到2022年数字经济产业增加值突破多少？")
+
+
+def test_llm_is_not_shown_the_sentences_stating_a_value_to_avoid(settings, fake_embeddings, llm_url):
+    assistant = _assistant(settings, fake_embeddings, llm_url)
+    question = "深圳计划到2022年数字经济产业增加值突破多少？"
+    documents = assistant.retriever.invoke(question)
+    draft = assistant.answerer.answer(question, "number", documents, avoid="2400亿元")
+    sentences = re.findall(r"^\[\d+\] (.+)$", _FakeChatServer.prompts[-1], flags=re.M)
+    assert sentences and all("2400亿元" not in s for s in sentences)
+    assert draft.answer != "2400亿元"
