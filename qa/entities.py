@@ -259,18 +259,16 @@ def _modifier(question: str, text: str) -> str | None:
         prefix = text[:pos]
         if prefix.endswith("”") and "“" in prefix:
             return prefix[prefix.rindex("“"):] + noun
-        words = []
         tags = list(pos_tags(prefix))
-        if tags and tags[-1][0] == "的":  # "国务院旅游行政主管部门指定的银行": the clause the 的 closes
-            words.insert(0, tags.pop()[0])
-        for word, flag in reversed(tags):
+        # "国务院旅游行政主管部门指定的银行": the clause a 的 right before the noun closes comes with it
+        de = "的" if tags and tags[-1][0] == "的" else ""
+        words = []
+        for word, flag in reversed(tags[:-1] if de else tags):
             if flag.startswith(FUNCTION_TAGS) or word in question or word in STOPWORDS:
                 break
             words.insert(0, word)
-        if words == ["的"]:
-            words = []
         if words and len("".join(words)) <= 20:
-            return "".join(words) + noun
+            return "".join(words) + de + noun
     return None
 
 

@@ -49,7 +49,8 @@ def condition(question: str, sentence: str) -> str | None:
         return None
     # Every word of the rule asked about: "办理注销登记" is not the rule of "办理变更登记"
     words = [w for w, _ in pos_tags(re.sub(r"[？?。]+$", "", question[asked.end():])) if len(w) >= 2]
-    start = ARTICLE.match(sentence).end() if ARTICLE.match(sentence) else 0
+    article = ARTICLE.match(sentence)
+    start = article.end() if article else 0
     for match in re.finditer(r"的[，,]", sentence):
         then = re.split(r"[。；;]", sentence[match.end():])[0]
         # "有下列情形之一的，…": the conditions are the lines that follow, a list's business
@@ -154,9 +155,10 @@ def respectively(question: str, sentence: str) -> str | None:
         if len(values) < 2:
             continue
         # "竞价上下限分别按0.4012元/千瓦时、0.2元/千瓦时确定": the upper bound first
-        if len(values) == 2 and sentence[:match.start()].endswith("上下限"):
+        before = sentence[:match.start()]
+        if len(values) == 2 and before.endswith("上下限"):
             # and only the bounds of what the question names ("竞价上下限" says nothing of 现货市场价格)
-            subject = re.split(r"[，,：:。；;]", sentence[:match.start() - 3])[-1]
+            subject = re.split(r"[，,：:。；;]", before.removesuffix("上下限"))[-1]
             if not any(len(w) >= 2 and w in question for w, _ in pos_tags(subject)):
                 return None
             bound = _UPPER.search(question) or _LOWER.search(question)
