@@ -92,14 +92,15 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
     named = [k for k in key_terms(question) if k.isdigit()]
     if named:
         for s in ranked:
-            s.score += NUMBER_BONUS * all(n in s.text for n in named)
+            s.score += NUMBER_BONUS * all(_states_number(n, s.text) for n in named)
         ranked = sorted(ranked, key=lambda x: -x.score)
     best = ranked[0]
+    # "成文日期", "国务院令第几号" are in no sentence's words: before the checks that look for them there
+    signed = _document_fact(question, ranked, document_text)
+    if signed:
+        return Extraction(signed[0], [signed[1]], best.score)
     if not refusals.keys_present(question, best, ranked, document_text):
         return Extraction(None, [best], best.score)
-    signed = _document_fact(question, ranked, document_text)
-    if signed:  # "成文日期" is in no sentence's words: before the next check
-        return Extraction(signed[0], [signed[1]], best.score)
     if refusals.mostly_unknown(question, ranked, document_text):
         return Extraction(None, [best], best.score)
     if any(refusals.swapped(question, s.text, document_text(s.chunk.metadata["doc"]) or "") for s in ranked[:2]):
@@ -184,6 +185,11 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
         if kind in ("number", "date", "list", "choice"):
             return Extraction(None, [best], best.score)  # the kind of answer asked for is not there
     return Extraction(spans.descriptive(question, _passage(best, document_text)), [best], best.score)
+
+
+def _states_number(number: str, text: str) -> bool:
+    """"50" is stated in "50万至100万", not in "100万至500万"."""
+    return re.search(rf"(?<![\d.]){re.escape(number)}(?!\d|\.\d)", text) is not None
 
 
 def document_fact(question: str, text: str) -> tuple[str, str] | None:

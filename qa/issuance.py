@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from index.chunking import DATE_LINE
 
 _VERB = re.compile(r"印发|发布|发出|出台|制定|下发|颁布|发文|签发|公布|发的|成文|落款|文号|第几号|生效|施行|开始实施|开始执行|"
-                   r"的日期")
+                   r"的日期|修订|修改|修正|通过")
 _IN_FORCE_ASKED = re.compile(r"生效|施行|开始实施|开始执行")
 # "本办法自2024年3月1日起施行", "本方案自印发之日起执行"
 _IN_FORCE = re.compile(r"[^。；\n]{0,20}?自(\d{4}年\d{1,2}月\d{1,2}日|[\u4e00-\u9fff]{2,6}之日)起(?:施行|实施|执行|生效)")
@@ -32,6 +32,16 @@ _ISSUER_IN_TITLE = re.compile(r"^([\u4e00-\u9fff 、]{2,30}?)关于")
 _PROMULGATED = re.compile(r"^[（(]?(\d{4}年\d{1,2}月\d{1,2}日)\s*([\u4e00-\u9fff]{2,30}?)令第[\d一二三四五六七八九十百零〇]+号(?:公布|发布|颁布)")
 
 
+# A regulation's history under its title, one event a line: "2015年10月21日 国务院第109次常务会议通过",
+# "2016年2月6日 《国务院关于修改部分行政法规的决定》第一次修订".
+_HISTORY_LINE = re.compile(r"^[（(]?(\d{4}年\d{1,2}月\d{1,2}日)\s*(?:[^\n]*?)(通过|修订|修正)[）)]?$")
+_REVISED_ASKED = re.compile(r"修订|修改|修正")
+_ADOPTED_ASKED = re.compile(r"通过")
+_COUNT_ASKED = re.compile(r"几次|多少次")
+# "第二次修订", "第二回修改", "最近一次修改": which revision is meant (None: the one in force, the last)
+_WHICH_REVISION = re.compile(r"(?:第([一二三四五六七八九十])|(首|最近|最后|最新))[次回]?")
+
+
 @dataclass(frozen=True)
 class Issuance:
     issuer: str | None
@@ -47,6 +57,8 @@ def answer(question: str, text: str) -> tuple[str, str] | None:
     what = asked(question, "".join(text.split("\n", 2)[:2]))
     if what is None:
         return None
+    if what in ("revised", "adopted", "revisions"):
+        return _history(question, what, text)
     if what == "in force":
         found = _IN_FORCE.search(text)
         return (found.group(1), found.group(0)) if found else None
@@ -68,6 +80,10 @@ def asked(question: str, title: str) -> str | None:
         return None
     if _NUMBER_ASKED.search(question):
         return "number"
+    if _REVISED_ASKED.search(question):
+        return "revisions" if _COUNT_ASKED.search(question) else "revised" if _WHEN.search(question) else None
+    if _ADOPTED_ASKED.search(question):
+        return "adopted" if _WHEN.search(question) else None
     if _IN_FORCE_ASKED.search(question):
         return "in force" if _WHEN.search(question) or "哪天" in question else None
     if _WHEN.search(question):
@@ -79,7 +95,11 @@ def asked(question: str, title: str) -> str | None:
 
 def _names_title(question: str, title: str) -> bool:
     """The question repeats a long stretch of the title ("安顺市市级储备粮管理办法")."""
-    return any(question.find(title[i:i + 6]) >= 0 for i in range(max(len(title) - 5, 0)))
+    if any(question.find(title[i:i + 6]) >= 0 for i in range(max(len(title) - 5, 1))):
+        return True
+    # or shortens it the way people do: "公积金条例" for 住房公积金管理条例
+    return any(re.search(re.escape(m.group(1)[-3:]) + r"[\u4e00-\u9fff]{0,6}" + m.group(2), title)
+               for m in re.finditer(r"([\u4e00-\u9fff]{2,})(条例|办法|规定|细则)", question))
 
 
 def read(text: str) -> Issuance:
@@ -96,7 +116,10 @@ def read(text: str) -> Issuance:
     if date is None and promulgated:
         date, issuer = promulgated.group(1), issuer or promulgated.group(2)
         issuer_line = issuer_line or promulgated.group(0)
-    number = next((line for line in lines[:8] if _NUMBER_LINE.match(line)), None)
+    # "国办发〔2018〕124号" on a line of its own, else a regulation's "中华人民共和国国务院令第550号"
+    number = next((line for line in lines[:8] if _NUMBER_LINE.match(line)), None) or \
+        (re.search(r"[\u4e00-\u9fff]{2,30}?令第[\d一二三四五六七八九十百零〇]+号", promulgated.group(0)).group(0)
+         if promulgated else None)
     # the information table of a government site: "文　　号：成办发〔2022〕28号", "发文字号：国办发〔2018〕123号"
     labelled = [m.group(1) for m in map(_NUMBER_LABELLED.match, lines[:10]) if m and _NUMBER_LINE.match(m.group(1))]
     number = number or (labelled[0] if labelled else None)
@@ -122,3 +145,23 @@ def parts(question: str, text: str) -> tuple[str, str] | None:
         return None
     lines = [line.strip() for line in text.split("\n") if _PART_LINE[asked.group(1)].match(line.strip())]
     return (f"{len(lines)}{asked.group(1)}", lines[-1]) if len(lines) >= 2 else None
+
+
+def _history(question: str, what: str, text: str) -> tuple[str, str] | None:
+    """When a regulation was adopted or revised (which revision the question names, else the last), or how
+    many times it was revised, from the dated lines under its title."""
+    events = [m for m in map(_HISTORY_LINE.match, (line.strip() for line in text.split("\n")[:8])) if m]
+    wanted = [m for m in events if (m.group(2) == "通过") == (what == "adopted")]
+    if not wanted:
+        return None
+    if what == "revisions":
+        return f"{len(wanted)}次", wanted[-1].group(0)
+    which = _WHICH_REVISION.search(question)
+    index = -1
+    if which and which.group(1):
+        index = "一二三四五六七八九十".index(which.group(1))
+    elif which and which.group(2) == "首":
+        index = 0
+    if index >= len(wanted):
+        return None
+    return wanted[index].group(1), wanted[index].group(0)

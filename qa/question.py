@@ -31,6 +31,9 @@ HOW_MANY = re.compile(r"多少|几|多大|多高|多长|多久|百分之")  # wo
 def question_kind(question: str) -> str:
     for kind, pattern in _KINDS:
         if pattern.search(question):
+            # "最晚几天内要答复能不能取": the A不A is what is answered; 几天 is what is asked
+            if kind == "yes_no" and HOW_MANY.search(question):
+                continue
             if kind == "number" and _MANNER.search(question) and not HOW_MANY.search(question):
                 return "reason"
             return kind

@@ -45,7 +45,10 @@ def yes_no(question: str, p: Passage) -> str:
     plain = re.sub(r"是否|有没有|能否|可否|([\u4e00-\u9fff])不\1|吗[？?]?$", "", question)
     # A condition ("…未整改到位的，") sets the case; its 未/不 does not make the question a negative one.
     plain = _CONDITION.sub("", plain)
-    negated = _negated(p.text) and not _negated(plain)
+    # "首次申领居住证，免收证件工本费" says no to "要交工本费吗"; "违反本条例规定，…向他人提供担保的，…给予行政
+    # 处分" says no to "可以向他人提供担保吗": what the text exempts from or punishes is not so.
+    negated = (_negated(p.text) or _EXEMPT.search(p.text) is not None or
+               (_PUNISHED.search(p.text) is not None and not _PUNISHMENT_ASKED.search(question))) and not _negated(plain)
     yes, no = verdicts(question)
     if negated:  # the clause that says no ("…不再给予住院照料临时救助"), not the sentence's opening
         said = [p.text[a:b] for a, b in split_clauses(p.text, 0, len(p.text)) if _negated(p.text[a:b])]
@@ -67,6 +70,9 @@ def verdicts(question: str) -> tuple[str, str]:
 
 
 _CONDITION = re.compile(r"[^，,]*的[，,]")
+_EXEMPT = re.compile(r"免(?:收|交|缴|费|予|于|除)|无需|无须|不必")
+_PUNISHED = re.compile(r"违反[^，。；]{0,12}规定[，,]?[^。；]*?的[，,][^。]*?(?:处分|罚款|处罚|追究|吊销|没收)")
+_PUNISHMENT_ASKED = re.compile(r"处分|罚|处罚|违反|违法|责任|后果")
 
 
 def _negated(text: str) -> bool:

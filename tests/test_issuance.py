@@ -117,3 +117,52 @@ def test_a_regulations_promulgation_line_gives_its_date_and_issuer():
     facts = read(text)
     assert (facts.date, facts.issuer) == ("2009年2月20日", "中华人民共和国国务院")
     assert answer("这个旅行社条例最早是哪一天公布的？", text)[0] == "2009年2月20日"  # not the repealed one's 1996年
+
+
+REVISED = ("旅行社条例\n2009年2月20日 中华人民共和国国务院令第550号公布\n"
+              "2016年2月6日 《国务院关于修改部分行政法规的决定》第一次修订\n"
+              "2020年11月29日 《国务院关于修改和废止部分行政法规的决定》第二次修订\n第一章　总则\n"
+              "第一条 为了加强对旅行社的管理，制定本条例。\n")
+ADOPTED = "居住证暂行条例\n2015年10月21日 国务院第109次常务会议通过\n2015年11月26日 中华人民共和国国务院令第663号公布\n"
+
+
+@pytest.mark.parametrize("question, text, expected", [
+    ("旅行社条例第一次修订是哪天？", REVISED, "2016年2月6日"),
+    ("旅行社条例第二回修改是什么时候的事？", REVISED, "2020年11月29日"),
+    ("这个条例最近一次修改是哪年哪天？", REVISED, "2020年11月29日"),
+    ("这个条例什么时候修订的？", REVISED, "2020年11月29日"),          # the revision in force
+    ("旅行社条例一共修订过几次？", REVISED, "2次"),
+    ("这个条例第三次修订是哪天？", REVISED, None),                  # there is none
+    ("这个条例是什么时候公布的？", REVISED, "2009年2月20日"),
+    ("《旅行社条例》是以国务院令第几号公布的？", REVISED, "中华人民共和国国务院令第550号"),
+    ("这个居住证条例是哪天在国务院常务会议上通过的？", ADOPTED, "2015年10月21日"),
+    ("居住证条例是什么时候公布的？", ADOPTED, "2015年11月26日"),        # 居住证条例 shortens the title
+    ("这个条例通过什么方式管理旅行社？", REVISED, None),            # 通过 as "by means of"
+])
+def test_a_regulation_s_history_lines(question, text, expected):
+    found = answer(question, text)
+    assert (found[0] if found else None) == expected
+
+
+
+def test_a_document_fact_is_answered_before_the_names_of_the_question_are_looked_for():
+    from types import SimpleNamespace
+
+    from qa import extractive
+    from qa.extractive import Scored
+
+    text = REVISED + "第二条 旅行社的实施细则由旅游行政主管部门公布。\n"
+    line = "2009年2月20日 中华人民共和国国务院令第550号公布"
+
+    def sentence(words: str, section: str, score: float) -> Scored:
+        start = text.find(words)
+        chunk = SimpleNamespace(page_content=words, metadata={
+            "doc": "d", "section": section, "start": start, "end": start + len(words), "chunk_id": section,
+            "sentences": [(start, start + len(words))]})
+        return Scored(words, start, start + len(words), chunk, 0.9, 0.5, score)
+
+    # The best sentence, in a chapter of the body, names no 中华人民共和国国务院: the promulgation line answers.
+    ranked = [sentence("第二条 旅行社的实施细则由旅游行政主管部门公布。", "第一章　总则 > 第二条", 0.8),
+              sentence(line, line, 0.5)]
+    found = extractive.extract("《旅行社条例》是以中华人民共和国国务院令第几号公布的？", "number", ranked, lambda _: text)
+    assert found.answer == "中华人民共和国国务院令第550号" and found.evidence[0].text == line

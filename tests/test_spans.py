@@ -895,3 +895,21 @@ def test_a_figure_the_question_takes_for_granted_and_the_text_states_otherwise()
 def test_a_date_framed_by_the_event_it_coincides_with():
     text = "物业服务企业应当在前期物业服务合同终止时将上述资料移交给业主委员会。"
     assert date("物业公司应当在什么时候把资料交给业委会？", Passage(text, text, 0, [])) == "前期物业服务合同终止时"
+
+
+def test_yes_no_reads_an_exemption_or_a_punished_act_as_no():
+    free = passage("第二十一条 首次申领居住证，免收证件工本费。")
+    assert yes_no("第一次办居住证要交工本费吗？", free).startswith("否。")
+    punished = passage("第四十三条 违反本条例规定，住房公积金管理中心向他人提供担保的，对直接负责的主管人员依法给予行政处分。")
+    assert yes_no("住房公积金管理中心可以向他人提供担保吗？", punished).startswith("不可以。")
+    # asked about the punishment itself, the sentence says yes
+    assert yes_no("向他人提供担保的会受到处分吗？", punished).startswith("会。")
+
+
+def test_a_number_the_question_names_is_stated_whole():
+    from qa.extractive import _states_number
+
+    assert _states_number("50", "城区人口50万至100万的中等城市")
+    assert not _states_number("50", "城区人口100万至500万的大城市")  # 50 inside 500
+    assert not _states_number("3", "增长3.5%")
+    assert _states_number("2035", "到2035年。")
