@@ -118,9 +118,9 @@ def numbered_lines(p: Passage) -> list[str]:
 
 def listing(question: str, p: Passage) -> str | None:
     """A list answer: heads of the enumerated lines that follow, else the items of the sentence."""
-    heads = [re.split(r"[,，:：;；。]", line)[0] for line in numbered_lines(p)]
+    heads = [_item_head(line) for line in numbered_lines(p)]
     if heads:
-        return "、".join(heads)
+        return ("；" if any(re.search(r"[、，,]", h) for h in heads) else "、").join(heads)
     sections = announced_sections(p) or _items_under(p)
     if sections:
         return "、".join(sections)
@@ -128,6 +128,15 @@ def listing(question: str, p: Passage) -> str | None:
     if len(items) >= 2:
         return "、".join(_head(x) for x in items)
     return None
+
+
+def _item_head(line: str) -> str:
+    """A line that is one clause chain ("（一）违反旅游合同约定，侵害旅游者合法权益，经…查证属实的；") is one
+    item whole; a line that opens with a short title ("（一）智能制造，支持…；", "（1）创新引领,打造…平台:具体…")
+    is that title."""
+    body = line.strip().rstrip("；;。")
+    head = re.split(r"[,，:：;；。]", body)[0]
+    return head if len(head) <= 6 or re.search(r"[:：;；。]", body) else body
 
 
 def _items_under(p: Passage) -> list[str] | None:

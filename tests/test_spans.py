@@ -913,3 +913,11 @@ def test_a_number_the_question_names_is_stated_whole():
     assert not _states_number("50", "城区人口100万至500万的大城市")  # 50 inside 500
     assert not _states_number("3", "增长3.5%")
     assert _states_number("2035", "到2035年。")
+
+
+def test_listing_keeps_a_condition_item_whole():
+    head = "第十五条 有下列情形之一的，旅游行政管理部门可以使用旅行社的质量保证金："
+    following = ["（一）旅行社违反旅游合同约定，侵害旅游者合法权益，经旅游行政管理部门查证属实的；",
+                 "（二）旅行社因解散、破产或者其他原因造成旅游者预交旅游费用损失的。", "第十六条 …"]
+    assert listing("有哪些情形的，可以使用旅行社的质量保证金？", Passage(head, head, 0, following)) == \
+        "旅行社违反旅游合同约定，侵害旅游者合法权益，经旅游行政管理部门查证属实的；旅行社因解散、破产或者其他原因造成旅游者预交旅游费用损失的"
