@@ -14,7 +14,7 @@ _UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|个工�
 # Regulations fine in ranges, "处5万元以上20万元以下的罚款": the whole range is the answer.
 _UPPER = rf"以上(?:{NUMERAL}(?:{_UNIT})?以下)?"
 # Votes and quorums: "过半数", "三分之二以上".
-_SHARE = r"过半数|半数以上|[一二三四五六七八九十\d]+分之[一二三四五六七八九十\d]+(?:以上|以下)?"
+_SHARE = r"过半数|半数以上|(?:[一二三四五六七八九十\d]+分之[一二三四五六七八九十\d]+|(?<![\d/])\d{1,3}/\d{1,3}(?![\d/]))(?:以上|以下)?"
 _NUMBER = re.compile(rf"{_SHARE}|(?:百分之{NUMERAL})|(?:{NUMERAL}%?\s*[—–\-~～至到]\s*)?{NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?"
                      rf"(?:左右|{_UPPER}|以下|以内)?")
 _DETERMINER = re.compile(r"^[一这那每各][个种项条类次批][多余]?$")  # "一个是特斯拉": an article, not a count
@@ -23,7 +23,7 @@ _UNIT_HINT = re.compile(rf"(?<![这那])(?:多少|几)({_UNIT})")
 # "多长时间内…按比例拿奖励": a question word that names its kind (多久) outranks a topic word.
 _TIME_MARKS = ("年", "月", "天", "日", "小时", "周", "季度", "分钟")
 _HINTS = [(re.compile(r"多长时间|多久|时限"), _TIME_MARKS),
-          (re.compile(r"增速|增长|增幅|比例|比重|占比|百分"), ("%", "百分")),
+          (re.compile(r"增速|增长|增幅|比例|比重|占比|百分"), ("%", "百分", "分之", "/")),
           (re.compile(r"价格|电价|单价|金额|多少钱|资金|投入|投资|规模|收入|产值|增加值|补贴|补助|奖励|资助|奖金|经费|拨款|费用"),
            ("元", "亿", "万")),
           (re.compile(r"年龄|岁数|多大年纪"), ("岁",)),

@@ -166,6 +166,12 @@ def test_number_percentage_in_words_keeps_its_decimal():
     assert number("全年地区生产总值增长多少？", passage("全年地区生产总值增长百分之六点五。")) == "百分之六点五"
 
 
+def test_number_a_fraction_answers_a_share():
+    members = "有关部门负责人以及有关专家占1/3，工会代表和职工代表占1/3，单位代表占1/3。"
+    assert number("工会代表和职工代表占多大比例？", passage(members)) == "1/3"
+    assert number("增长多少？", passage("2020/2021年度增长3%。")) == "3%"  # a pair of years is no fraction
+
+
 # --- count / enumeration_items --------------------------------------------------------------------
 
 def test_count_items_after_a_colon():
