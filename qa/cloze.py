@@ -76,8 +76,11 @@ def _drop_lead(span: str, question: str, verbs: bool = True) -> str:
     tags = list(pos_tags(ARTICLE.sub("", span)))
     lead = ("v", "p", "d", "c", "r", "u") if verbs else ("p", "c", "r", "u")
     # A name of a place or organisation stays even when the question has it ("深圳市" + "工业和信息化局").
+    # A word the question has stays when it opens a compound noun ("储粮" + "药剂残留检验", "行业" + "自律组织"):
+    # cut there, the answer is the compound's last word, which the question usually says too.
     while tags and (tags[0][1].startswith(lead) and tags[0][1] != "vn"
-                    or len(tags[0][0]) > 1 and tags[0][0] in question and not tags[0][1].startswith(("ns", "nt", "nr"))):
+                    or len(tags[0][0]) > 1 and tags[0][0] in question and not tags[0][1].startswith(("ns", "nt", "nr"))
+                    and not (tags[0][1].startswith("n") and len(tags) > 1 and tags[1][1].startswith("n"))):
         tags.pop(0)
     return "".join(w for w, _ in tags)
 

@@ -146,7 +146,8 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
         for sentence in close + headings:
             passage = _passage(sentence, document_text)
             answer = numbers.number(question, passage, counting=False) or _from_lead(question, sentence, document_text)
-            if answer and refusals.another_item(question, answer, passage, document_text(sentence.chunk.metadata["doc"])):
+            if answer and (refusals.another_item(question, answer, passage, document_text(sentence.chunk.metadata["doc"]))
+                           or refusals.opposite_bound(question, answer, sentence.text)):
                 return Extraction(None, [sentence], sentence.score)
             if answer:
                 return Extraction(answer, [sentence], sentence.score)

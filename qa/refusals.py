@@ -123,6 +123,28 @@ def another_item(question: str, answer: str, passage: Passage, text: str | None)
                for w in nouns)
 
 
+# The bound asked for, next to what asks it: 最低 in 最低生活保障标准 names a thing.
+_BOUND_ASKS = r"(?=[能可要会得需不是为到]|[\u4e00-\u9fff]{0,3}?(?:多少|几))"
+_UPPER_ASKED = re.compile(r"(?:最多|最高|上限|封顶|至多|最长)" + _BOUND_ASKS)
+_LOWER_ASKED = re.compile(r"(?:最少|最低|下限|至少|起码|最短)" + _BOUND_ASKS)
+_LOWER_SAID = re.compile(r"不得低于|不低于|不得少于|不少于|至少|以上")
+_UPPER_SAID = re.compile(r"不得超过|不超过|不得高于|不高于|以下|以内|最高|最多|上限")
+
+
+def opposite_bound(question: str, answer: str, sentence: str) -> bool:
+    """"最多能交工资的百分之几" against "缴存比例均不得低于…的5%": the text bounds the value from the other side,
+    and says nothing of the bound asked for."""
+    at = sentence.find(answer)
+    if at < 0:
+        return False
+    clause = re.split(r"[，,；;。]", sentence[:at])[-1] + answer + re.split(r"[，,；;。]", sentence[at + len(answer):])[0]
+    if _UPPER_ASKED.search(question) and not _LOWER_ASKED.search(question):
+        return _LOWER_SAID.search(clause) is not None and _UPPER_SAID.search(clause) is None
+    if _LOWER_ASKED.search(question) and not _UPPER_ASKED.search(question):
+        return _UPPER_SAID.search(clause) is not None and _LOWER_SAID.search(clause) is None
+    return False
+
+
 def swapped(question: str, sentence: str, text: str) -> bool:
     """"驾驶电动自行车，不戴安全头盔的，一次记几分" against "驾驶摩托车，不戴安全头盔的。": the evidence
     says the question's words around a thing the documents never name, with another thing in its place

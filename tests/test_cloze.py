@@ -62,6 +62,13 @@ def test_cloze_right_bracketed(question, sentence, answer):
     assert cloze(question, sentence) == answer
 
 
+def test_cloze_keeps_the_compound_a_question_word_opens():
+    # 储粮药剂 and 行业自律 are the question's words, and open the noun the answer is: they stay.
+    assert cloze("出库时还要多做什么检验？", "还应增加储粮药剂残留检验，检验结果超标的应暂缓出库。") == "储粮药剂残留检验"
+    assert cloze("应当针对本办法的规定建立行业自律约束机制的是谁？",
+                 "第三十八条 行业自律组织应当针对本办法的规定建立行业自律约束机制。") == "行业自律组织"
+
+
 def test_cloze_right_bracketed_long_span_is_refused():
     # Bracketed on one side only, a span longer than a name is more likely a clause: no answer.
     sentence = "对于在本市注册并实际经营满三年以上且年度纳税总额不低于五百万元的企业可以申请补贴。"

@@ -927,3 +927,16 @@ def test_listing_keeps_a_condition_item_whole():
                  "（二）旅行社因解散、破产或者其他原因造成旅游者预交旅游费用损失的。", "第十六条 …"]
     assert listing("有哪些情形的，可以使用旅行社的质量保证金？", Passage(head, head, 0, following)) == \
         "旅行社违反旅游合同约定，侵害旅游者合法权益，经旅游行政管理部门查证属实的；旅行社因解散、破产或者其他原因造成旅游者预交旅游费用损失的"
+
+
+@pytest.mark.parametrize("question, sentence, answer, expected", [
+    ("公积金最多能交工资的百分之几？", "缴存比例均不得低于职工上一年度月平均工资的5%；", "5%", True),
+    ("公积金最少要交工资的百分之几？", "缴存比例均不得低于职工上一年度月平均工资的5%；", "5%", False),
+    ("最多会被罚多少钱？", "处1万元以上5万元以下的罚款。", "1万元以上5万元以下", False),   # both bounds said
+    ("至少要学几天？", "现场学习的天数不得超过五天。", "五天", True),
+    ("救助标准不超过本市最低生活保障标准的几个月？", "人均不超过本市2个月最低生活保障标准。", "2个月", False),  # 最低… names a thing
+])
+def test_a_bound_from_the_other_side_is_no_answer(question, sentence, answer, expected):
+    from qa.refusals import opposite_bound
+
+    assert opposite_bound(question, answer, sentence) is expected
