@@ -191,6 +191,10 @@ def _clause_start(text: str, pos: int) -> int:
 _MODAL_END = re.compile(r"(?:应当|应该|可以|必须|需要|负责)$")  # "保险公司应当" + the question's verb
 
 
+# "享受相应扶持政策": a modifier that only points elsewhere says nothing of what is asked.
+_EMPTY = frozenset({"相应", "有关", "相关", "其他", "一定", "同等", "适当", "必要", "具体", "规定", "上述", "前款"})
+
+
 def _clean(answer: str) -> str | None:
     answer = _MODAL_END.sub("", answer.strip(" ,，。;；:：、的为是了")).strip(" ,，、")
-    return answer if 1 < len(answer) <= _MAX_ANSWER else None
+    return answer if 1 < len(answer) <= _MAX_ANSWER and answer not in _EMPTY else None

@@ -118,7 +118,12 @@ def _who(question: str, text: str, anchored: bool = False) -> str | None:
     if before:
         # "国务院" + "建设行政主管部门" 负责…: a body's name runs on to the verb when what follows is a body.
         tail = text[before[-1][1]:at]
-        return before[-1][0] + (tail if _BODY_TAIL.fullmatch(tail) else "")
+        found = before[-1][0] + (tail if _BODY_TAIL.fullmatch(tail) else "")
+        # "由国务院财政部门商国务院建设行政主管部门制定", "A会同B制定": the body that leads comes first, both answer.
+        start = before[-1][1] - len(before[-1][0])
+        lead = next((n for n in names if n[1] < start and
+                     re.fullmatch(rf"(?:{_BODY_TAIL.pattern})?(?:会同|商)", text[n[1]:start])), None)
+        return text[lead[1] - len(lead[0]):start] + found if lead else found
     # "由谁分摊" against "由全省工商业用户分摊或分享": 由 + the doer + the question's own verb, whatever
     # the doer is (users, a role, a body jieba does not know).
     doer = re.search(rf"由([^，。；：、由]{{2,20}}?){re.escape(verb)}", text) if verb else None

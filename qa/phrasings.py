@@ -68,11 +68,16 @@ def _shares_condition(question: str, condition: str) -> bool:
 
 
 def formula(question: str, sentence: str) -> str | None:
-    """"救助金额如何计算" → "救助金额=家庭人数×本市每月最低生活保障标准×救助月数"."""
+    """"救助金额如何计算" → "救助金额=家庭人数×本市每月最低生活保障标准×救助月数"; "罚款怎么算" → the fine the
+    sentence sets ("处委托合同价款30%以上50%以下的罚款")."""
     if not _FORMULA_ASKED.search(question):
         return None
-    match = _FORMULA.search(sentence) or _RATE.search(sentence)
+    fine = _FINE.search(sentence) if "罚" in question else None
+    match = _FORMULA.search(sentence) or _RATE.search(sentence) or fine
     return match.group(0).strip() if match else None
+
+
+_FINE = re.compile(r"处[^，,。；;]{0,30}?罚款")
 
 
 _LABEL_ASKED = re.compile(r"的?([\u4e00-\u9fff]{2,6})(?:是什么|叫什么|是哪个|是多少)")

@@ -9,7 +9,7 @@ from index.lexical import load_jieba
 # Order matters: the first kind whose pattern matches wins.
 _KINDS = [
     ("choice", re.compile(r"[^，,。]{1,12}还是[^，,。]{1,12}[？?]?$")),
-    ("yes_no", re.compile(r"是否|有没有|能否|(.)不\1|吗[？?]?$")),
+    ("yes_no", re.compile(r"是否|有没有|能否|(.)不\1|吗(?:[（(][^）)]*[）)])?[？?]?$")),  # "…吗（…除外）？"
     ("list", re.compile(r"哪[两二三四五六七八九十几]+[个项条类种级方面大家件]|哪些|哪几[个项条类种方块地家所件]|分别|包括什么|包含什么|都有什么|有哪|列举|"
                         r"[几两二三四五六七八九十\d]+[大项条个类种方][^？?]*(?:是什么|有什么|是啥)")),
     ("date", re.compile(r"哪[一几]?年|哪些年|哪天|哪一天|何时|什么时候|什么时间|几月|几号|日期|年份|时间[是为]|截止")),

@@ -69,6 +69,10 @@ def test_cloze_keeps_the_compound_a_question_word_opens():
                  "第三十八条 行业自律组织应当针对本办法的规定建立行业自律约束机制。") == "行业自律组织"
 
 
+def test_cloze_a_modifier_that_points_elsewhere_is_no_answer():
+    assert cloze("民办养老服务机构可以享受什么扶持政策？", "民办非登记的养老服务机构，参照中小微企业标准享受相应扶持政策。") is None
+
+
 def test_cloze_right_bracketed_long_span_is_refused():
     # Bracketed on one side only, a span longer than a name is more likely a clause: no answer.
     sentence = "对于在本市注册并实际经营满三年以上且年度纳税总额不低于五百万元的企业可以申请补贴。"

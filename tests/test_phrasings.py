@@ -21,6 +21,9 @@ def test_consequence_follows_the_condition_the_question_repeats():
 def test_formula():
     assert formula("以家庭名义申请的，救助金额如何计算？", AMOUNT) == "救助金额=家庭人数×本市每月最低生活保障标准×救助月数"
     assert formula("救助金额最高多少？", AMOUNT) is None
+    fine = "第五十九条 违反本条例的规定，物业服务企业将全部物业管理一并委托给他人的，责令限期改正，处委托合同价款30%以上50%以下的罚款。"
+    assert formula("物业公司把小区的管理全部转包给别人，罚款怎么算？", fine) == "处委托合同价款30%以上50%以下的罚款"
+    assert formula("转包的收入怎么算？", fine) is None  # not the fine that is asked about
 
 
 @pytest.mark.parametrize("question, title", [

@@ -26,7 +26,8 @@ SHENZHEN = "深圳计划到2022年数字经济产业增加值突破多少？"
     ("这个办法一共分成几章？", "number"),
     ("未按规定系安全带的，一次记几分？", "number"),
     ("格式条款有两种理解的时候，按哪种理解算？", "entity"),  # 两种 is said, not asked
-    ("申请取公积金，最晚几天内要给我答复能不能取？", "number"),  # the A不A is what is answered, 几天 is asked
+    ("申请取公积金，最晚几天内要给我答复能不能取？", "number"),
+    ("外商投资旅行社可以经营出国旅游业务吗（另有规定的除外）？", "yes_no"),  # a remark after 吗  # the A不A is what is answered, 几天 is asked
     ("要在几日内办理变更登记？", "number"),
     # number
     (SHENZHEN, "number"),
