@@ -100,6 +100,9 @@ def choice(question: str, p: Passage) -> str | None:
 
 
 
+_CONDITION_CLAUSE = re.compile(r"^(?:如|若|对|在|经|凡|因|当|并经|一旦)|(?:的|时|后|前|之前|以后|期间)$")
+
+
 def descriptive(question: str, p: Passage) -> str:
     """The clause that answers, with the next one when it carries on; whole sentence if short."""
     text = p.text
@@ -109,7 +112,16 @@ def descriptive(question: str, p: Passage) -> str:
     a, b = best_clause(question, text)
     index = clauses.index((a, b)) if (a, b) in clauses else 0
     if index + 1 < len(clauses) and clauses[index + 1][1] - a <= 60:
-        b = clauses[index + 1][1]
+        index += 1
+        b = clauses[index][1]
+    # "在收到投保人的退保申请后，" sets when; what is done comes in the clause after the conditions.
+    first = index
+    while _CONDITION_CLAUSE.search(text[clauses[index][0]:clauses[index][1]]) and index + 1 < len(clauses):
+        index += 1
+    if clauses[index][1] > b:
+        if clauses[index][1] - a > 80:  # too long whole: what the question matched, then what is done
+            return text[a:clauses[first][1]].strip() + "……" + text[clauses[index][0]:clauses[index][1]].strip(" ；;，,")
+        b = clauses[index][1]
     return text[a:b].strip()
 
 

@@ -363,6 +363,18 @@ def test_descriptive_best_clause_with_the_next():
     assert len(answer) < len(sentence)
 
 
+def test_descriptive_goes_on_past_the_conditions_to_what_is_done():
+    refund = "保险公司应当设立便捷的退保渠道，在收到投保人的退保申请后，及时一次性告知投保人办理退保所需要的全部材料。"
+    assert descriptive("我申请退保后，保险公司应该怎么告诉我？", passage(refund)).rstrip("。").endswith("办理退保所需要的全部材料")
+    hardship = ("对缴存住房公积金确有困难的单位，经本单位职工代表大会或者工会讨论通过，并经住房公积金管理中心审核，"
+                "报住房公积金管理委员会批准后，可以降低缴存比例或者缓缴；")
+    answer = descriptive("缴存住房公积金确有困难的单位有什么办法？", passage(hardship))
+    assert answer.rstrip("；").endswith("可以降低缴存比例或者缓缴")
+    longer = hardship.replace("并经", "并经所在地的设区城市人民政府有关部门同意后，经")
+    answer = descriptive("缴存住房公积金确有困难的单位有什么办法？", passage(longer))  # too long whole: the gap is marked
+    assert answer.rstrip("；").endswith("……可以降低缴存比例或者缓缴") and len(answer) < 60
+
+
 # --- extractive helpers (small fakes: no store, no model) -----------------------------------------
 
 def scored(text: str, section: str = "", doc: str = "d") -> Scored:
