@@ -153,7 +153,10 @@ _BODY_TAIL = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:主管部门|部门|机关|�
 
 def _verb_after_who(question: str) -> str | None:
     match = re.search(r"(?:谁|哪位)(.*)$", question) or re.search(_ORG_KIND.pattern + r"(.*)$", question)
-    words = [w for w, f in pos_tags(match.group(1)) if len(w) > 1] if match else []
+    tags = pos_tags(match.group(1)) if match else ()
+    words = [w for w, f in tags if len(w) > 1]
+    if not words:  # "谁来交": the one character after 来/去 is the verb ("由建设单位交纳")
+        words = [w for w, f in tags if f != "x" and w not in "来去要会能得的呢吗"]
     return words[0] if words else None
 
 

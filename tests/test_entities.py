@@ -56,6 +56,8 @@ TOKENS = "加大对代币发行融资活动的监管力度,营造区块链技术
     # a body's name runs on to the verb: 国务院 + 建设行政主管部门
     ("哪个部门负责全国物业管理活动的监督管理工作？", "第五条 国务院建设行政主管部门负责全国物业管理活动的监督管理工作。",
      "国务院建设行政主管部门"),
+    # "谁来交": a one-character verb, found in the text's 由…交纳
+    ("这段时间的物业费谁来交？", "已竣工但尚未出售的物业，物业服务费用由建设单位交纳。", "建设单位"),
     # a body that consults (商) or acts jointly with (会同) the one before the verb leads: both answer
     ("会计核算的办法由哪个部门制定？", "第四十五条 会计核算的办法，由国务院财政部门商国务院建设行政主管部门制定。",
      "国务院财政部门商国务院建设行政主管部门"),
