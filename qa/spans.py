@@ -116,9 +116,9 @@ def descriptive(question: str, p: Passage) -> str:
         b = clauses[index][1]
     # "在收到投保人的退保申请后，" sets when; what is done comes in the clause after the conditions.
     first = index
-    while _CONDITION_CLAUSE.search(text[clauses[index][0]:clauses[index][1]]) and index + 1 < len(clauses):
+    while index + 1 < len(clauses) and _CONDITION_CLAUSE.search(text[clauses[index][0]:clauses[index][1]]):
         index += 1
-    if clauses[index][1] > b:
+    if clauses and clauses[index][1] > b:
         if clauses[index][1] - a > 80:  # too long whole: what the question matched, then what is done
             return text[a:clauses[first][1]].strip() + "……" + text[clauses[index][0]:clauses[index][1]].strip(" ；;，,")
         b = clauses[index][1]

@@ -952,3 +952,8 @@ def test_a_bound_from_the_other_side_is_no_answer(question, sentence, answer, ex
     from qa.refusals import opposite_bound
 
     assert opposite_bound(question, answer, sentence) is expected
+
+
+def test_descriptive_of_a_sentence_without_clauses_is_the_sentence():
+    marks = "，" * 50  # nothing to split into clauses: no error, the text itself
+    assert descriptive("什么？", passage(marks)) == marks
