@@ -183,6 +183,13 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
             answer = cloze(question, sentence.text, both_sides=True)
             if answer and len(answer) <= 20 and not _restates(question, answer):
                 return Extraction(answer, [sentence], sentence.score)
+        # "居住证上都会印哪些个人信息" against "居住证登载的内容包括：姓名、性别、…": no close sentence lists
+        # anything, a lower one that announces a list does
+        for sentence in ranked[len(close):6] if kind == "list" else []:
+            if re.search(r"包括[:：]?|如下[:：]|下列[^。]*[:：]$", sentence.text):
+                answer = lists.listing(question, _passage(sentence, document_text))
+                if answer and answer.count("、") + answer.count("；") >= 2:
+                    return Extraction(answer, [sentence], sentence.score)
         if kind in ("number", "date", "list", "choice"):
             return Extraction(None, [best], best.score)  # the kind of answer asked for is not there
     return Extraction(spans.descriptive(question, _passage(best, document_text)), [best], best.score)

@@ -957,3 +957,20 @@ def test_a_bound_from_the_other_side_is_no_answer(question, sentence, answer, ex
 def test_descriptive_of_a_sentence_without_clauses_is_the_sentence():
     marks = "，" * 50  # nothing to split into clauses: no error, the text itself
     assert descriptive("什么？", passage(marks)) == marks
+
+
+def test_a_list_question_takes_a_lower_sentence_that_announces_a_list_when_no_close_one_lists():
+    text = ("第十七条 国家机关对在工作过程中知悉的居住证持有人个人信息，应当予以保密。\n"
+            "第四条 居住证登载的内容包括：姓名、性别、民族、出生日期、公民身份号码。\n")
+
+    def sentence(words: str, score: float) -> Scored:
+        start = text.find(words)
+        chunk = SimpleNamespace(page_content=words, metadata={"doc": "d", "section": "", "start": start,
+                                                              "end": start + len(words), "chunk_id": "c",
+                                                              "sentences": [(start, start + len(words))]})
+        return Scored(words, start, start + len(words), chunk, 0.9, 0.5, score)
+
+    ranked = [sentence("第十七条 国家机关对在工作过程中知悉的居住证持有人个人信息，应当予以保密。", 0.67),
+              sentence("第四条 居住证登载的内容包括：姓名、性别、民族、出生日期、公民身份号码。", 0.44)]
+    found = extractive.extract("居住证上都会印哪些个人信息？", "list", ranked, lambda _: text)
+    assert found.answer == "姓名、性别、民族、出生日期、公民身份号码"
