@@ -186,7 +186,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
         # "居住证上都会印哪些个人信息" against "居住证登载的内容包括：姓名、性别、…": no close sentence lists
         # anything, a lower one that announces a list does
         for sentence in ranked[len(close):6] if kind == "list" else []:
-            if re.search(r"包括[:：]?|如下[:：]|下列[^。]*[:：]$", sentence.text):
+            if re.search(r"包括|如下[:：]|下列[^。]*[:：]$", sentence.text):
                 answer = lists.listing(question, _passage(sentence, document_text))
                 if answer and answer.count("、") + answer.count("；") >= 2:
                     return Extraction(answer, [sentence], sentence.score)

@@ -377,13 +377,15 @@ def test_descriptive_goes_on_past_the_conditions_to_what_is_done():
 
 # --- extractive helpers (small fakes: no store, no model) -----------------------------------------
 
-def scored(text: str, section: str = "", doc: str = "d") -> Scored:
-    start = ARTICLE.find(text)
+def scored(text: str, section: str = "", doc: str = "d", source: str = ARTICLE, score: float = 0.5,
+           dense: float = 0.0) -> Scored:
+    """A sentence of `source` (the article unless told), as the answerer receives it."""
+    start = source.find(text)
     start = max(start, 0)
     chunk = SimpleNamespace(page_content=text, metadata={
         "doc": doc, "section": section, "start": start, "end": start + len(text),
         "sentences": [(start, start + len(text))], "chunk_id": "c"})
-    return Scored(text, start, start + len(text), chunk, 0.0, 0.0, 0.5)
+    return Scored(text, start, start + len(text), chunk, dense, 0.0, score)
 
 
 def article(_doc: str) -> str:
@@ -962,15 +964,9 @@ def test_descriptive_of_a_sentence_without_clauses_is_the_sentence():
 def test_a_list_question_takes_a_lower_sentence_that_announces_a_list_when_no_close_one_lists():
     text = ("第十七条 国家机关对在工作过程中知悉的居住证持有人个人信息，应当予以保密。\n"
             "第四条 居住证登载的内容包括：姓名、性别、民族、出生日期、公民身份号码。\n")
-
-    def sentence(words: str, score: float) -> Scored:
-        start = text.find(words)
-        chunk = SimpleNamespace(page_content=words, metadata={"doc": "d", "section": "", "start": start,
-                                                              "end": start + len(words), "chunk_id": "c",
-                                                              "sentences": [(start, start + len(words))]})
-        return Scored(words, start, start + len(words), chunk, 0.9, 0.5, score)
-
-    ranked = [sentence("第十七条 国家机关对在工作过程中知悉的居住证持有人个人信息，应当予以保密。", 0.67),
-              sentence("第四条 居住证登载的内容包括：姓名、性别、民族、出生日期、公民身份号码。", 0.44)]
+    ranked = [scored("第十七条 国家机关对在工作过程中知悉的居住证持有人个人信息，应当予以保密。", source=text, score=0.67,
+                     dense=0.9),
+              scored("第四条 居住证登载的内容包括：姓名、性别、民族、出生日期、公民身份号码。", source=text, score=0.44,
+                     dense=0.9)]
     found = extractive.extract("居住证上都会印哪些个人信息？", "list", ranked, lambda _: text)
     assert found.answer == "姓名、性别、民族、出生日期、公民身份号码"
