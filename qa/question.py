@@ -179,7 +179,7 @@ _PARTIES = ("个人", "单位", "企业", "公司", "法人", "自然人", "公�
 
 
 def _substitute(previous: str, phrase: str) -> str | None:
-    phrase = phrase.removesuffix("的")  # "那农村的呢？"
+    condition, phrase = phrase, phrase.removesuffix("的")  # "那农村的呢？"
     if phrase in _PARTIES:  # a whole word: 单位 in 建设单位 is no party of its own
         at = 0
         for word, _ in pos_tags(previous):
@@ -193,6 +193,9 @@ def _substitute(previous: str, phrase: str) -> str | None:
     if shared:  # "那地方所属的转制文化企业呢" after "中央所属的转制文化企业…": only 中央 changes
         return shared
     kind = _phrase_kind(phrase)
+    topic = _replace_topic(previous, condition) if kind == "noun" else None
+    if topic:
+        return topic
     if kind == "time":
         phrase = _TIME.search(phrase).group(0)
     runs = _runs(pos_tags(previous))
@@ -201,6 +204,18 @@ def _substitute(previous: str, phrase: str) -> str | None:
         return None
     start, end, _ = max(same, key=lambda r: r[1] - r[0])
     return previous[:start] + phrase + previous[end:]
+
+
+def _replace_topic(previous: str, phrase: str) -> str | None:
+    """"那开大客车的司机呢？" after "普通司机参加满分学习，…至少要几天？": a phrase that does or is something
+    (a verb in it, or a "…的" condition) takes the place of the previous question's opening clauses
+    when only its last clause asks; the same is asked of the new case."""
+    clauses = re.split(r"[，,]", previous)
+    if len(clauses) < 2 or not ASKING.search(clauses[-1]) or any(ASKING.search(c) for c in clauses[:-1]):
+        return None
+    if not (phrase.endswith("的") or any(f.startswith("v") for _, f in pos_tags(phrase))):
+        return None
+    return phrase + "，" + clauses[-1]
 
 
 def _bracketed(previous: str, phrase: str) -> str | None:

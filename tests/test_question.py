@@ -301,6 +301,18 @@ def test_rewrite_replaces_only_what_differs(follow_up, previous, expected):
     assert rewrites(follow_up, [previous])[0] == expected
 
 
+@pytest.mark.parametrize("follow_up, previous, expected", [
+    ("那开大客车、大货车的司机呢？", "普通司机参加满分学习，现场学习和网络学习加起来至少要几天？",
+     "开大客车、大货车的司机，现场学习和网络学习加起来至少要几天？"),
+    ("那驾驶机动车在高速公路上行驶低于规定最低时速的呢？", "驾驶机动车在高速公路或者城市快速路上违法占用应急车道行驶的，一次记几分？",
+     "驾驶机动车在高速公路上行驶低于规定最低时速的，一次记几分？"),
+    # a bare noun still replaces the noun of the same make, not the opening clause
+    ("那软件业务收入呢？", "深圳计划到2022年，数字经济产业增加值突破多少？", "深圳计划到2022年，软件业务收入突破多少？"),
+])
+def test_rewrite_puts_a_new_case_in_place_of_the_opening_clause(follow_up, previous, expected):
+    assert rewrites(follow_up, [previous])[0] == expected
+
+
 def test_zhe_zhong_makes_a_follow_up():
     assert is_follow_up("这种情况下镇街批完钱发了以后要报哪里备案？")
 
