@@ -31,6 +31,15 @@ def entity_strict(question: str, p: Passage) -> str | None:
     """Only the answers that are near certain: a name asked for, or the words the question's noun takes."""
     if _NAME_ASKED.search(question):
         return _name(question, p.text)
+    if _LEVEL_ASKED.search(question):  # "哪一级市场监管部门可以建立…" → "省级市场监督管理部门"
+        level = _LEVEL.search(p.text)
+        if level:  # "首先动用县级储备粮": the level with the thing it qualifies
+            nouns = []
+            for word, flag in pos_tags(p.text[level.end():]) if level.group(0).endswith(("级", "以上")) else []:
+                if not flag.startswith("n"):
+                    break
+                nouns.append(word)
+            return level.group(0) + "".join(nouns)
     if "谁" in question or "哪位" in question:
         # "谁应当为保险销售人员办理执业登记" against "保险公司、保险中介机构应当为其…办理执业登记": whoever
         # the sentence says does it, named or not, when the question's own words bracket it.
@@ -48,6 +57,10 @@ def entity_strict(question: str, p: Passage) -> str | None:
         # "哪家银行" against "在…指定的银行开设": the words the asked kind takes come before any name elsewhere
         return _modifier(question, p.text) or _named(question, p.text) or _nouns_only(cloze(question, p.text))
     return _modifier(question, p.text) or cloze(question, p.text)
+
+
+_LEVEL_ASKED = re.compile(r"哪一?级|哪个级别|什么级别")
+_LEVEL = re.compile(r"(?:国家|省|市|县|乡|区)级(?:以上)?(?:地方)?(?:[\u4e00-\u9fff]{0,12}?(?:人民政府|部门|机关|机构|政府))?")
 
 
 # "由哪个部门负责", "哪些单位牵头", "谁来落实": the bodies an action plan names for an item.

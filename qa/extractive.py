@@ -126,6 +126,12 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
             phrasings.respectively(question, sentence.text)
         if answer:
             return Extraction(answer, [sentence], sentence.score)
+    # "本规定所称家用汽车产品是指什么": the term's definition, however low its line scored (a list of
+    # definitions shares the question's words with every other line)
+    for sentence in ranked if phrasings.DEFINITION_ASKED.search(question) else []:
+        answer = phrasings.definition(question, sentence.text)
+        if answer:
+            return Extraction(answer, [sentence], best.score)
     if kind == "entity":  # the sure way first, in every close sentence; then the best guess
         for sentence in close:
             passage = _passage(sentence, document_text)

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 from index.chunking import DATE_LINE
 
-_VERB = re.compile(r"印发|发布|发出|出台|制定|下发|颁布|发文|签发|公布|发的|成文|落款|文号|第几号|生效|施行|开始实施|开始执行|"
+_VERB = re.compile(r"印发|发布|发出|出台|制定|下发|颁布|发文|签发|公布|发的|成文|落款|文号|第几号|生效|施行|实行|开始实施|开始执行|"
                    r"的日期|修订|修改|修正|通过")
-_IN_FORCE_ASKED = re.compile(r"生效|施行|开始实施|开始执行")
-# "本办法自2024年3月1日起施行", "本方案自印发之日起执行"
-_IN_FORCE = re.compile(r"[^。；\n]{0,20}?自(\d{4}年\d{1,2}月\d{1,2}日|[\u4e00-\u9fff]{2,6}之日)起(?:施行|实施|执行|生效)")
-_NUMBER_ASKED = re.compile(r"文号|发文字号|发文号|第几号")
+_IN_FORCE_ASKED = re.compile(r"生效|施行|实行|开始实施|开始执行")
+# "本办法自2024年3月1日起施行", "本方案自印发之日起执行"; under a regulation's title "2022年1月1日 施行"
+_IN_FORCE = re.compile(r"[^。；\n]{0,20}?自(\d{4}年\d{1,2}月\d{1,2}日|[\u4e00-\u9fff]{2,6}之日)起(?:施行|实施|执行|生效)|"
+                       r"^(\d{4}年\d{1,2}月\d{1,2}日)\s*(?:起)?(?:施行|实施|生效)$", re.M)
+_NUMBER_ASKED = re.compile(r"文号|发文字号|发文号|第几号|哪一?号令|几号令|令号")
 _NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\d+号$")  # "国办发〔2018〕124号"
 _WHEN = re.compile(r"哪(?:一)?天|何时|什么时候|哪(?:一)?年|几月几[日号]|日期|时间")
 _WHO = re.compile(r"谁|哪(?:个|家|一个|级|些|几个)?(?:机关|部门|单位|政府)|什么(?:机关|部门|单位)")
@@ -61,7 +62,7 @@ def answer(question: str, text: str) -> tuple[str, str] | None:
         return _history(question, what, text)
     if what == "in force":
         found = _IN_FORCE.search(text)
-        return (found.group(1), found.group(0)) if found else None
+        return (found.group(1) or found.group(2), found.group(0)) if found else None
     facts = read(text)
     value, line = {"when": (facts.date, facts.date), "who": (facts.issuer, facts.issuer_line),
                    "number": (facts.number, facts.number)}[what]

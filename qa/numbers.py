@@ -41,8 +41,12 @@ def numbers_in(text: str) -> list[str]:
 def number(question: str, p: Passage, counting: bool = True) -> str | None:
     ordinal = _ORDINAL_NUMBER_ASKED.search(question)
     if ordinal:  # "按照第几条的规定" wants "第四十四条", never a count
-        cited = re.compile(rf"第[\d一二三四五六七八九十百零〇]+{ordinal.group(1)}")
-        return pick(question, p.text, [m for m in cited.finditer(p.text) if m.group(0) not in question])
+        units = "|".join(_ALIKE.get(ordinal.group(1), (ordinal.group(1),)))
+        cited = re.compile(rf"第[\d一二三四五六七八九十百零〇]+(?:{units})")
+        picked = pick(question, p.text, [m for m in cited.finditer(p.text) if m.group(0) not in question])
+        # "修到第几次以上就能换车" is answered by "修理次数超过4次" too; a cited article never by a count
+        if picked or ordinal.group(1) not in ("次", "天", "日", "年"):
+            return picked
     found = [m for m in _NUMBER.finditer(p.text) if not in_question(m.group(0), question)]
     found = [m for m in found if not re.fullmatch(r"(?:\d{4}\s*[—–\-~～至到]\s*)?\d{4}年?", m.group(0))
              and not _DETERMINER.match(m.group(0)) and m.group(0) != "十分"]  # 十分重要: "very"
@@ -86,7 +90,7 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
     return picked
 
 
-_ORDINAL_NUMBER_ASKED = re.compile(r"第几(条|款|项|章|节|部分|批|次|届|类|个)")
+_ORDINAL_NUMBER_ASKED = re.compile(r"第几(条|款|项|章|节|部分|批|次|届|类|个|天|日|年)")
 _DURATION_ASKED = re.compile(r"多长时间|多久|隔多|频率|频次")
 _FREQUENCY = re.compile(r"每(?:个)?(?:年度|半年|季度|年|季|月|周|天|日)")
 _TIME_UNIT = re.compile(r"年|个月|月|天|日|小时|周|季度|分钟")

@@ -98,16 +98,16 @@ def labelled(question: str, sentence: str) -> str | None:
     return None
 
 
-_DEFINITION_ASKED = re.compile(r"[“\"]([^”\"]{2,12})[”\"][^？?]*?指什么|([\u4e00-\u9fff]{2,12}?)(?:是指|指的是|指)什么|什么是([\u4e00-\u9fff]{2,12})")
+DEFINITION_ASKED = re.compile(r"[“\"]([^”\"]{2,12})[”\"][^？?]*?指什么|([\u4e00-\u9fff]{2,12}?)(?:是指|指的是|指)什么|什么是([\u4e00-\u9fff]{2,12})")
 
 
 def definition(question: str, sentence: str) -> str | None:
     """"保险销售前行为是指什么行为" against "保险销售前行为是指保险公司及…招揽保险合同相对人的行为": what
     the text says the term means, whole."""
-    asked = _DEFINITION_ASKED.search(question)
+    asked = DEFINITION_ASKED.search(question)
     if not asked:
         return None
-    term = next(g for g in asked.groups() if g)
+    term = re.sub(r"^.*所称", "", next(g for g in asked.groups() if g))  # "本规定所称家用汽车产品"
     found = re.search(re.escape(term) + r"[，,]?(?:是指|指)([^。；;]+)", sentence)
     return found.group(1).strip() if found else None
 

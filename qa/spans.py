@@ -47,8 +47,9 @@ def yes_no(question: str, p: Passage) -> str:
     plain = _CONDITION.sub("", plain)
     # "首次申领居住证，免收证件工本费" says no to "要交工本费吗"; "违反本条例规定，…向他人提供担保的，…给予行政
     # 处分" says no to "可以向他人提供担保吗": what the text exempts from or punishes is not so.
-    negated = (_negated(p.text) or _EXEMPT.search(p.text) is not None or
-               (_PUNISHED.search(p.text) is not None and not _PUNISHMENT_ASKED.search(question))) and not _negated(plain)
+    text = _without_limits(question, p.text)
+    negated = (_negated(text) or _EXEMPT.search(text) is not None or
+               (_PUNISHED.search(text) is not None and not _PUNISHMENT_ASKED.search(question))) and not _negated(plain)
     yes, no = verdicts(question)
     if negated:  # the clause that says no ("…不再给予住院照料临时救助"), not the sentence's opening
         said = [p.text[a:b] for a, b in split_clauses(p.text, 0, len(p.text)) if _negated(p.text[a:b])]
@@ -60,6 +61,21 @@ def yes_no(question: str, p: Passage) -> str:
 _MODALS = {"可以": "可以", "可否": "可以", "可不可以": "可以", "能": "能", "能否": "能", "能不能": "能",
            "需要": "需要", "需不需要": "需要", "会": "会", "会不会": "会", "有没有": "有", "属于": "属于"}
 _NO = {"有": "没有"}
+
+
+def _without_limits(question: str, text: str) -> str:
+    """"经营者之间可以订立合同约定三包责任的承担，但不得侵害消费者合法权益": a 但-clause limits what the
+    sentence allows; it says no only to a question about what it limits."""
+    limit = next((a for a, b in split_clauses(text, 0, len(text)) if text[a:b].startswith("但")), None)
+    if limit is None:
+        return text
+    # a word of the question only the limit says ("免除") makes the question one about the limit; one
+    # only the sentence's opening says, about what it allows
+    words = [t for t in tokenize(matchable(question)) if len(t) > 1 and t not in _MODALS]
+    main, rest = text[:limit], text[limit:]
+    if any(t in rest and t not in main for t in words) or not any(t in main and t not in rest for t in words):
+        return text
+    return main
 
 
 def verdicts(question: str) -> tuple[str, str]:

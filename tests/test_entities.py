@@ -235,6 +235,11 @@ def test_counted_group_members_joined_by_and():
     assert counted_group("由哪两级财政负责？", "中央和地方两级财政按比例分担。") == "中央和地方两级财政"
 
 
+def test_which_level_wants_the_level_of_the_body():
+    rule = "省级市场监督管理部门可以建立家用汽车产品三包责任争议处理技术咨询人员库，为处理三包责任争议提供技术支持。"
+    assert entity_strict("哪一级市场监管部门可以建立三包争议处理的技术咨询专家库？", Passage(rule, rule, 0, [])) == "省级市场监督管理部门"
+
+
 def test_which_city_wants_a_place():
     text = "近日,深圳市工业和信息化局发布的关于公开征求《深圳市数字经济产业创新发展实施方案(征求意见稿)》意见通知表示"
     assert entity_strict("哪个城市的方案还只是征求意见稿？", passage(text)) == "深圳市"

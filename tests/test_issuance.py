@@ -90,6 +90,17 @@ def test_from_when_the_document_applies():
     assert asked("这个新规的生效条件是什么？", "保险销售行为管理办法") is None  # not when
 
 
+CAR_RULES = ("家用汽车产品修理更换退货责任规定\n2021年7月22日 国家市场监督管理总局令第43号公布\n2022年1月1日 施行\n"
+             "第一章 总 则\n第一条 为了明确家用汽车产品修理、更换、退货责任，制定本规定。\n")
+
+
+def test_a_regulations_dated_line_says_from_when_it_applies_and_under_which_order():
+    assert answer("这个汽车三包新规定从哪天开始实行？", CAR_RULES) == ("2022年1月1日", "2022年1月1日 施行")
+    assert answer("本规定是以哪一号令公布的？", CAR_RULES)[0] == "国家市场监督管理总局令第43号"
+    # 实行 of a principle is no date of the document's
+    assert asked("住房公积金的管理实行什么原则？", "住房公积金管理条例") is None
+
+
 def test_how_the_document_is_divided():
     rules = "办法\n第一章 总 则\n第一条 为了规范。\n第二条 适用范围。\n第二章 附 则\n第三条 本办法自印发之日起施行。"
     assert parts("这个办法一共分成几章？", rules) == ("2章", "第二章 附 则")

@@ -887,6 +887,35 @@ def test_yes_no_a_bu_a_question_is_not_a_negative_one():
     assert yes_no("物业公司能不能把整个小区的物业管理全包给另一家公司？", passage(rule)).startswith("不能。")
 
 
+def test_yes_no_a_but_clause_limits_only_what_it_is_about():
+    rule = ("第四条 家用汽车产品经营者之间可以订立合同约定三包责任的承担，但不得侵害消费者合法权益，"
+            "不得免除或者减轻本规定所规定的质量义务和三包责任。")
+    assert yes_no("家用汽车产品经营者之间可以订立合同约定三包责任的承担吗？", passage(rule)).startswith("可以。")
+    # 免除 is said only by the limit: the question is about it
+    assert yes_no("经营者之间可以通过合同免除三包责任吗？", passage(rule)).startswith("不可以。")
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("我的车在保修期里送修，一直没修好，店里从第几天开始得给我备用车？",
+     "单次修理时间超过5日（包括等待修理零部件时间）的，修理者应当自第6日起为消费者提供备用车。", "第6日"),
+    # the text counts the times instead of numbering them
+    ("同一个毛病反反复复修，修到第几次以上就能申请换车退车了？", "（二）因同一质量问题累计修理超过4次的", "4次"),
+    ("按照第几条的规定处理？", "修理超过4次的，依照本规定处理。", None),  # a cited article is never a count
+])
+def test_number_an_ordinal_question_wants_the_ordinal_the_text_states(question, sentence, expected):
+    assert number(question, passage(sentence)) == expected
+
+
+def test_a_definition_low_among_the_sentences_answers_what_a_term_means():
+    definitions = "家用汽车产品，指消费者为生活消费需要而购买和使用的乘用车和皮卡车。"
+    ranked = [scored("第一条 为了明确家用汽车产品修理、更换、退货责任，制定本规定。", source=definitions, score=0.9),
+              scored("第二条 在境内销售的家用汽车产品的三包，适用本规定。", source=definitions, score=0.85),
+              scored("第四十条 本规定下列用语的含义：", source=definitions, score=0.6),
+              scored(definitions, source=definitions, score=0.5)]
+    found = extractive.extract("本规定所称家用汽车产品是指什么？", "entity", ranked, lambda _: definitions)
+    assert found.answer == "消费者为生活消费需要而购买和使用的乘用车和皮卡车" and found.evidence[0].text == definitions
+
+
 def test_a_thing_the_documents_never_name_swapped_for_another_in_the_same_words():
     rule = "（十）驾驶摩托车，不戴安全头盔的。"
     text = "第九条 有下列行为之一，一次记1分：\n" + rule
