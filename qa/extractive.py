@@ -120,7 +120,8 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
     duty = entities.duty_asked(question)  # only then is the sentence's paragraph needed
     for sentence in close:
         answer = (duty and entities.responsible(question, _passage(sentence, document_text))) or \
-            phrasings.formula(question, sentence.text) or phrasings.consequence(question, sentence.text) or \
+            phrasings.formula(question, sentence.text, _next_line(sentence, document_text)) or \
+            phrasings.consequence(question, sentence.text) or \
             phrasings.condition(question, sentence.text) or \
             phrasings.labelled(question, sentence.text) or phrasings.definition(question, sentence.text) or \
             phrasings.respectively(question, sentence.text)
@@ -254,6 +255,12 @@ def _passage(sentence: Scored, document_text) -> Passage:
     line_end = len(text) if line_end == -1 else line_end
     following = text[line_end + 1:].split("\n", 12)[:12]  # not the whole rest of the document
     return Passage(sentence.text, text[line_start:line_end], start - line_start, following)
+
+
+def _next_line(sentence: Scored, document_text) -> str:
+    """The line after the sentence's (what a sentence ending in a colon announces)."""
+    following = _passage(sentence, document_text).following if sentence.text.rstrip().endswith(("：", ":")) else []
+    return following[0] if following else ""
 
 
 def _from_paragraph(question: str, kind: str, passage: Passage) -> str | None:

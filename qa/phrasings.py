@@ -15,7 +15,7 @@ from .question import HOW_MANY, pos_tags
 # "…的，应如何处理", and the consequences a regulation attaches: "…的，承担什么责任 / 会怎么样 / 什么处罚"
 _HANDLING = re.compile(r"(?:如何|怎么|怎样)(?:处理|处置|办理|办|弄|救助|解决|安置|对待)|应当怎样|应如何|"
                        r"承担什么责任|什么后果|什么处罚|(?:如何|怎么|怎样)处罚|会怎样|会怎么样")
-_FORMULA_ASKED = re.compile(r"如何计算|怎么计算|怎样计算|怎么算|如何算|计算方法|计算公式|算法")
+_FORMULA_ASKED = re.compile(r"如何计算|怎么计算|怎样计算|怎么算|如何算|计算方法|计算方式|计算办法|计算公式|算法")
 _FORMULA = re.compile(r"[^，,。；;：:]{1,20}[=＝][^，,。；;]*[×*÷/＋+－][^，,。；;]*")
 _RATE = re.compile(r"按(?:其|照)?[^，,。；;]{1,20}?的?\d+(?:\.\d+)?%[^，,。；;]{0,12}")  # "按其研发实际发生额的20%给予企业奖励"
 _ALIAS = re.compile(r"(?:以下)?简称[“\"「]?([^”\"」）)，,。]{1,20})")
@@ -67,11 +67,14 @@ def _shares_condition(question: str, condition: str) -> bool:
     return sum(p in condition for p in pairs) >= min(3, 0.3 * len(pairs))
 
 
-def formula(question: str, sentence: str) -> str | None:
+def formula(question: str, sentence: str, next_line: str = "") -> str | None:
     """"救助金额如何计算" → "救助金额=家庭人数×本市每月最低生活保障标准×救助月数"; "罚款怎么算" → the fine the
-    sentence sets ("处委托合同价款30%以上50%以下的罚款")."""
+    sentence sets ("处委托合同价款30%以上50%以下的罚款"). A sentence that announces it ("计算方式为：") has it on
+    the next line."""
     if not _FORMULA_ASKED.search(question):
         return None
+    if sentence.rstrip().endswith(("：", ":")) and next_line:
+        sentence = next_line
     fine = _FINE.search(sentence) if "罚" in question else None
     match = _FORMULA.search(sentence) or _RATE.search(sentence) or fine
     return match.group(0).strip() if match else None

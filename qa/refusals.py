@@ -185,6 +185,22 @@ def false_premise(question: str, text: str) -> bool:
         said = {_value(m.group(1)) for m in re.finditer(re.escape(left) + rf"({NUMERAL}){stated.group(2)}", text)}
         if said and None not in said and _value(stated.group(1)) not in said:
             return True
+    return _bound_premise(question, text)
+
+
+# "规定要求三包有效期最少1年" where the text says "三包有效期不得低于2年": the same bound, said in other words
+_AT_LEAST = r"最少|至少|最低|起码|不少于|不得少于|不低于|不得低于"
+_AT_MOST = r"最多|至多|最高|最长|不超过|不得超过|不高于|不得高于"
+_BOUND_STATED = re.compile(rf"([\u4e00-\u9fff]{{3}})({_AT_LEAST}|{_AT_MOST})({NUMERAL})(个工作日|个月|年|日|天|小时|分|万元|元|%)")
+
+
+def _bound_premise(question: str, text: str) -> bool:
+    for stated in _BOUND_STATED.finditer(question):
+        side = _AT_LEAST if re.fullmatch(_AT_LEAST, stated.group(2)) else _AT_MOST
+        said = {_value(m.group(1)) for m in re.finditer(
+            re.escape(stated.group(1)) + rf"(?:{side})({NUMERAL}){stated.group(4)}", text)}
+        if said and None not in said and _value(stated.group(3)) not in said:
+            return True
     return False
 
 

@@ -26,6 +26,13 @@ def test_formula():
     assert formula("转包的收入怎么算？", fine) is None  # not the fine that is asked about
 
 
+def test_formula_on_the_line_a_sentence_announces():
+    announced = "补偿费的计算方式为："
+    line = "补偿费=车价款（元）×行驶里程（公里）/1000（公里）×n。"
+    assert formula("家用汽车产品使用补偿费的计算方式是什么？", announced, line) == "补偿费=车价款（元）×行驶里程（公里）/1000（公里）×n"
+    assert formula("家用汽车产品使用补偿费的计算方式是什么？", "补偿费由消费者支付。", line) is None  # announces nothing
+
+
 @pytest.mark.parametrize("question, title", [
     ("实施细则中简称的省《办法》是指哪份文件？", "《广东省临时救助办法》"),
     ("省《办法》的全称是什么？", "《广东省临时救助办法》"),

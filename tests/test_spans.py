@@ -941,6 +941,13 @@ def test_a_figure_the_question_takes_for_granted_and_the_text_states_otherwise()
     assert not false_premise("申请出境旅游业务要满几年？", text)                   # no figure taken for granted
 
 
+def test_a_bound_the_question_takes_for_granted_said_otherwise_in_other_words():
+    text = "第十八条 家用汽车产品的三包有效期不得低于2年或者行驶里程50,000公里，以先到者为准。"
+    assert false_premise("规定要求三包有效期最少1年，为什么这么短？", text)        # 最少 = 不得低于
+    assert not false_premise("规定要求三包有效期最少2年，为什么？", text)
+    assert not false_premise("规定要求三包有效期最多1年吗？", text)                 # the other side is not stated
+
+
 def test_a_date_framed_by_the_event_it_coincides_with():
     text = "物业服务企业应当在前期物业服务合同终止时将上述资料移交给业主委员会。"
     assert date("物业公司应当在什么时候把资料交给业委会？", Passage(text, text, 0, [])) == "前期物业服务合同终止时"
