@@ -60,7 +60,7 @@ def entity_strict(question: str, p: Passage) -> str | None:
 
 
 _LEVEL_ASKED = re.compile(r"哪一?级|哪个级别|什么级别")
-_LEVEL = re.compile(r"(?:国家|省|市|县|乡|区)级(?:以上)?(?:地方)?(?:[\u4e00-\u9fff]{0,12}?(?:人民政府|部门|机关|机构|政府))?")
+_LEVEL = re.compile(r"(?:(?:设区的)?(?:国家|省|市|县|乡|区)|[省市区县乡镇]{2,4}[两二三四])级(?:以上)?(?:地方)?(?:[\u4e00-\u9fff]{0,12}?(?:人民政府|部门|机关|机构|政府))?")
 
 
 # "由哪个部门负责", "哪些单位牵头", "谁来落实": the bodies an action plan names for an item.

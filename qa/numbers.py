@@ -81,13 +81,32 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
                                   for m in _NUMBER.finditer(DATE.sub("", question))):  # a date named is no duration
         # "放了一年以上，损耗最多是多少" states the time itself: "储存6个月以内的" is a condition, not the answer.
         found = [m for m in found if not _TIME_UNIT.search(m.group(0))]
-    picked = pick(question, p.text, found)
+    picked = _bounded(question, p.text, found, pick(question, p.text, found))
     if picked is None and counting and _COUNT_ASKED.search(question):
         return count(question, p)
     if picked is None and PERIOD_ASKED.search(question):  # "执行期限是多久" → "2019年1月1日至2023年12月31日"
         period = DATE_RANGE.search(p.text)
         return period.group(0) if period else None
     return picked
+
+
+# "超过三小时的，按照一天计入": the value is the bound, not the number alone
+_BOUND = r"(?:(?:不得|不|未)?(?:超过|少于|低于|高于|多于)|不足|未满)"
+_BOUND_BEFORE = re.compile(_BOUND + "$")
+
+
+def without_bound(answer: str) -> str:
+    """"超过3小时" → "3小时"."""
+    return re.sub("^" + _BOUND, "", answer)
+
+
+def _bounded(question: str, text: str, found: list[re.Match], picked: str | None) -> str | None:
+    """The picked value with the bound the text puts before it, unless the question says it already."""
+    if picked is None:
+        return picked
+    match = next(m for m in found if m.group(0) == picked)
+    bound = _BOUND_BEFORE.search(text[max(0, match.start() - 4):match.start()])
+    return bound.group(0) + picked if bound and bound.group(0) not in question else picked
 
 
 _ORDINAL_NUMBER_ASKED = re.compile(r"第几(条|款|项|章|节|部分|批|次|届|类|个|天|日|年)")

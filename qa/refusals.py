@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .numbers import numbers_in
+from .numbers import numbers_in, without_bound
 from .passage import NUMERAL, Passage, spread
 from .question import ABOUT_THE_TEXT, ASKING, key_terms, pos_tags
 
@@ -112,7 +112,7 @@ def another_item(question: str, answer: str, passage: Passage, text: str | None)
     """"成品粮油的保管费是多少" against "原粮保管费每年100元／吨，食用植物油保管费每年300元／吨": the
     paragraph gives one value per item, and the item the question names, which the document knows
     from elsewhere, is not among them."""
-    unit = re.sub(r"^[\d.,]+|^[一二三四五六七八九十百千万两零〇]+", "", answer)[:1]
+    unit = re.sub(r"^[\d.,]+|^[一二三四五六七八九十百千万两零〇]+", "", without_bound(answer))[:1]
     if not unit or sum(unit in m for m in numbers_in(passage.paragraph)) < 2:
         return False
     # The item is the question's first common noun ("成品粮油储备的保管费…", "油料的…"); names and

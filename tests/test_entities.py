@@ -238,6 +238,12 @@ def test_counted_group_members_joined_by_and():
 def test_which_level_wants_the_level_of_the_body():
     rule = "省级市场监督管理部门可以建立家用汽车产品三包责任争议处理技术咨询人员库，为处理三包责任争议提供技术支持。"
     assert entity_strict("哪一级市场监管部门可以建立三包争议处理的技术咨询专家库？", Passage(rule, rule, 0, [])) == "省级市场监督管理部门"
+    rule = "第三十九条  动用地方储备粮应当首先动用县级储备粮。"
+    assert entity_strict("需要动用地方储备粮时，应该先动哪一级的？", Passage(rule, rule, 0, [])) == "县级储备粮"
+    rule = "要强化资金支持,市区两级财政加大支持力度。"  # two levels at once
+    assert entity_strict("北京的区块链资金支持由哪一级财政来加大力度？", Passage(rule, rule, 0, [])) == "市区两级财政"
+    rule = "设区的市级以上地方人民政府应当根据本条例，制定居住证持有人享受的公共服务和便利的具体实施办法。"
+    assert entity_strict("各地居住证的具体实施办法由哪一级政府来定？", Passage(rule, rule, 0, [])) == "设区的市级以上地方人民政府"
 
 
 def test_which_city_wants_a_place():
