@@ -15,7 +15,7 @@ _UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|个工�
 _UPPER = rf"以上(?:{NUMERAL}(?:{_UNIT})?以下)?"
 # Votes and quorums: "过半数", "三分之二以上".
 _SHARE = r"过半数|半数以上|(?:[一二三四五六七八九十\d]+分之[一二三四五六七八九十\d]+|(?<![\d/])\d{1,3}/\d{1,3}(?![\d/]))(?:以上|以下)?"
-_NUMBER = re.compile(rf"{_SHARE}|(?:百分之{NUMERAL})|(?:{NUMERAL}%?\s*[—–\-~～至到]\s*)?{NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?"
+_NUMBER = re.compile(rf"{_SHARE}|(?:百分之{NUMERAL})|(?:{NUMERAL}(?:{_UNIT})?%?\s*[—–\-~～至到]\s*)?{NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?"
                      rf"(?:左右|{_UPPER}|以下|以内)?")
 _DETERMINER = re.compile(r"^[一这那每各][个种项条类次批][多余]?$")  # "一个是特斯拉": an article, not a count
 # "这几个新城" points at things; only "几个"/"多少" asking for a number ask a count.
@@ -48,7 +48,7 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
         if picked or ordinal.group(1) not in ("次", "天", "日", "年"):
             return picked
     found = [m for m in _NUMBER.finditer(p.text) if not in_question(m.group(0), question)]
-    found = [m for m in found if not re.fullmatch(r"(?:\d{4}\s*[—–\-~～至到]\s*)?\d{4}年?", m.group(0))
+    found = [m for m in found if not re.fullmatch(r"(?:\d{4}年?\s*[—–\-~～至到]\s*)?\d{4}年?", m.group(0))
              and not _DETERMINER.match(m.group(0)) and m.group(0) != "十分"]  # 十分重要: "very"
     # "第二十五条" numbers an article, "9月5日" is a date and "上一年度" a year: none is a quantity.
     found = [m for m in found if p.text[m.start() - 1:m.start()] not in ("第", "月")

@@ -88,7 +88,7 @@ def verdicts(question: str) -> tuple[str, str]:
 _CONDITION = re.compile(r"[^，,]*的[，,]")
 _EXEMPT = re.compile(r"免(?:收|交|缴|费|予|于|除)|无需|无须|不必")
 _PUNISHED = re.compile(r"违反[^，。；]{0,12}规定[，,]?[^。；]*?的[，,][^。]*?(?:处分|罚款|处罚|追究|吊销|没收)")
-_PUNISHMENT_ASKED = re.compile(r"处分|罚|处罚|违反|违法|责任|后果")
+_PUNISHMENT_ASKED = re.compile(r"处分|罚|处罚|违反|违法|责任|后果|吊销|没收|追究|停业")
 
 
 def _negated(text: str) -> bool:

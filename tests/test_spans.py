@@ -96,6 +96,8 @@ def test_number_picks_the_clause_the_question_is_about(question, answer):
     # a fine's range is one answer
     ("擅自处分共用部位的，处多少罚款？", "由主管部门责令限期改正，处5万元以上20万元以下的罚款。", "5万元以上20万元以下"),
     ("全部委托给他人的，罚款怎么算？", "处委托合同价款30%以上50%以下的罚款。", "30%以上50%以下"),
+    ("未经批准擅自经营出租汽车业务的，按每辆车处以多少罚款？", "并按每辆车1万元至2万元处以罚款。", "1万元至2万元"),  # a unit on both ends
+    ("停业整顿多少天？", "处以3000元至3万元罚款，并可责令停业整顿5天至15天。", "5天至15天"),
     ("代为接受处罚的，罚款最多多少？", "处二千元以下罚款。", "二千元以下"),
     # points (分) are a unit; 分钟 is not 分, and 十分 is "very"
     ("网上学习一次扣减多少分？", "网上学习三日内累计满三十分钟且考试合格的，一次扣减1分。", "1分"),
@@ -888,6 +890,12 @@ def test_yes_no_a_bu_a_question_is_not_a_negative_one():
     rule = "物业服务企业可以将专项服务业务委托给专业性服务企业，但不得将该区域内的全部物业管理一并委托给他人。"
     # jieba cuts 能不能 into 能 + 不能: read as the question's own negation, it turned this no into a yes
     assert yes_no("物业公司能不能把整个小区的物业管理全包给另一家公司？", passage(rule)).startswith("不能。")
+
+
+def test_yes_no_a_punishment_asked_about_is_a_yes():
+    rule = "第三十一条 出租汽车驾驶员违反本条例的规定，私自拆除、改装计价器的，由交通行政主管部门吊销其营运资格证件。"
+    assert yes_no("出租汽车驾驶员私自改装计价器的，是否会被吊销营运资格证件？", passage(rule)).startswith("会。")
+    assert yes_no("出租汽车驾驶员可以私自改装计价器吗？", passage(rule)).startswith("不可以。")  # the act punished
 
 
 def test_yes_no_a_but_clause_limits_only_what_it_is_about():
