@@ -59,5 +59,9 @@ def asks_day(question: str) -> bool:
 def event_day(question: str, p: Passage) -> str | None:
     """"自企业登记注册的次月起": a time fixed by an event. For "哪天" only when no evidence gives a date."""
     event = _EVENT_TIME.search(p.text)
-    return event.group(1) + "起" if event and event.group(1) not in question else None
+    if not event or event.group(1) in question:
+        return None
+    # "自权利被侵犯之日起30天内提出": the time limit counted from that day comes with it
+    within = _RELATIVE_TIME.match(p.text, event.end())
+    return event.group(1) + "起" + (within.group(0) if within else "")
 

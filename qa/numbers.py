@@ -16,7 +16,7 @@ _UPPER = rf"以上(?:{NUMERAL}(?:{_UNIT})?以下)?"
 # Votes and quorums: "过半数", "三分之二以上".
 _SHARE = r"过半数|半数以上|(?:[一二三四五六七八九十\d]+分之[一二三四五六七八九十\d]+|(?<![\d/])\d{1,3}/\d{1,3}(?![\d/]))(?:以上|以下)?"
 _NUMBER = re.compile(rf"{_SHARE}|(?:百分之{NUMERAL})|(?:{NUMERAL}(?:{_UNIT})?%?\s*[—–\-~～至到]\s*)?{NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?"
-                     rf"(?:左右|{_UPPER}|以下|以内)?")
+                     rf"(?:左右|{_UPPER}|以下|以内|内(?![容部外]))?")
 _DETERMINER = re.compile(r"^[一这那每各][个种项条类次批][多余]?$")  # "一个是特斯拉": an article, not a count
 # "这几个新城" points at things; only "几个"/"多少" asking for a number ask a count.
 _UNIT_HINT = re.compile(rf"(?<![这那])(?:多少|几)({_UNIT})")
@@ -101,7 +101,8 @@ def without_bound(answer: str) -> str:
 
 
 def _bounded(question: str, text: str, found: list[re.Match], picked: str | None) -> str | None:
-    """The picked value with the bound the text puts before it, unless the question says it already."""
+    """The picked value with the bound the text puts around it ("超过3小时", "30天内"), unless the question
+    says it already."""
     if picked is None:
         return picked
     match = next(m for m in found if m.group(0) == picked)

@@ -98,6 +98,8 @@ def test_number_picks_the_clause_the_question_is_about(question, answer):
     ("全部委托给他人的，罚款怎么算？", "处委托合同价款30%以上50%以下的罚款。", "30%以上50%以下"),
     ("未经批准擅自经营出租汽车业务的，按每辆车处以多少罚款？", "并按每辆车1万元至2万元处以罚款。", "1万元至2万元"),  # a unit on both ends
     ("停业整顿多少天？", "处以3000元至3万元罚款，并可责令停业整顿5天至15天。", "5天至15天"),
+    # a time limit keeps its 内 (内容 is no such thing)
+    ("应当在多长时间内作出答复？", "并应当自乘客提出之日起10天内作出答复；", "10天内"),
     ("代为接受处罚的，罚款最多多少？", "处二千元以下罚款。", "二千元以下"),
     # points (分) are a unit; 分钟 is not 分, and 十分 is "very"
     ("网上学习一次扣减多少分？", "网上学习三日内累计满三十分钟且考试合格的，一次扣减1分。", "1分"),
@@ -571,7 +573,7 @@ def test_number_article_numbers_and_dates_are_not_quantities():
 def test_number_durations_in_days_and_hours():
     sentence = "建立不低于城镇常住人口10天市场供应量的成品粮油储备,事故发生后2小时内上报。"
     assert number("成品粮油储备要够多少天的供应？", passage(sentence)) == "10天"
-    assert number("事故要在多久内上报？", passage("事故发生后2小时内上报。")) == "2小时"
+    assert number("事故要在多久内上报？", passage("事故发生后2小时内上报。")) == "2小时内"
 
 
 def test_yes_no_reads_prohibitions_of_regulations():
@@ -704,7 +706,7 @@ def test_keys_of_a_follow_up_are_its_own_not_the_conversations():
     ("政策的执行期限是多久？", "上述政策适用于所有文化企业，执行期限为2019年1月1日至2023年12月31日。",
      "2019年1月1日至2023年12月31日"),
     # 几天 is answered in 工作日
-    ("街道要在几天之内给出审核意见？", "镇人民政府(街道办事处)在受理之日起3个工作日内提出审核意见。", "3个工作日"),
+    ("街道要在几天之内给出审核意见？", "镇人民政府(街道办事处)在受理之日起3个工作日内提出审核意见。", "3个工作日内"),
     # what the question excepts is not the clause meant
     ("除了西秀区和经开区，其他县区的储备要够常住人口用几天？",
      "西秀区人民政府和安顺经开区管委会建立不低于城镇常住人口10天市场供应量的成品粮油储备，"
@@ -769,14 +771,14 @@ def test_an_article_the_question_cites_is_not_the_item_it_asks_for():
 
 def test_a_time_asked_for_is_not_dropped_for_the_time_the_question_states():
     sentence = "保险公司应当在该保险销售人员的离职手续办理完成后的30日内明确通知投保人"
-    assert number("我买的5年期人身险，业务员离职后几天内要通知我？", passage(sentence)) == "30日"
+    assert number("我买的5年期人身险，业务员离职后几天内要通知我？", passage(sentence)) == "30日内"
 
 
 def test_number_ranges_with_the_unit_on_both_ends_and_years_that_are_no_durations():
     assert number("县里按投资额的多少比例给奖励？", passage("按固定资产投资的5%—20%给予企业奖励")) == "5%—20%"
     merged = "企业自兼并重组完成后的3年内，以企业上一年度地方财政贡献为基数，参照其新增地方财政贡献的70%给予企业奖励。"
     # 多长时间 names the kind asked for, the later 比例 only the topic; 上一年度 is no duration
-    assert number("兼并重组完成后，多长时间内新增的地方财政贡献还能按比例拿奖励？", passage(merged)) == "3年"
+    assert number("兼并重组完成后，多长时间内新增的地方财政贡献还能按比例拿奖励？", passage(merged)) == "3年内"
 
 
 def test_evidence_that_leaves_the_asked_thing_out_does_not_answer_for_it():
@@ -890,6 +892,12 @@ def test_yes_no_a_bu_a_question_is_not_a_negative_one():
     rule = "物业服务企业可以将专项服务业务委托给专业性服务企业，但不得将该区域内的全部物业管理一并委托给他人。"
     # jieba cuts 能不能 into 能 + 不能: read as the question's own negation, it turned this no into a yes
     assert yes_no("物业公司能不能把整个小区的物业管理全包给另一家公司？", passage(rule)).startswith("不能。")
+
+
+def test_an_event_day_comes_with_the_time_limit_counted_from_it():
+    rule = "乘客反映服务质量问题或者投诉应当自权利被侵犯之日起30天内提出，投诉时应当提供书面材料。"
+    assert date("被出租车司机侵犯了权益，最晚要在什么时候之前投诉？", passage(rule)) == "权利被侵犯之日起30天内"
+    assert event_day("从哪天开始算？", passage("期限自印发之日起计算。")) == "印发之日起"
 
 
 def test_yes_no_a_punishment_asked_about_is_a_yes():
