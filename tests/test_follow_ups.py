@@ -90,3 +90,25 @@ def test_the_extractive_answerer_sets_aside_the_sentences_stating_a_value_to_avo
     assert fake_assistant.answerer.answer(question, "number", documents).answer == "2400亿元"
     draft = fake_assistant.answerer.answer(question, "number", documents, avoid="2400亿元")
     assert draft.answer != "2400亿元" and all("2400亿元" not in s.text for s in draft.evidence)
+
+
+class KindRecorder(Scripted):
+    """Also records the kind of answer each reading was asked for."""
+
+    def __init__(self, answers):
+        super().__init__(answers)
+        self.kinds = []
+
+    def answer(self, question, kind, documents, avoid=None):
+        self.kinds.append((question, kind))
+        return super().answer(question, kind, documents, avoid)
+
+
+def test_a_follow_up_with_its_own_question_word_asks_for_its_own_kind(settings):
+    assistant = Assistant(settings, embeddings=FakeEmbeddings(), answerer=KindRecorder({PREVIOUS: "12年"}))
+    assistant.ingest([ARTICLE.parent])
+    assistant.ask("那申请的时候要带什么材料？", [PREVIOUS])  # not a number because 多少年 was asked before
+    assistant.ask("那老项目呢？", [PREVIOUS])               # asks what the question before asked
+    kinds = [(q, k) for q, k in assistant.answerer.kinds if q != PREVIOUS]
+    assert [k for q, k in kinds if "材料" in q] and all(k == "descriptive" for q, k in kinds if "材料" in q)
+    assert [k for q, k in kinds if "老项目" in q] and all(k == "number" for q, k in kinds if "老项目" in q)
