@@ -894,6 +894,13 @@ def test_yes_no_a_bu_a_question_is_not_a_negative_one():
     assert yes_no("物业公司能不能把整个小区的物业管理全包给另一家公司？", passage(rule)).startswith("不能。")
 
 
+def test_a_price_fee_or_tax_asked_for_is_money_not_a_time_limit():
+    rule = "销售者应当自消费者提出退货要求之日起20个工作日内完成退货，并出具退车证明。"
+    assert number("三包退车的时候，车辆购置税能退多少？", passage(rule)) is None
+    assert number("夜间加收费标准是多少？", passage("每辆车处以2000元至5000元罚款。")) == "2000元至5000元"
+    assert number("补偿的费率是多少？", passage("使用补偿系数不得高于0.5%。")) == "不得高于0.5%"  # a rate, not money
+
+
 def test_an_event_day_comes_with_the_time_limit_counted_from_it():
     rule = "乘客反映服务质量问题或者投诉应当自权利被侵犯之日起30天内提出，投诉时应当提供书面材料。"
     assert date("被出租车司机侵犯了权益，最晚要在什么时候之前投诉？", passage(rule)) == "权利被侵犯之日起30天内"
