@@ -102,8 +102,8 @@ def without_bound(answer: str) -> str:
 
 
 def _bounded(question: str, text: str, found: list[re.Match], picked: str | None) -> str | None:
-    """The picked value with the bound the text puts around it ("超过3小时", "30天内"), unless the question
-    says it already."""
+    """The picked value with the bound the text puts before it ("超过3小时"), unless the question says it
+    already."""
     if picked is None:
         return picked
     match = next(m for m in found if m.group(0) == picked)

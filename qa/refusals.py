@@ -174,7 +174,8 @@ def swapped(question: str, sentence: str, text: str) -> bool:
 
 # "既然…取得经营许可满三年才能申请…" where the text says "取得经营许可满两年": a figure the question takes
 # for granted, which the documents state otherwise in the same words.
-_STATED = re.compile(rf"({NUMERAL})(个工作日|个月|年|日|天|小时|分|万元|元|%)")
+_STATED_UNIT = r"(个工作日|个月|年|日|天|小时|分|万元|元|%)"
+_STATED = re.compile(rf"({NUMERAL}){_STATED_UNIT}")
 
 
 def false_premise(question: str, text: str) -> bool:
@@ -191,7 +192,7 @@ def false_premise(question: str, text: str) -> bool:
 # "规定要求三包有效期最少1年" where the text says "三包有效期不得低于2年": the same bound, said in other words
 _AT_LEAST = r"最少|至少|最低|起码|不少于|不得少于|不低于|不得低于"
 _AT_MOST = r"最多|至多|最高|最长|不超过|不得超过|不高于|不得高于"
-_BOUND_STATED = re.compile(rf"([\u4e00-\u9fff]{{3}})({_AT_LEAST}|{_AT_MOST})({NUMERAL})(个工作日|个月|年|日|天|小时|分|万元|元|%)")
+_BOUND_STATED = re.compile(rf"([\u4e00-\u9fff]{{3}})({_AT_LEAST}|{_AT_MOST})({NUMERAL}){_STATED_UNIT}")
 
 
 def _bound_premise(question: str, text: str) -> bool:
