@@ -152,6 +152,10 @@ def _who(question: str, text: str, anchored: bool = False) -> str | None:
     if body:
         place = pos_tags(text[:window + body.start()])[-1:]  # "深圳" + "市工业和信息化局"
         return "".join(w for w, f in place if f == "ns") + body.group(0)
+    # "征信中心根据查询人的申请，提供查询证明": an article opens with who acts, the verb further on
+    subject = _ACTOR_FIRST.match(text)
+    if subject and at > subject.end() and subject.group(1) not in question:
+        return subject.group(1)
     if anchored:
         return None
     for kind in wanted:
@@ -162,6 +166,7 @@ def _who(question: str, text: str, anchored: bool = False) -> str | None:
 
 
 _BODY_TAIL = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:主管部门|部门|机关|机构|委员会|管理局|局|厅|办公室|中心)")
+_ACTOR_FIRST = re.compile(rf"^\s*(?:第[一二三四五六七八九十百零〇\d]+条\s*)?({_BODY_TAIL.pattern})")
 
 
 def _verb_after_who(question: str) -> str | None:

@@ -235,6 +235,13 @@ def test_counted_group_members_joined_by_and():
     assert counted_group("由哪两级财政负责？", "中央和地方两级财政按比例分担。") == "中央和地方两级财政"
 
 
+def test_an_article_that_opens_with_who_acts_names_the_doer_of_its_later_verb():
+    rule = "第二十七条　征信中心根据查询人的申请，提供查询证明。"
+    assert entity_strict("查询证明由哪个机构提供？", Passage(rule, rule, 0, [])) == "征信中心"
+    # the body the question names itself is no answer
+    assert entity_strict("征信中心根据什么提供查询证明？", Passage(rule, rule, 0, [])) != "征信中心"
+
+
 def test_which_level_wants_the_level_of_the_body():
     rule = "省级市场监督管理部门可以建立家用汽车产品三包责任争议处理技术咨询人员库，为处理三包责任争议提供技术支持。"
     assert entity_strict("哪一级市场监管部门可以建立三包争议处理的技术咨询专家库？", Passage(rule, rule, 0, [])) == "省级市场监督管理部门"
