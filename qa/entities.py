@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import takewhile
 
 from index.lexical import STOPWORDS
 
@@ -34,12 +35,8 @@ def entity_strict(question: str, p: Passage) -> str | None:
     if _LEVEL_ASKED.search(question):  # "哪一级市场监管部门可以建立…" → "省级市场监督管理部门"
         level = _LEVEL.search(p.text)
         if level:  # "首先动用县级储备粮": the level with the thing it qualifies
-            nouns = []
-            for word, flag in pos_tags(p.text[level.end():]) if level.group(0).endswith(("级", "以上")) else []:
-                if not flag.startswith("n"):
-                    break
-                nouns.append(word)
-            return level.group(0) + "".join(nouns)
+            rest = p.text[level.end():] if level.group(0).endswith(("级", "以上")) else ""
+            return level.group(0) + "".join(w for w, _ in takewhile(lambda t: t[1].startswith("n"), pos_tags(rest)))
     if "谁" in question or "哪位" in question:
         # "谁应当为保险销售人员办理执业登记" against "保险公司、保险中介机构应当为其…办理执业登记": whoever
         # the sentence says does it, named or not, when the question's own words bracket it.
