@@ -91,11 +91,11 @@ def keys_present(question: str, best: Scored, ranked: list[Scored], document_tex
     # colon for retrieval; only the question's own names must be there.
     keys = key_terms(question.rsplit("：", 1)[-1])
     text = (document_text(best.chunk.metadata["doc"]) or "") if document_text else ""
-    # jieba reads 库里 ("in the store") as the name Curry and 这段时间 as 这 + the name 段时间: a person's
-    # name the documents never mention is more likely such a misreading (a real one leaves the
-    # question's words mostly unknown, which refuses it anyway).
-    foreign = {w for w, f in pos_tags(question) if f in ("nr", "nrt")}
-    keys = [k for k in keys if k not in foreign or k in text or not document_text]
+    # jieba reads 库里 ("in the store") as the name Curry and files 张贴 and 许可证 as names: what it tags
+    # a person's name is more often such a misreading than a person (a real one the documents never
+    # mention leaves the question's words mostly unknown, which refuses it anyway).
+    names = {w for w, f in pos_tags(question) if f in ("nr", "nrt")}
+    keys = [k for k in keys if k not in names]
     top = best.chunk.metadata.get("section", "").split(" > ")[0]
     # The title holds for every section: a 上海 document says 本市 in its body.
     context = text.split("\n", 1)[0] + "".join(
