@@ -17,9 +17,9 @@ from qa.types import REFUSAL, Answer
 from conftest import ARTICLE, GOLD, ROOT
 
 SUMMARY_KEYS = {"n", "accuracy", "em", "f1", "refusal_rate", "false_refusal_rate", "hit@1", "hit@3", "hit@5",
-                "mrr", "latency_ms", "answer_len_median", "by_type", "config"}
+                "mrr", "citation_accuracy", "latency_ms", "answer_len_median", "by_type", "config"}
 RATES = ["accuracy", "accuracy_answerable", "em", "f1", "refusal_rate", "false_refusal_rate",
-         "hit@1", "hit@3", "hit@5", "mrr"]
+         "hit@1", "hit@3", "hit@5", "mrr", "citation_accuracy"]
 
 
 @pytest.fixture
@@ -61,6 +61,8 @@ def test_failures_are_the_wrong_predictions(fake_assistant, subset):
         assert len(p.retrieved) == 5 and [r["rank"] for r in p.retrieved] == [1, 2, 3, 4, 5]
         if p.judged_retrieval and p.hit_rank:
             assert p.retrieved[p.hit_rank - 1]["hit"] and not any(r["hit"] for r in p.retrieved[:p.hit_rank - 1])
+        # judged exactly for answers given to answerable questions with gold evidence
+        assert (p.cites_evidence is None) == (p.type == "unanswerable" or p.refused or not p.evidence)
     unanswerable = next(p for p in result.predictions if p.id == "u1")
     assert not unanswerable.judged_retrieval and unanswerable.hit_rank is None
 

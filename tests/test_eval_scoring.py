@@ -5,7 +5,7 @@ import pytest
 
 from qa.evaluation.gold import GoldQuestion
 from qa.evaluation.metrics import Prediction, aggregate, bootstrap_ci, breakdown
-from qa.evaluation.retrieval import first_hit, is_hit, occurrences
+from qa.evaluation.retrieval import cites_evidence, first_hit, is_hit, occurrences
 from qa.evaluation.scoring import exact_match, f1, f1_score, is_correct, longest_common_substring, normalise, tokens
 from qa.types import Citation
 
@@ -170,6 +170,24 @@ def test_first_hit_rank():
     retrieved = [chunk(0, 10), chunk(10, 30), chunk(44, 48)]
     assert first_hit(retrieved, question, DOC) == 3
     assert first_hit(retrieved[:2], question, DOC) is None
+
+
+def test_a_citation_is_judged_by_overlap_with_the_evidence():
+    question = q(evidence=["深圳计划到2022年突破2400亿元"])
+    assert cites_evidence([chunk(4, 25)], question, DOC)                 # the very sentence
+    assert cites_evidence([chunk(14, 25)], question, DOC)                # part of it, by offsets
+    assert cites_evidence([chunk(26, 47)], question, DOC)                # its second copy
+    assert cites_evidence([chunk(0, 4, text="深圳计划到2022年突破2400亿元。")], question, DOC)  # holds it verbatim
+    assert not cites_evidence([chunk(0, 4)], question, DOC)              # another sentence
+    assert not cites_evidence([chunk(4, 25, doc="b.txt", text="别的")], question, DOC)  # another document
+    assert not cites_evidence([], question, DOC)
+
+
+def test_citation_accuracy_counts_answers_given_to_answerable_questions_with_evidence():
+    predictions = [prediction(cites_evidence=True), prediction(cites_evidence=False), prediction(cites_evidence=True),
+                   prediction(refused=True, correct=False), prediction(type="unanswerable", refused=True)]
+    assert aggregate(predictions).citation_accuracy == pytest.approx(2 / 3)
+    assert aggregate(predictions[3:]).citation_accuracy is None
 
 
 def prediction(correct=True, refused=False, type="number", hit_rank=1, latency=10.0, text="答案", **kw) -> Prediction:

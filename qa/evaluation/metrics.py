@@ -36,6 +36,7 @@ class Prediction:
     hit_rank: int | None = None  # 1-based rank of the first retrieved chunk holding the evidence
     evidence: list[str] = field(default_factory=list)   # gold quotes
     cited: list[str] = field(default_factory=list)      # what the answer cites
+    cites_evidence: bool | None = None  # judged for answers given to answerable questions with evidence
     retrieved: list[dict] = field(default_factory=list)  # rank, doc, start, end, score, hit, text
     error: str | None = None  # the assistant raised this instead of answering
 
@@ -62,6 +63,7 @@ class Metrics:
     false_refusal_rate: float | None  # answerable questions refused
     hits: dict[int, float | None]     # k -> share of judged questions with evidence in the top k
     mrr: float | None
+    citation_accuracy: float | None   # answers given whose cited sentence overlaps the gold evidence
     latency_p50: float | None
     latency_p95: float | None
     answer_len_median: float | None   # characters, over answers given (refusals excluded)
@@ -79,6 +81,7 @@ class Metrics:
         out.update({f"hit@{k}": _r(v) for k, v in self.hits.items()})
         out.update({
             "mrr": _r(self.mrr), "n_retrieval": self.n_retrieval,
+            "citation_accuracy": _r(self.citation_accuracy),
             "latency_ms": {"p50": _r(self.latency_p50, 1), "p95": _r(self.latency_p95, 1)},
             "answer_len_median": self.answer_len_median, "errors": self.errors,
         })
@@ -103,6 +106,7 @@ def aggregate(predictions: list[Prediction]) -> Metrics:
         false_refusal_rate=_mean([p.refused for p in answerable]),
         hits={k: _mean([p.hit_rank is not None and p.hit_rank <= k for p in judged]) for k in KS},
         mrr=_mean([1.0 / p.hit_rank if p.hit_rank else 0.0 for p in judged]),
+        citation_accuracy=_mean([p.cites_evidence for p in predictions if p.cites_evidence is not None]),
         latency_p50=float(np.percentile(latencies, 50)) if latencies else None,
         latency_p95=float(np.percentile(latencies, 95)) if latencies else None,
         answer_len_median=float(median(lengths)) if lengths else None,

@@ -34,6 +34,19 @@ def is_hit(chunk: Citation, question: GoldQuestion, doc_text: str | None) -> boo
     return contains_answer(question, chunk.text)
 
 
+def cites_evidence(citations: list[Citation], question: GoldQuestion, doc_text: str | None) -> bool:
+    """A sentence the answer cites overlaps an evidence quote: the answer is traceable to the line that
+    states it, not merely right by chance or from a line that only repeats the question's words."""
+    for cited in citations:
+        for quote in question.evidence:
+            if quote in cited.text or (cited.text.strip() and cited.text.strip() in quote):
+                return True
+            if doc_text is not None and cited.doc == question.doc and \
+                    any(cited.start < b and a < cited.end for a, b in occurrences(doc_text, quote)):
+                return True
+    return False
+
+
 def first_hit(retrieved: list[Citation], question: GoldQuestion, doc_text: str | None) -> int | None:
     """1-based rank of the first hit, None when no retrieved chunk is one."""
     for rank, chunk in enumerate(retrieved, 1):

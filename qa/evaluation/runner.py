@@ -19,7 +19,7 @@ from .metrics import (
     aggregate,
     breakdown,
 )
-from .retrieval import first_hit, is_hit, judgeable
+from .retrieval import cites_evidence, first_hit, is_hit, judgeable
 from .scoring import exact_match, f1, is_correct
 
 Progress = Callable[[int, int, str], None]  # (questions done, total, id of the last one)
@@ -108,6 +108,8 @@ def score(question: GoldQuestion, answer: Answer, doc_text: str | None) -> Predi
         judged_retrieval=judged,
         hit_rank=first_hit(answer.retrieved, question, doc_text) if judged else None,
         evidence=list(question.evidence), cited=list(answer.evidence),
+        cites_evidence=cites_evidence(answer.citations, question, doc_text)
+        if question.answerable and question.evidence and not answer.refused else None,
         retrieved=[{"rank": rank, "doc": c.doc, "section": c.section, "start": c.start, "end": c.end,
                     "score": c.score, "hit": judged and is_hit(c, question, doc_text), "text": c.text}
                    for rank, c in enumerate(answer.retrieved, 1)],

@@ -13,13 +13,13 @@ TARGETS = [  # (label, attribute, comparison, goal)
 ]
 
 COLUMNS = ["", "n", "accuracy [95% CI]", "answerable", "refused unans.", "false refusals", "EM", "F1",
-           "hit@1", "hit@3", "hit@5", "MRR", "p50 ms", "p95 ms", "median len"]
+           "hit@1", "hit@3", "hit@5", "MRR", "cites evidence", "p50 ms", "p95 ms", "median len"]
 
 
 def metric_cells(m: Metrics) -> list[str]:
     ci = f" [{m.accuracy_ci[0]:.2f}–{m.accuracy_ci[1]:.2f}]" if m.accuracy_ci else ""
     return [str(m.n), _f(m.accuracy) + ci, _f(m.accuracy_answerable), _f(m.refusal_rate), _f(m.false_refusal_rate),
-            _f(m.em), _f(m.f1), *(_f(m.hits[k]) for k in (1, 3, 5)), _f(m.mrr),
+            _f(m.em), _f(m.f1), *(_f(m.hits[k]) for k in (1, 3, 5)), _f(m.mrr), _f(m.citation_accuracy),
             _f(m.latency_p50, 0), _f(m.latency_p95, 0), _f(m.answer_len_median, 0)]
 
 
