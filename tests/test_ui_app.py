@@ -183,6 +183,7 @@ def test_evaluation_tab_runs_on_an_uploaded_gold_file(gradio, tmp_path):
     metrics, charts, failures, report = gradio.predict(None, handle_file(str(gold)), "all", api_name="/evaluate")
     overall = dict(zip(metrics["headers"], metrics["data"][0]))
     assert overall["n"] == "4" and 0.0 <= float(overall["accuracy"]) <= 1.0
+    assert overall["citation_accuracy"] == "–" or 0.0 <= float(overall["citation_accuracy"]) <= 1.0
     assert charts and all(Path(c["image"]).suffix == ".png" for c in charts)
     assert failures["headers"] == ["id", "类型", "问题", "回答", "期望"]
     assert Path(report).read_text("utf-8").strip()

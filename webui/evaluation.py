@@ -7,7 +7,8 @@ from index.errors import PolicyQAError
 from index.settings import Settings
 from webui.errors import user_error
 
-METRICS = ["n", "accuracy", "em", "f1", "refusal_rate", "false_refusal_rate", "hit@1", "hit@3", "hit@5", "mrr"]
+METRICS = ["n", "accuracy", "em", "f1", "refusal_rate", "false_refusal_rate", "hit@1", "hit@3", "hit@5", "mrr",
+           "citation_accuracy"]
 
 
 def reports_dir(settings: Settings) -> Path:
