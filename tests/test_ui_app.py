@@ -253,6 +253,14 @@ def page(browser):
     assert page.outside == [], "the app made requests that leave the machine"
 
 
+def screenshot(page, name: str, tmp_path: Path) -> None:
+    """Into the test's own folder; into docs/ only when asked (POLICYQA_UPDATE_SCREENSHOTS=1), so that a
+    test run never changes the repository's files."""
+    folder = ROOT / "docs" if os.environ.get("POLICYQA_UPDATE_SCREENSHOTS") == "1" else tmp_path
+    page.screenshot(path=str(folder / name))
+    assert (folder / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
 def host_page(base: str) -> str:
     page = (ROOT / "examples" / "host_page.html").read_text("utf-8")
     tag = '<script src="http://127.0.0.1:7860/widget.js" defer></script>'
@@ -260,7 +268,7 @@ def host_page(base: str) -> str:
     return page.replace(tag, tag.replace("http://127.0.0.1:7860", base))
 
 
-def test_widget_on_an_allowed_origin_answers_with_sources(app, page):
+def test_widget_on_an_allowed_origin_answers_with_sources(app, page, tmp_path):
     base, _, host_port = app
     server = serve_page(host_page(base), host_port)
     try:
@@ -273,7 +281,7 @@ def test_widget_on_an_allowed_origin_answers_with_sources(app, page):
         answer = widget.locator(".bot").last
         assert "2025" in answer.inner_text() and "来源" in answer.inner_text()
         widget.locator(".bot details summary").first.click()
-        page.screenshot(path=str(ROOT / "docs" / "screenshot_widget.png"))
+        screenshot(page, "screenshot_widget.png", tmp_path)
 
         widget.locator("#q").fill(XSS)
         widget.locator("#q").press("Enter")
@@ -331,7 +339,7 @@ def test_chat_shows_sources_and_keeps_injected_html_inert(app, page, gradio, tmp
     page.locator("details.pq-sources").first.wait_for(timeout=30_000)
     page.locator("details.pq-sources summary").first.click()
     page.wait_for_timeout(300)
-    page.screenshot(path=str(ROOT / "docs" / "screenshot_chat.png"))
+    screenshot(page, "screenshot_chat.png", tmp_path)
     page.get_by_role("button", name="Like", exact=True).last.click()
     feedback = Path(app[1].home) / "feedback.jsonl"
     deadline = time.time() + 10
