@@ -174,7 +174,6 @@ def test_gbk_upload_is_answered_then_gone_after_delete(gradio, tmp_path):
 
 
 def test_evaluation_tab_runs_on_an_uploaded_gold_file(gradio, tmp_path):
-    pytest.importorskip("qa.evaluation")
     from gradio_client import handle_file
 
     gold = tmp_path / "small.qa.jsonl"

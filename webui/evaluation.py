@@ -5,6 +5,7 @@ from pathlib import Path
 
 from index.errors import PolicyQAError
 from index.settings import Settings
+from qa import evaluation
 from webui.errors import user_error
 
 METRICS = ["n", "accuracy", "em", "f1", "refusal_rate", "false_refusal_rate", "hit@1", "hit@3", "hit@5", "mrr",
@@ -13,15 +14,6 @@ METRICS = ["n", "accuracy", "em", "f1", "refusal_rate", "false_refusal_rate", "h
 
 def reports_dir(settings: Settings) -> Path:
     return Path(settings.home).resolve() / "reports"
-
-
-def _evaluation_module():
-    """qa.evaluation (written separately); None until it exists so the tab can say so."""
-    try:
-        from qa import evaluation
-    except ImportError:
-        return None
-    return evaluation
 
 
 def _metric_rows(summary: dict) -> list[list[str]]:
@@ -46,7 +38,6 @@ def _failure_row(row) -> list[str]:
 
 def run_evaluation(assistant, settings: Settings, gold: list[Path], split: str, progress=None) -> tuple:
     """(metric rows, chart paths, failure rows, report.md path) for one run; the only place that knows qa.evaluation."""
-    evaluation = _evaluation_module()
     result = evaluation.run_evaluation(assistant, gold, split=split, progress=progress)
     out = reports_dir(settings) / time.strftime("%Y%m%d-%H%M%S")
     written = [Path(p) for p in evaluation.write_report(result, out)]
@@ -58,15 +49,11 @@ def run_evaluation(assistant, settings: Settings, gold: list[Path], split: str, 
 def evaluation_tab(gr, assistant, settings: Settings) -> None:
     gold_dir = Path(settings.corpus_dir) / "gold"
     builtin = sorted(p.name for p in gold_dir.glob("*.qa.jsonl")) if gold_dir.is_dir() else []
-    available = _evaluation_module() is not None
-    if not available:
-        gr.Markdown("**评测模块 `qa.evaluation` 尚未安装，暂时无法在这里运行评测。** "
-                    "(The evaluation module is not available in this installation.)")
     with gr.Row():
         gold = gr.Dropdown(builtin, value=builtin[0] if builtin else None, label="内置评测集")
         uploaded = gr.File(file_types=[".jsonl"], label="或上传评测集 (.qa.jsonl)")
         split = gr.Radio(["all", "dev", "test"], value="all", label="划分")
-    run = gr.Button("运行评测", variant="primary", interactive=available)
+    run = gr.Button("运行评测", variant="primary")
     metrics = gr.Dataframe(headers=["范围", *METRICS, "p50 ms", "p95 ms"], interactive=False, label="指标")
     charts = gr.Gallery(label="图表", columns=3, height="auto")
     failures = gr.Dataframe(headers=["id", "类型", "问题", "回答", "期望"], interactive=False, label="答错的问题",
@@ -77,8 +64,6 @@ def evaluation_tab(gr, assistant, settings: Settings) -> None:
         if not upload and name not in builtin:  # a name, never a path: the API could send anything
             raise gr.Error("请选择或上传一个评测集。")
         paths = [Path(upload)] if upload else [gold_dir / name]
-        if _evaluation_module() is None:
-            raise gr.Error("评测模块 qa.evaluation 尚未安装。")
         track = lambda i, n, *rest: progress(i / max(n, 1), desc=f"{i}/{n}")  # noqa: E731
         try:
             return run_evaluation(assistant, settings, paths, part, track)
