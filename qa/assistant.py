@@ -16,7 +16,7 @@ from index.store import Store
 from index.sync import IngestReport, Progress, ingest
 
 from .answerer import Answerer, Draft, ExtractiveAnswerer
-from .question import is_follow_up, pos_tags, question_kind, rewrites
+from .question import QUESTION_WORD, is_follow_up, pos_tags, question_kind, rewrites
 from .retriever import HybridRetriever
 from .types import REFUSAL, Answer, Citation
 
@@ -116,7 +116,7 @@ class Assistant:
             kind = question_kind(question)
             # "那软件业务收入呢？" asks what the question it stands for asks; "那投诉时要带什么材料？" asks
             # for itself, whatever the previous question asked (多长时间)
-            if kind == "descriptive" and reading != question and not _OWN_QUESTION_WORD.search(question):
+            if kind == "descriptive" and reading != question and not QUESTION_WORD.search(question):
                 kind = question_kind(reading)
             started = time.perf_counter()
             documents = self.retriever.invoke(reading, k=top_k or self.settings.top_k)
@@ -172,9 +172,6 @@ class Assistant:
         twin.__dict__.update(self.__dict__)
         twin.settings = self.settings.model_copy(update={"refusal_threshold": threshold})
         return twin
-
-
-_OWN_QUESTION_WORD = re.compile(r"什么|哪|谁|多少|几|怎|如何|为什么|为何|是否|吗")
 
 
 def _has_own_words(question: str) -> bool:

@@ -56,7 +56,9 @@ def focus_terms(question: str) -> list[str]:
     return [w for w, f in pos_tags(asking[-1]) if len(w) > 1 and f.startswith(_CONTENT_POS) and not ASKING.search(w)]
 
 
-ASKING = re.compile(r"什么|哪|谁|多少|几|何|怎|如何|为啥|为什么|是否|是不是|吗|呢|多大|多久|多长")
+# What asks in a question; a follow-up's bare 呢 ("那软件业务收入呢？") asks what the previous question asked.
+QUESTION_WORD = re.compile(r"什么|哪|谁|多少|几|何|怎|如何|为啥|为什么|是否|是不是|吗|多大|多久|多长")
+ASKING = re.compile(QUESTION_WORD.pattern + "|呢")
 
 
 def key_terms(question: str) -> list[str]:
