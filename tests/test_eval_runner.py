@@ -83,6 +83,24 @@ def test_report_files(fake_assistant, subset, tmp_path):
     for failure in result.failures:
         assert f"### {failure.id} · {failure.type}" in report
     assert json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))["n"] == 11
+    assert "cites_evidence" in first
+    untraced = [p for p in result.predictions if p.correct and p.cites_evidence is False]
+    assert f"## Correct answers citing another sentence ({len(untraced)})" in report
+
+
+def test_report_lists_correct_answers_that_cite_another_sentence():
+    from qa.evaluation.metrics import aggregate, breakdown
+    from qa.evaluation.report import markdown
+    from qa.evaluation.runner import EvalResult
+
+    def made(id, correct, cites):
+        return Prediction(id=id, question="深圳计划到2022年数字经济产业增加值突破多少？", type="number",
+                          expected=["2400亿元"], all_of=[], prediction="2400亿元", refused=False, correct=correct,
+                          em=1.0, f1=1.0, evidence=["突破2400亿元"], cited=["另一句话"], cites_evidence=cites)
+    predictions = [made("traced", True, True), made("untraced", True, False), made("wrong", False, False)]
+    report = markdown(EvalResult(predictions, aggregate(predictions), breakdown(predictions), {}), [])
+    section = report.split("## Correct answers citing another sentence (1)")[1]
+    assert "### untraced · number" in section and "### traced" not in section and "### wrong" not in section
 
 
 class Scripted:

@@ -40,7 +40,9 @@ def markdown(result, chart_names: list[str]) -> str:
         markdown_table(COLUMNS, group_rows(result)), "",
         "Accuracy counts an answerable question as correct when an acceptable answer is contained in the",
         "(normalised) answer and it was not refused, an unanswerable one when it was refused.",
-        "Hit@k: share of answerable questions whose evidence quote lies in one of the first k retrieved chunks.", "",
+        "Hit@k: share of answerable questions whose evidence quote lies in one of the first k retrieved chunks.",
+        "Cites evidence: share of answers given (to answerable questions with evidence) whose cited sentence",
+        "overlaps an evidence quote.", "",
         "## Targets", "", *(f"- {t}" for t in target_lines(m)), "",
         *(f"![{name}]({name})" for name in chart_names), "",
         f"## Failures ({len(result.failures)} of {m.n})", "",
@@ -49,6 +51,13 @@ def markdown(result, chart_names: list[str]) -> str:
         lines += _failure(p)
     if len(result.failures) > FAILURES_SHOWN:
         lines.append(f"… {len(result.failures) - FAILURES_SHOWN} more in predictions.jsonl")
+    # Right by containment, but not traceable: the words are there, the cited line is another one.
+    untraced = [p for p in result.predictions if p.correct and p.cites_evidence is False]
+    lines += ["", f"## Correct answers citing another sentence ({len(untraced)})", ""]
+    for p in untraced[:FAILURES_SHOWN]:
+        lines += _failure(p)
+    if len(untraced) > FAILURES_SHOWN:
+        lines.append(f"… {len(untraced) - FAILURES_SHOWN} more in predictions.jsonl")
     lines += ["", "## Configuration", "", "```json", json.dumps(result.config, ensure_ascii=False, indent=1), "```", ""]
     return "\n".join(lines)
 
