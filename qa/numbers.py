@@ -5,7 +5,7 @@ import re
 
 from .dates import DATE, DATE_RANGE, PERIOD_ASKED
 from .lists import enumeration_items
-from .passage import NUMERAL, Passage, in_question, pick
+from .passage import NUMERAL, Passage, in_question, pick, pick_match
 from .question import HOW_MANY
 
 _UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|个工作日|工作日|个月|个小时|小时|倍|项|条|个|大|家|种|类|级|名|人|次|所|方面|张|"
@@ -82,7 +82,7 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
                                   for m in _NUMBER.finditer(DATE.sub("", question))):  # a date named is no duration
         # "放了一年以上，损耗最多是多少" states the time itself: "储存6个月以内的" is a condition, not the answer.
         found = [m for m in found if not _TIME_UNIT.search(m.group(0))]
-    picked = _bounded(question, p.text, found, pick(question, p.text, found))
+    picked = _bounded(question, p.text, pick_match(question, p.text, found))
     if picked is None and counting and _COUNT_ASKED.search(question):
         return count(question, p)
     if picked is None and PERIOD_ASKED.search(question):  # "执行期限是多久" → "2019年1月1日至2023年12月31日"
@@ -101,14 +101,13 @@ def without_bound(answer: str) -> str:
     return re.sub("^" + _BOUND, "", answer)
 
 
-def _bounded(question: str, text: str, found: list[re.Match], picked: str | None) -> str | None:
+def _bounded(question: str, text: str, match: re.Match | None) -> str | None:
     """The picked value with the bound the text puts before it ("超过3小时"), unless the question says it
     already."""
-    if picked is None:
-        return picked
-    match = next(m for m in found if m.group(0) == picked)
+    if match is None:
+        return None
     bound = _BOUND_BEFORE.search(text[max(0, match.start() - 4):match.start()])
-    return bound.group(0) + picked if bound and bound.group(0) not in question else picked
+    return bound.group(0) + match.group(0) if bound and bound.group(0) not in question else match.group(0)
 
 
 _ORDINAL_NUMBER_ASKED = re.compile(r"第几(条|款|项|章|节|部分|批|次|届|类|个|天|日|年)")

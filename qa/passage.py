@@ -50,6 +50,12 @@ def matchable(question: str) -> str:
 def pick(question: str, text: str, candidates: list[re.Match]) -> str | None:
     """The candidate in the clause that shares the most with the question; on ties the one a word of the
     question labels, then the earliest."""
+    best = pick_match(question, text, candidates)
+    return best.group(0) if best else None
+
+
+def pick_match(question: str, text: str, candidates: list[re.Match]) -> re.Match | None:
+    """`pick`, as the match itself: where it stands in the text."""
     if not candidates:
         return None
     clauses = split_clauses(text.replace("；", "，"), 0, len(text))  # a line of several sentences, too
@@ -76,7 +82,7 @@ def pick(question: str, text: str, candidates: list[re.Match]) -> str | None:
     def bounded(match: re.Match) -> bool:
         return bound is not None and re.search(rf"(?:{bound})$", text[max(0, match.start() - 4):match.start()]) is not None
 
-    return max(candidates, key=lambda m: (bounded(m), overlap(m), labelled(m), -m.start())).group(0)
+    return max(candidates, key=lambda m: (bounded(m), overlap(m), labelled(m), -m.start()))
 
 
 _BOUNDS = ("最多|最高|最长|最大|上限|不超过|不得超过|不高于|不得高于", "至少|最少|最低|最短|下限|不少于|不得少于|不低于|不得低于")
