@@ -21,6 +21,11 @@ from .errors import EmbedderMismatch
 from .settings import Settings
 
 MANIFEST = "manifest.json"
+# Chroma's HNSW search is approximate: with its default breadth (100) a collection of a few hundred
+# sentences loses a nearest neighbour in some processes and not in others, so the same question got
+# different answers run to run. A breadth above the collection's size makes the search exhaustive
+# (exact and repeatable) for corpora of up to about this many sentences, and stays fast beyond.
+SEARCH_BREADTH = 1000
 
 
 @dataclass
@@ -62,10 +67,14 @@ class Store:
             built_with = (collection.metadata or {}).get("embedder")
             if built_with and built_with != self.spec:
                 raise EmbedderMismatch(built_with, collection.metadata.get("dim"), self.spec, self.home)
+            if (collection.configuration.get("hnsw") or {}).get("ef_search", 0) < SEARCH_BREADTH:
+                # Indexes built before the breadth was raised: ef_search is one of the settings
+                # Chroma lets an existing collection change.
+                collection.modify(configuration={"hnsw": {"ef_search": SEARCH_BREADTH}})
             return collection
         return self.client.create_collection(
             name,
-            configuration={"hnsw": {"space": "cosine"}},
+            configuration={"hnsw": {"space": "cosine", "ef_search": SEARCH_BREADTH}},
             metadata={"embedder": self.spec, "dim": self._dim},
         )
 

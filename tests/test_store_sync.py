@@ -16,7 +16,7 @@ from index.errors import EmbedderMismatch, IndexEmpty, PathNotFound, UnreadableF
 from index.store import Store
 from qa.assistant import Assistant
 
-from conftest import ARTICLE, FakeEmbeddings
+from conftest import ARTICLE, ROOT, FakeEmbeddings
 
 NAME = ARTICLE.name
 ARTICLE_TEXT = ARTICLE.read_text(encoding="utf-8")
@@ -281,6 +281,44 @@ def test_ingest_reset_rebuilds_with_the_new_embedder(settings, docs):
     assert answer.retrieved
     with pytest.raises(EmbedderMismatch):
         fresh(settings).ensure_index()  # and now the old one is the stranger
+
+
+# --- vector search ------------------------------------------------------------------------------
+def test_sentence_search_returns_the_exact_nearest_sentences(settings, tmp_path):
+    """Chroma's approximate search at its default breadth missed a true neighbour for a few of these
+    queries in some processes (the same question answered differently run to run)."""
+    import numpy as np
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for name in ("insurance_sales_conduct_nfra_2023", "coal_mine_safety_license_2016", "travel_agency_regulation_2020"):
+        shutil.copy(ROOT / "benchmarks" / "other_docs" / f"{name}.txt", folder)
+    fresh(settings).ingest([folder])
+    store = fresh(settings).store  # reopened from disk, as every later process sees it
+    got = store.sentences.get(include=["embeddings", "metadatas"])
+    vectors, ids = np.array(got["embeddings"]), got["ids"]
+    assert len(ids) > 500  # well past Chroma's brute-force buffer of 100, so HNSW answers
+    texts = [store.document_text(m["doc"])[m["start"]:m["end"]] for m in got["metadatas"]]
+    missed = []
+    for text in texts:
+        query = store.embeddings.embed_query(text[:12])
+        similarity = vectors @ np.array(query)
+        tenth = np.sort(similarity)[-10]
+        found = store.sentences.query(query_embeddings=[query], n_results=10)["ids"][0]
+        if min(similarity[ids.index(i)] for i in found) < tenth - 1e-5:  # ties may come in any order
+            missed.append(text[:12])
+    assert missed == []
+
+
+def test_an_index_built_with_the_default_search_breadth_is_widened_when_opened(settings):
+    from index.store import SEARCH_BREADTH
+
+    client = fresh(settings).store.client
+    client.create_collection(settings.collection, configuration={"hnsw": {"space": "cosine"}},
+                             metadata={"embedder": FakeEmbeddings.spec, "dim": FakeEmbeddings.dim})
+    assert client.get_collection(settings.collection).configuration["hnsw"]["ef_search"] < SEARCH_BREADTH
+    assert fresh(settings).store.chunks.configuration["hnsw"]["ef_search"] == SEARCH_BREADTH
+    assert fresh(settings).store.chunks.configuration["hnsw"]["space"] == "cosine"
 
 
 # --- interrupted writes -------------------------------------------------------------------------
