@@ -22,6 +22,7 @@ _RELATIVE_TIME = re.compile(rf"{NUMERAL}(?:个工作日|工作日|日|天|个月
 # "应当在核保通过后及时提供", "应当在前期物业服务合同终止时移交": a time fixed by what happens before
 # or at the same time, the usual frame of a duty's deadline.
 _EVENT_FRAME = re.compile(r"(?:在|于)([^，,。；;在于]{2,20}?(?:之前|之后|以前|以后|前|后|的同时|时))")
+_SPAN = re.compile(rf"{NUMERAL}(?:个工作日|工作日|日|天|个月|年|小时)")
 _BOUND = {"最早": re.compile(r"不得早于([^，,。；;]{2,15})"),
           "最晚": re.compile(r"(?:不得晚于|不迟于|最迟于?)([^，,。；;]{2,15})")}
 
@@ -38,7 +39,9 @@ def date(question: str, p: Passage) -> str | None:
         if event:
             return event
         relative = [m.group(0) for m in _RELATIVE_TIME.finditer(p.text) if m.group(0) not in question]
-        frames = [m.group(1) for m in _EVENT_FRAME.finditer(p.text) if m.group(1) not in question]
+        # "在有效期满前3个月申请": the stretch the frame counts back or on comes with it
+        frames = [m.group(1) + (_SPAN.match(p.text, m.end()) or [""])[0]
+                  for m in _EVENT_FRAME.finditer(p.text) if m.group(1) not in question]
         return (relative + frames or [None])[0]
     if _DAY_ASKED.search(question):
         found = [m for m in found if "日" in m.group(0)]

@@ -172,6 +172,10 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
                 if answer:
                     return Extraction(answer, [sentence], sentence.score)
             answer = cut(question, passage) or _from_paragraph(question, kind, passage)
+            if kind == "yes_no":  # "（三）被列入经营异常名录的；" says yes or no by its lead ("…之一的，不得发行：")
+                lead = _lead(sentence, document_text)[0]
+                led = spans.yes_no(question, Passage(lead + passage.text, lead, 0, [])) if lead else answer
+                answer = led if led.split("。")[0] != answer.split("。")[0] else answer
             if answer and kind == "number" and refusals.another_item(question, answer, passage,
                                                              document_text(sentence.chunk.metadata["doc"])):
                 return Extraction(None, [sentence], sentence.score)
@@ -277,15 +281,24 @@ def _from_paragraph(question: str, kind: str, passage: Passage) -> str | None:
 _BACK_REFERENCE = re.compile(r"前款|前述|上述|前列")
 
 
-def _from_lead(question: str, sentence: Scored, document_text) -> str | None:
+def _lead(sentence: Scored, document_text) -> tuple[str, str, int]:
+    """(the lead line ending in a colon that an enumerated item stands under, or "", the text, where the
+    item's line starts)."""
     text = document_text(sentence.chunk.metadata["doc"]) or ""
     line_start = text.rfind("\n", 0, sentence.start) + 1
-    # A count of the items is the items' business, not the lead's ("具体为20项具体任务:").
-    if not text or numbers.asks_count(question) or not lists.ENUM_LINE.match(text[line_start:sentence.end]):
-        return None
+    if not text or not lists.ENUM_LINE.match(text[line_start:sentence.end]):
+        return "", text, line_start
     before = text[:line_start].rsplit("\n", 31)[:-1][-30:]  # the 30 lines before, without splitting it all
     lead = next((line.strip() for line in reversed(before) if not lists.ENUM_LINE.match(line)), "")
-    if not lead.endswith(("：", ":")):
+    return (lead if lead.endswith(("：", ":")) else ""), text, line_start
+
+
+def _from_lead(question: str, sentence: Scored, document_text) -> str | None:
+    # A count of the items is the items' business, not the lead's ("具体为20项具体任务:").
+    if numbers.asks_count(question):
+        return None
+    lead, text, line_start = _lead(sentence, document_text)
+    if not lead:
         return None
     after = text[line_start:].split("\n", 30)[:30]
     closing = next((line.strip() for line in after if not lists.ENUM_LINE.match(line)), "")

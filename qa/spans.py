@@ -47,7 +47,7 @@ def yes_no(question: str, p: Passage) -> str:
     plain = _CONDITION.sub("", plain)
     # "首次申领居住证，免收证件工本费" says no to "要交工本费吗"; "违反本条例规定，…向他人提供担保的，…给予行政
     # 处分" says no to "可以向他人提供担保吗": what the text exempts from or punishes is not so.
-    text = _without_limits(question, p.text)
+    text = _without_condition(question, _without_limits(question, p.text))
     negated = (_negated(text) or _EXEMPT.search(text) is not None or
                (_PUNISHED.search(text) is not None and not _PUNISHMENT_ASKED.search(question))) and not _negated(plain)
     yes, no = verdicts(question)
@@ -76,6 +76,22 @@ def _without_limits(question: str, text: str) -> str:
     if any(t in rest and t not in main for t in words) or not any(t in main and t not in rest for t in words):
         return text
     return main
+
+
+def _without_condition(question: str, text: str) -> str:
+    """"经营者发行预付卡未超过一定数量、金额规模，可以…备案" asked as "…未超过一定数量、金额规模的，可以…吗":
+    the case both set is not what the text says yes or no to, and its 未 negates nothing."""
+    condition = "".join(_CONDITION.findall(question))
+    grams = {condition[i:i + 2] for i in range(len(condition) - 1)}
+    if not grams:
+        return text
+    kept = text
+    for a, b in reversed(split_clauses(text, 0, len(text))):
+        clause = re.sub(r"\W", "", text[a:b])
+        own = [clause[i:i + 2] for i in range(len(clause) - 1)]
+        if own and sum(g in grams for g in own) >= 0.8 * len(own):
+            kept = kept[:a] + kept[b:]
+    return kept if re.sub(r"\W", "", kept) else text
 
 
 def verdicts(question: str) -> tuple[str, str]:

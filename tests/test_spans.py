@@ -238,6 +238,7 @@ IN_FORCE = "第二十条 本办法自2021年3月1日起施行,有效期至2025�
     ("材料最晚什么时候交？", "申请人提交材料不得晚于受理截止日。", "受理截止日"),
     ("出质人应当在什么时候通知质权人？", "出质人或其他利害关系人应在异议登记办理完毕的同时通知质权人。", "异议登记办理完毕的同时"),
     ("什么时候可以预约重新考试？", "考试不合格的，十日后预约重新考试。", "十日后"),
+    ("应当在什么时候申请再注册？", "需要继续执业的，应当在有效期满前3个月申请再注册。", "有效期满前3个月"),
 ])
 def test_date(question, sentence, answer):
     assert date(question, passage(sentence)) == answer
@@ -324,6 +325,15 @@ def test_yes_no():
     # a negation in the question's condition ("…未整改到位的，") does not make the question a negative one
     assert yes_no("设施存在不建等问题且未整改到位的，能组织竣工验收吗？",
                   passage("对存在不建等问题的，在整改到位之前建设管理部门不得组织竣工验收。")).startswith("不能。")
+
+
+def test_yes_no_the_case_the_question_sets_does_not_negate():
+    text = "经营者发行预付卡未超过一定数量、金额规模，可以向行业主管部门自主备案。"
+    assert yes_no("经营者发行预付卡未超过一定数量、金额规模的，可以向行业主管部门自主备案吗？",
+                  passage(text)).startswith("可以。")
+    text = "经营者发行预付卡未超过一定数量、金额规模，不得向行业主管部门备案。"
+    assert yes_no("经营者发行预付卡未超过一定数量、金额规模的，可以向行业主管部门备案吗？",
+                  passage(text)).startswith("不可以。")
 
 
 def test_yes_no_shortens_long_evidence():
@@ -829,6 +839,21 @@ def test_an_item_without_a_value_takes_its_lead_lines():
                                  lambda _: SCORING_RULES) is None
 
 
+def test_an_item_says_yes_or_no_by_its_lead_line():
+    rules = ("第十一条 经营者有下列情形之一的，不得发行预付卡：\n（一）被列为失信被执行人的；\n（二）被列入经营异常名录的；\n"
+             "第十二条 经营者发行预付卡，可以采取下列方式：\n（一）记名卡；\n")
+    def item(text):
+        start = rules.find(text)
+        chunk = SimpleNamespace(page_content=rules, metadata={"doc": "d", "start": 0, "section": "", "chunk_id": "c",
+                                                            "sentences": [(start, start + len(text))]})
+        return Scored(text, start, start + len(text), chunk, 0.9, 0.9, 0.9)
+    found = extractive.extract("被列入经营异常名录的经营者可以发行预付卡吗？", "yes_no",
+                               [item("（二）被列入经营异常名录的；")], lambda _: rules)
+    assert found.answer.startswith("不可以。")
+    found = extractive.extract("经营者可以发行记名卡吗？", "yes_no", [item("（一）记名卡；")], lambda _: rules)
+    assert found.answer.startswith("可以。")
+
+
 def test_an_item_takes_the_value_of_the_line_after_its_block_that_speaks_of_it():
     rules = ("第六十三条 有下列行为之一的，由主管部门责令限期改正，并按照本条第二款的规定处以罚款：\n"
              "（一）擅自改变公共建筑用途的；\n（二）擅自占用、挖掘道路、场地的；\n"
@@ -975,6 +1000,19 @@ def test_a_bound_the_question_takes_for_granted_said_otherwise_in_other_words():
     assert false_premise("规定要求三包有效期最少1年，为什么这么短？", text)        # 最少 = 不得低于
     assert not false_premise("规定要求三包有效期最少2年，为什么？", text)
     assert not false_premise("规定要求三包有效期最多1年吗？", text)                 # the other side is not stated
+
+
+def test_an_article_or_chapter_the_document_does_not_have():
+    text = ("互联网上网服务营业场所管理条例\n第一章　总则\n第一条 为了加强管理，制定本条例。\n第二章　设立\n"
+            "第二条 本条例所称营业场所，是指网吧。\n第三条 营业场所违反《治安管理处罚法》第五十条的，依法处罚。\n")
+    assert false_premise("本条例第四十条规定了什么内容？", text)
+    assert false_premise("本条例第三章附则规定了什么？", text)
+    assert false_premise("《互联网上网服务营业场所管理条例》第40条讲什么？", text)
+    assert not false_premise("本条例第三条规定了什么内容？", text)
+    assert not false_premise("第二章讲什么？", text)
+    assert not false_premise("《治安管理处罚法》第五十条怎么规定？", text)  # another document's article
+    one = "第一条 为了加强管理，制定本办法。\n本办法自发布之日起施行。\n"
+    assert not false_premise("本办法第二条规定了什么？", one)  # too few articles to know where they stop
 
 
 def test_a_date_framed_by_the_event_it_coincides_with():
