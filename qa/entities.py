@@ -49,7 +49,9 @@ def entity_strict(question: str, p: Passage) -> str | None:
         return _where(question, p.text) or (phrasings.destination(p.text) if _HANDED_TO.search(question) else None) \
             or (cloze(question, p.text) if _AT_WHERE.search(question) else None)
     if _ORG_KIND.search(question):  # "哪个部门负责…": the organisation doing it, named or not
-        return _who(question, p.text, anchored=True) or cloze(question, p.text)
+        # "…要去找哪个部门" against "应当向同级公安机关申请…": the body one turns to
+        return _who(question, p.text, anchored=True) or \
+            (phrasings.destination(p.text) if _TURNED_TO.search(question) else None) or cloze(question, p.text)
     if _NAMED_KIND.search(question):  # jieba knows few company names: "万向区块链" is found by its place
         # "哪家银行" against "在…指定的银行开设": the words the asked kind takes come before any name elsewhere
         return _modifier(question, p.text) or _named(question, p.text) or _nouns_only(cloze(question, p.text))
@@ -138,7 +140,8 @@ def _who(question: str, text: str, anchored: bool = False) -> str | None:
     # the doer is (users, a role, a body jieba does not know).
     doer = re.search(rf"由([^，。；：、由]{{2,20}}?){re.escape(verb)}", text) if verb else None
     if doer and doer.group(1) not in question:
-        return doer.group(1)
+        # "由公安机关依法予以处罚": how the doer acts is not who it is
+        return re.sub(r"(?:依法|予以|给予|负责|统一)+$", "", doer.group(1)) or doer.group(1)
     # "由地方各级宣传部门会同…确定": 由 names the doer.
     for agent in _AGENT.finditer(text):
         if agent.group(1) not in question:
@@ -163,7 +166,9 @@ def _who(question: str, text: str, anchored: bool = False) -> str | None:
 
 
 _BODY_TAIL = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:主管部门|部门|机关|机构|委员会|管理局|局|厅|办公室|中心)")
-_ACTOR_FIRST = re.compile(rf"^\s*(?:第[一二三四五六七八九十百零〇\d]+条\s*)?({_BODY_TAIL.pattern})")
+# "省、自治区、直辖市人民政府卫生行政主管部门应当…": the bodies an article opens with may be listed
+_ACTOR_FIRST = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+条\s*)?([\u4e00-\u9fff、]{1,24}?"
+                          r"(?:主管部门|部门|机关|机构|委员会|管理局|局|厅|办公室|中心))")
 
 
 def _verb_after_who(question: str) -> str | None:
@@ -229,6 +234,7 @@ def antecedent(p: Passage) -> Passage | None:
     return Passage(text, p.paragraph, p.offset - len(text), [])
 
 
+_TURNED_TO = re.compile(r"[找向去]哪(?:个|些|一个)?(?:部门|单位|机关|机构)")
 _HANDED_TO = re.compile(r"(?:交|报|送|缴|递|备案)[到给至往]?哪(?:里|儿)|[给向找]哪(?:里|儿)")
 
 _PLACE_KIND = re.compile(r"哪(?:个|些|一个)?(?:城市|省份|省|地区|地方|国家)")

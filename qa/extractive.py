@@ -153,8 +153,10 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
         for sentence in close + headings:
             passage = _passage(sentence, document_text)
             answer = numbers.number(question, passage, counting=False) or _from_lead(question, sentence, document_text)
-            if answer and (refusals.another_item(question, answer, passage, document_text(sentence.chunk.metadata["doc"]))
-                           or refusals.opposite_bound(question, answer, sentence.text)):
+            text = document_text(sentence.chunk.metadata["doc"]) or ""
+            if answer and (refusals.another_item(question, answer, passage, text)
+                           or refusals.opposite_bound(question, answer, sentence.text)
+                           or refusals.only_a_fine(question, answer, text)):
                 return Extraction(None, [sentence], sentence.score)
             if answer:
                 return Extraction(answer, [sentence], sentence.score)

@@ -9,7 +9,8 @@ from .passage import NUMERAL, Passage, in_question, pick, pick_match
 from .question import HOW_MANY
 
 _UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|个工作日|工作日|个月|个小时|小时|倍|项|条|个|大|家|种|类|级|名|人|次|所|方面|张|"
-         r"批|座|户|件|年|岁|辆|台|套|吨|亩|公里|平方米|平方公里|部|篇|份|天|日|周|季度|分钟|分(?![钟之数值]))")
+         r"批|座|户|件|年|岁|辆|台|套|吨|亩|公里|平方米|平方公里|立方米|千米|厘米|毫米|米|公斤|千克|克|毫升|升|千瓦时|千瓦|兆瓦|"
+         r"部|篇|份|天|日|周|季度|分钟|分(?![钟之数值]))")
 # A range ("3—5年一遇", "10至15天") is one answer; a year range ("2020-2022年") is a date, dropped below.
 # Regulations fine in ranges, "处5万元以上20万元以下的罚款": the whole range is the answer.
 _UPPER = rf"以上(?:{NUMERAL}(?:{_UNIT})?以下)?"
@@ -22,7 +23,7 @@ _DETERMINER = re.compile(r"^[一这那每各][个种项条类次批][多余]?$")
 _UNIT_HINT = re.compile(rf"(?<![这那])(?:多少|几)({_UNIT})")
 # "多长时间内…按比例拿奖励": a question word that names its kind (多久) outranks a topic word.
 _TIME_MARKS = ("年", "月", "天", "日", "小时", "周", "季度", "分钟")
-_HINTS = [(re.compile(r"多长时间|多久|时限"), _TIME_MARKS),
+_HINTS = [(re.compile(r"多长时间|多久|时限|期限"), _TIME_MARKS),
           (re.compile(r"增速|增长|增幅|比例|比重|占比|百分"), ("%", "百分", "分之", "/")),
           (re.compile(r"价格|电价|单价|金额|多少钱|资金|投入|投资|规模|收入|产值|增加值|补贴|补助|奖励|资助|奖金|经费|拨款|费用|"
                       r"(?<!比)价(?=标准|是|为)|(?<!率)费(?=标准|是|为)|税(?!率)|租金"),  # 夜间加收费标准, 车辆购置税

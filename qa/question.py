@@ -17,6 +17,7 @@ _KINDS = [
     ("entity", re.compile(r"谁|哪位|哪个|哪份|哪部(?!分)|哪家|哪款|哪种|哪类|哪一|哪里|哪儿|哪方面|什么方面|什么(?:部门|机构|单位|公司|企业|项目|行业|领域|模式|计划|基金|技术|名字|名称|地方|城市|组织|人)|叫什么|是什么[？?]?$|比作什么|指什么")),
     ("reason", re.compile(r"为什么|为何|为啥|原因|理由|目的|如何|怎样|怎么|什么方式|什么手段|靠什么|通过什么|用什么")),
 ]
+_ENTITY = dict(_KINDS)["entity"]
 _FOLLOW_UP_START = re.compile(r"^(?:那个|那么?|还有|另外|其中|此外|而|又|再|如果是|要是|若是|假如是?)")
 _PRONOUN = re.compile(r"它们|它的|它|他们|他|她|其|该|这个|这项|这些|这种|这类|这样|那个|那项|这一|上述|里头|里面|其中")
 _CONTENT_POS = ("n", "v", "a", "m", "t", "eng", "j", "l", "i")
@@ -34,8 +35,13 @@ def question_kind(question: str) -> str:
             # "最晚几天内要答复能不能取": the A不A is what is answered; 几天 is what is asked
             if kind == "yes_no" and HOW_MANY.search(question):
                 continue
-            if kind == "number" and _MANNER.search(question) and not HOW_MANY.search(question):
-                return "reason"
+            # "…数量、单机面积的标准由谁规定": a topic word makes no number question when a way or a
+            # name is asked
+            if kind == "number" and not HOW_MANY.search(question):
+                if _MANNER.search(question):
+                    return "reason"
+                if _ENTITY.search(question):
+                    return "entity"
             return kind
     return "descriptive"
 

@@ -96,6 +96,9 @@ def keys_present(question: str, best: Scored, ranked: list[Scored], document_tex
     # mention leaves the question's words mostly unknown, which refuses it anyway).
     names = {w for w, f in pos_tags(question) if f in ("nr", "nrt")}
     keys = [k for k in keys if k not in names]
+    # What it tags an organisation is mostly a citizen's word for a kind of office (卫生室, 公安局) that
+    # the text names formally (村医疗卫生机构, 公安机关): a part of it will do.
+    offices = {w for w, f in pos_tags(question) if f.startswith("nt")}
     top = best.chunk.metadata.get("section", "").split(" > ")[0]
     # The title holds for every section: a 上海 document says 本市 in its body.
     context = text.split("\n", 1)[0] + "".join(
@@ -105,7 +108,8 @@ def keys_present(question: str, best: Scored, ranked: list[Scored], document_tex
     )
     # "北京市" in a question is "北京" in a heading: an administrative suffix does not change the place.
     # jieba also tags phrases such as 加大力度 as names: those may be written apart ("加大支持力度").
-    return all(key.rstrip("市省区县") in context or spread(key, context) for key in keys)
+    return all(key.rstrip("市省区县") in context or spread(key, context) or (key in offices and occurs(key, context))
+               for key in keys)
 
 
 def another_item(question: str, answer: str, passage: Passage, text: str | None) -> bool:
@@ -121,6 +125,20 @@ def another_item(question: str, answer: str, passage: Passage, text: str | None)
              and len(w) >= 2 and w not in ABOUT_THE_TEXT][:1]
     return any(w not in passage.paragraph and not spread(w, passage.paragraph) and w in (text or "")
                for w in nouns)
+
+
+_FINE = re.compile(r"罚款|罚金")
+_SANCTION_ASKED = re.compile(r"罚|处分|处理|后果|责任|违反|违规|代价|惩|制裁|追究|交多少|缴多少")
+
+
+def only_a_fine(question: str, answer: str, text: str) -> bool:
+    """"举报违法行为能拿到多少奖金" against "…可以并处15000元以下的罚款": wherever the document states the
+    value it is a fine, and a fine answers only a question about sanctions."""
+    if _SANCTION_ASKED.search(question):
+        return False
+    stated = [m.start() for m in re.finditer(re.escape(answer), text)]
+    return bool(stated) and all(_FINE.search(text[max(0, at - 4):at] + text[at + len(answer):at + len(answer) + 4])
+                                for at in stated)
 
 
 # The bound asked for, next to what asks it: 最低 in 最低生活保障标准 names a thing.

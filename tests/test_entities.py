@@ -187,6 +187,11 @@ def test_modifier_none_without_a_which_word_or_noun_in_text():
     # where to turn: the body a problem is reported to
     ("执行这个方案时遇到问题应该找哪里反映？", "执行过程中遇到问题，请及时报告省发展改革委、省能源局。", "省发展改革委、省能源局"),
     ("可以向哪里申请救助？", "申请人可以向户籍所在地镇人民政府（街道办事处）提出申请。", "户籍所在地镇人民政府（街道办事处）"),
+    # an article opening with the bodies it lists; how the doer acts is not part of its name
+    ("乡村医生基本用药目录由哪个部门制定？", "第二十九条 省、自治区、直辖市人民政府卫生行政主管部门应当按照乡村医生一般医疗服务范围，"
+     "制定乡村医生基本用药目录。", "省、自治区、直辖市人民政府卫生行政主管部门"),
+    ("网吧筹建完了，网络安全审核要去找哪个部门？", "申请人完成筹建后，应当向同级公安机关申请信息网络安全审核。", "同级公安机关"),
+    ("殴打村医归哪个机关处罚？", "殴打乡村医生，构成违反治安管理行为的，由公安机关依法予以处罚；", "公安机关"),
 ])
 def test_entity_strict(question, sentence, answer):
     assert entity_strict(question, passage(sentence)) == answer

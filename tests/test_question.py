@@ -73,6 +73,7 @@ SHENZHEN = "深圳计划到2022年数字经济产业增加值突破多少？"
     ("临时救助金额以什么方式确定？", "reason"),     # a way asked, though 金额 is a quantity word
     ("救助金额如何计算？", "reason"),
     ("救助金额最多多少？", "number"),
+    ("营业面积、设备数量的标准由谁规定？", "entity"),  # a name asked, though 数量 is a quantity word
     ("街道要在几天之内给出审核意见？", "number"),
     # descriptive
     ("请介绍一下北京的区块链政策。", "descriptive"),

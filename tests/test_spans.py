@@ -21,6 +21,7 @@ from qa.refusals import (
     another_item,
     excluded,
     false_premise,
+    only_a_fine,
     keys_present,
     mostly_unknown,
     other_level,
@@ -479,6 +480,12 @@ def test_keys_present_in_the_evidence_section():
     assert not keys_present("上海计划到哪一年建成区块链科技创新高地？", beijing, [beijing])
 
 
+def test_keys_present_takes_a_citizens_word_for_an_office_in_part():
+    clinic = scored("乡村医生变更执业的村医疗卫生机构的，应当办理变更注册手续。", section="第三章　执业注册")
+    assert keys_present("村医换到别的村卫生室上班，要不要重新办手续？", clinic, [clinic])  # 卫生室: 卫生
+    assert not keys_present("村医去深圳上班，要不要重新办手续？", clinic, [clinic])         # a place stays strict
+
+
 def test_keys_present_tolerates_phrases_jieba_mistakes_for_names():
     # jieba tags 加大力度 as a place name; the text says 加大支持力度.
     funds = scored("市区两级财政加大支持力度,坚持长短期投入相结合", section="北京:2022年初建成区块链科技创新高地")
@@ -815,6 +822,18 @@ def test_the_same_thing_at_another_level_of_government(question, sentence, other
     assert other_level(question, sentence) is other
 
 
+def test_lengths_weights_and_power_are_units():
+    text = "第九条 中学、小学校园周围200米范围内不得设立互联网上网服务营业场所。"
+    assert number("中学、小学校园周围多少米范围内不得设立营业场所？", passage(text)) == "200米"
+    assert number("每件快件最重多少公斤？", passage("单件快件重量不得超过50公斤。")) == "不得超过50公斤"
+
+
+def test_a_time_limit_asked_wants_a_time_whatever_the_topic():
+    text = "本条例施行前已经发行预付卡的经营者，应当自本条例施行之日起九十日内完成备案或者资金存管。"
+    # 资金 would ask for money; 期限 asks for a time
+    assert number("已经发行预付卡的经营者，应当在什么期限内完成资金存管？", passage(text)) == "九十日内"
+
+
 def test_beds_are_counted_in_zhang():
     sentence = "将单体建筑50张及以上床位的养老机构纳入消防安全重点单位"
     assert number("单体建筑多少张及以上床位的养老机构要纳入消防安全重点单位？", passage(sentence)) == "50张"
@@ -985,6 +1004,16 @@ def test_a_list_closes_at_its_deng_not_at_the_deng_inside_a_word():
     assert "平等、公平、诚信" in listing("旅行社要守哪几条基本原则？", Passage(text, text, 0, []))  # was cut at 平|等
     text = "坚持公开、平等、竞争、择优等原则。"
     assert listing("坚持哪些原则？", Passage(text, text, 0, [])) == "坚持公开、平等、竞争、择优"
+
+
+def test_a_fine_answers_only_a_question_about_sanctions():
+    text = "第三十二条 有下列行为之一的，由文化行政部门给予警告，可以并处15000元以下的罚款：\n（一）未悬挂标志的；\n"
+    assert only_a_fine("网吧上网每小时最多能收多少钱？", "15000元以下", text)
+    assert only_a_fine("举报网吧的违法行为能拿到多少奖金？", "15000元以下", text)
+    assert not only_a_fine("网吧不挂标志，会被罚多少？", "15000元以下", text)
+    assert not only_a_fine("网吧不挂标志要交多少钱？", "15000元以下", text)
+    # stated elsewhere as something else, it may be what is asked
+    assert not only_a_fine("奖金最多多少？", "15000元以下", text + "举报属实的，给予15000元以下奖励。\n")
 
 
 def test_a_figure_the_question_takes_for_granted_and_the_text_states_otherwise():
