@@ -35,7 +35,7 @@ _PROMULGATED = re.compile(r"^[（(]?(\d{4}年\d{1,2}月\d{1,2}日)\s*([\u4e00-\u
 
 # A regulation's history under its title, one event a line: "2015年10月21日 国务院第109次常务会议通过",
 # "2016年2月6日 《国务院关于修改部分行政法规的决定》第一次修订".
-_HISTORY_LINE = re.compile(r"^[（(]?(\d{4}年\d{1,2}月\d{1,2}日)\s*(?:[^\n]*?)(通过|修订|修正)[）)]?$")
+_HISTORY_LINE = re.compile(r"^[（(]?(\d{4}年\d{1,2}月\d{1,2}日)\s*([^\n]*?)(通过|修订|修正)[）)]?$")
 _REVISED_ASKED = re.compile(r"修订|修改|修正")
 _ADOPTED_ASKED = re.compile(r"通过")
 _COUNT_ASKED = re.compile(r"几次|多少次")
@@ -58,7 +58,7 @@ def answer(question: str, text: str) -> tuple[str, str] | None:
     what = asked(question, "".join(text.split("\n", 2)[:2]))
     if what is None:
         return None
-    if what in ("revised", "adopted", "revisions"):
+    if what in ("revised", "adopted", "revisions", "adopted by"):
         return _history(question, what, text)
     if what == "in force":
         found = _IN_FORCE.search(text)
@@ -84,7 +84,7 @@ def asked(question: str, title: str) -> str | None:
     if _REVISED_ASKED.search(question):
         return "revisions" if _COUNT_ASKED.search(question) else "revised" if _WHEN.search(question) else None
     if _ADOPTED_ASKED.search(question):
-        return "adopted" if _WHEN.search(question) else None
+        return "adopted" if _WHEN.search(question) else "adopted by" if _WHO.search(question) else None
     if _IN_FORCE_ASKED.search(question):
         return "in force" if _WHEN.search(question) or "哪天" in question else None
     if _WHEN.search(question):
@@ -152,9 +152,12 @@ def _history(question: str, what: str, text: str) -> tuple[str, str] | None:
     """When a regulation was adopted or revised (which revision the question names, else the last), or how
     many times it was revised, from the dated lines under its title."""
     events = [m for m in map(_HISTORY_LINE.match, (line.strip() for line in text.split("\n")[:8])) if m]
-    wanted = [m for m in events if (m.group(2) == "通过") == (what == "adopted")]
+    wanted = [m for m in events if (m.group(3) == "通过") == (what in ("adopted", "adopted by"))]
     if not wanted:
         return None
+    if what == "adopted by":  # "北京市第十五届人民代表大会常务委员会第三十五次会议通过": the body, not its session
+        body = re.sub(r"第[一二三四五六七八九十百\d]+次(?:全体|常务)?会议$", "", wanted[0].group(2).strip())
+        return (body, wanted[0].group(0)) if body else None
     if what == "revisions":
         return f"{len(wanted)}次", wanted[-1].group(0)
     which = _WHICH_REVISION.search(question)

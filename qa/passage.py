@@ -31,7 +31,9 @@ def spread(word: str, text: str) -> bool:
 
 def in_question(span: str, question: str) -> bool:
     digits = re.sub(r"\D", "", span)
-    return span in question or (len(digits) >= 2 and digits in re.sub(r"\D", " ", question).split())
+    # "七天内没用过" states the "七日内" of the text
+    return span.replace("天", "日") in question.replace("天", "日") or \
+        (len(digits) >= 2 and digits in re.sub(r"\D", " ", question).split())
 
 
 _EXCEPT = re.compile(r"除了?[^，,？?]{1,30}?(?:以外|之外|外)?[，,]")
@@ -69,6 +71,9 @@ def pick_match(question: str, text: str, candidates: list[re.Match]) -> re.Match
                 # "单位有前款规定行为之一的，处5万元…": a condition (…的) belongs to the clause it sets
                 if i and text[clauses[i - 1][0]:clauses[i - 1][1]].endswith("的"):
                     a = clauses[i - 1][0]
+                # and a value inside a condition ("自购买之日起七日内未兑付的，有权要求退卡") is read with it
+                if text[a:b].endswith("的") and i + 1 < len(clauses):
+                    b = clauses[i + 1][1]
                 # "食用油" is also in "食用植物油": a word spread out still counts
                 return sum(len(t) * (2 if t in focus else 1) for t in tokens if spread(t, text[a:b]))
         return 0.0

@@ -111,7 +111,8 @@ def definition(question: str, sentence: str) -> str | None:
     if not asked:
         return None
     term = re.sub(r"^.*所称", "", next(g for g in asked.groups() if g))  # "本规定所称家用汽车产品"
-    found = re.search(re.escape(term) + r"[，,]?(?:是指|指)([^。；;]+)", sentence)
+    # "单用途预付卡（以下简称预付卡），是指…": the short name given on the way
+    found = re.search(re.escape(term) + r"(?:[（(][^）)]{0,20}[）)])?[，,]?(?:是指|指)([^。；;]+)", sentence)
     return found.group(1).strip() if found else None
 
 

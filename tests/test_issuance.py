@@ -149,6 +149,9 @@ ADOPTED = "居住证暂行条例\n2015年10月21日 国务院第109次常务会�
     ("这个居住证条例是哪天在国务院常务会议上通过的？", ADOPTED, "2015年10月21日"),
     ("居住证条例是什么时候公布的？", ADOPTED, "2015年11月26日"),        # 居住证条例 shortens the title
     ("这个条例通过什么方式管理旅行社？", REVISED, None),            # 通过 as "by means of"
+    ("这个居住证条例由哪个机关通过？", ADOPTED, "国务院"),            # the body, not its session
+    ("本条例由哪个机关通过？", "北京市单用途预付卡管理条例\n2021年11月26日 北京市第十五届人民代表大会常务委员会第三十五次会议通过\n",
+     "北京市第十五届人民代表大会常务委员会"),
 ])
 def test_a_regulation_s_history_lines(question, text, expected):
     found = answer(question, text)

@@ -73,6 +73,8 @@ def test_definition_of_a_term_the_question_asks_about():
     assert definition("什么是强制搭售？", rule).startswith("因保险公司")
     assert definition("强制搭售怎么处罚？", rule) is None          # not asked what it means
     assert definition("什么是犹豫期？", rule) is None              # the sentence defines something else
+    card = "本条例所称单用途预付卡（以下简称预付卡），是指经营者以预收资金方式发行的实体凭证或者虚拟凭证。"
+    assert definition("本条例所称单用途预付卡是指什么？", card) == "经营者以预收资金方式发行的实体凭证或者虚拟凭证"
 
 
 @pytest.mark.parametrize("question, expected", [

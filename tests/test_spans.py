@@ -828,6 +828,13 @@ def test_lengths_weights_and_power_are_units():
     assert number("每件快件最重多少公斤？", passage("单件快件重量不得超过50公斤。")) == "不得超过50公斤"
 
 
+def test_a_value_inside_a_condition_is_read_with_what_the_condition_sets():
+    text = "消费者自购买预付卡之日起七日内未兑付商品或者服务的，有权要求经营者退卡，经营者应当自消费者要求退卡之日起五日内一次性全额退回预收款；"
+    assert number("买了预付卡以后，几天之内一次都没用过的话可以要求商家退卡？", passage(text)) == "七日内"
+    # "七天内" in the question is the text's "七日内": stated, so not the answer
+    assert number("买了预付卡七天内一次没用过，能退吗？那商家得几天内把钱退给我？", passage(text)) == "五日内"
+
+
 def test_a_time_limit_asked_wants_a_time_whatever_the_topic():
     text = "本条例施行前已经发行预付卡的经营者，应当自本条例施行之日起九十日内完成备案或者资金存管。"
     # 资金 would ask for money; 期限 asks for a time
