@@ -129,7 +129,8 @@ def alias(question: str, text: str) -> str | None:
                 return titles[-1].group(0)
             # "国网四川省电力公司（以下简称“国网四川电力”）": the name right before the bracket
             named = re.search(r"([^，,。；;：:、（(）)“”\n]{2,30})[（(]$", before)
-            if named:
+            # "本条例所称单用途预付卡是指什么" names the full term itself: it asks what the term means
+            if named and named.group(1) not in question:
                 return named.group(1)
     return None
 

@@ -51,6 +51,9 @@ def test_consequence_of_a_condition_restated_in_a_citizens_words():
 def test_alias_of_a_name_without_title_marks():
     text = "电网企业\n国网四川省电力公司（以下简称“国网四川电力”）、地方电网企业按月结算。"
     assert alias("“国网四川电力”是哪家单位的简称？", text) == "国网四川省电力公司"
+    card = "本条例所称单用途预付卡（以下简称预付卡），是指经营者发行的实体凭证或者虚拟凭证。"
+    assert alias("预付卡是指什么？", card) == "本条例所称单用途预付卡"
+    assert alias("本条例所称单用途预付卡是指什么？", card) is None  # the full term asks for its meaning
 
 
 def test_labelled_value():
