@@ -835,6 +835,11 @@ def test_a_value_inside_a_condition_is_read_with_what_the_condition_sets():
     assert number("买了预付卡七天内一次没用过，能退吗？那商家得几天内把钱退给我？", passage(text)) == "五日内"
 
 
+def test_a_fee_asked_wants_money():
+    text = "县级人民政府卫生行政主管部门应当自受理申请之日起15日内完成审核工作。"
+    assert number("申请村医执业注册要交多少手续费？", passage(text)) is None  # 15日内 is no fee
+
+
 def test_a_time_limit_asked_wants_a_time_whatever_the_topic():
     text = "本条例施行前已经发行预付卡的经营者，应当自本条例施行之日起九十日内完成备案或者资金存管。"
     # 资金 would ask for money; 期限 asks for a time
