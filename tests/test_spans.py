@@ -855,10 +855,10 @@ SCORING_RULES = ("第九条 机动车驾驶人有下列交通违法行为之一�
                  "（二）饮酒后驾驶营运机动车的；\n第十条 驾驶人有下列情形之一的，不予受理：\n（一）记分已满12分的；\n")
 
 
-def _item(text: str) -> Scored:
-    start = SCORING_RULES.find(text)
-    chunk = SimpleNamespace(page_content=SCORING_RULES, metadata={"doc": "d", "start": 0})
-    return Scored(text, start, start + len(text), chunk, 0.0, 0.0, 0.5)
+def _item(text: str, rules: str = SCORING_RULES, score: float = 0.5) -> Scored:
+    start = rules.find(text)
+    chunk = SimpleNamespace(page_content=rules, metadata={"doc": "d", "start": 0, "section": ""})
+    return Scored(text, start, start + len(text), chunk, score, score, score)
 
 
 def test_an_item_without_a_value_takes_its_lead_lines():
@@ -873,15 +873,10 @@ def test_an_item_without_a_value_takes_its_lead_lines():
 def test_an_item_says_yes_or_no_by_its_lead_line():
     rules = ("第十一条 经营者有下列情形之一的，不得发行预付卡：\n（一）被列为失信被执行人的；\n（二）被列入经营异常名录的；\n"
              "第十二条 经营者发行预付卡，可以采取下列方式：\n（一）记名卡；\n")
-    def item(text):
-        start = rules.find(text)
-        chunk = SimpleNamespace(page_content=rules, metadata={"doc": "d", "start": 0, "section": "", "chunk_id": "c",
-                                                            "sentences": [(start, start + len(text))]})
-        return Scored(text, start, start + len(text), chunk, 0.9, 0.9, 0.9)
     found = extractive.extract("被列入经营异常名录的经营者可以发行预付卡吗？", "yes_no",
-                               [item("（二）被列入经营异常名录的；")], lambda _: rules)
+                               [_item("（二）被列入经营异常名录的；", rules, 0.9)], lambda _: rules)
     assert found.answer.startswith("不可以。")
-    found = extractive.extract("经营者可以发行记名卡吗？", "yes_no", [item("（一）记名卡；")], lambda _: rules)
+    found = extractive.extract("经营者可以发行记名卡吗？", "yes_no", [_item("（一）记名卡；", rules, 0.9)], lambda _: rules)
     assert found.answer.startswith("可以。")
 
 
