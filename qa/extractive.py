@@ -174,7 +174,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
                 if answer:
                     return Extraction(answer, [sentence], sentence.score)
             answer = cut(question, passage) or _from_paragraph(question, kind, passage)
-            if kind == "yes_no":  # "（三）被列入经营异常名录的；" says yes or no by its lead ("…之一的，不得发行：")
+            if kind == "yes_no" and answer:  # "（三）被列入经营异常名录的；" says yes or no by its lead ("…之一的，不得发行：")
                 lead = _lead(sentence, document_text)[0]
                 led = spans.yes_no(question, Passage(lead + passage.text, lead, 0, [])) if lead else answer
                 answer = led if led.split("。")[0] != answer.split("。")[0] else answer
