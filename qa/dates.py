@@ -16,13 +16,13 @@ DATE_RANGE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?\s*(?:至|到|�
 _EVENT_TIME = re.compile(r"(?:自|从|于)([^，,。；;自从]{1,24}?(?:之日|次日|当日|次月|当月|次年|当年|之月))起")
 # "十日后预约重新考试": a time counted from the case the sentence sets.
 # "申请退出后次月起不再执行": the next day, month or year after the case, with no 自/从 to open it.
-_RELATIVE_TIME = re.compile(rf"{NUMERAL}(?:个工作日|工作日|日|天|个月|年|小时)(?:后|以后|之后|内|以内)|(?:次日|次月|次年)起")
+_SPAN = re.compile(rf"{NUMERAL}(?:个工作日|工作日|日|天|个月|年|小时)")
+_RELATIVE_TIME = re.compile(rf"{_SPAN.pattern}(?:后|以后|之后|内|以内)|(?:次日|次月|次年)起")
 
 
 # "应当在核保通过后及时提供", "应当在前期物业服务合同终止时移交": a time fixed by what happens before
 # or at the same time, the usual frame of a duty's deadline.
 _EVENT_FRAME = re.compile(r"(?:在|于)([^，,。；;在于]{2,20}?(?:之前|之后|以前|以后|前|后|的同时|时))")
-_SPAN = re.compile(rf"{NUMERAL}(?:个工作日|工作日|日|天|个月|年|小时)")
 _BOUND = {"最早": re.compile(r"不得早于([^，,。；;]{2,15})"),
           "最晚": re.compile(r"(?:不得晚于|不迟于|最迟于?)([^，,。；;]{2,15})")}
 

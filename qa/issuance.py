@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from index.chunking import DATE_LINE
 
+from .passage import PART_LINE
+
 _VERB = re.compile(r"印发|发布|发出|出台|制定|下发|颁布|发文|签发|公布|发的|成文|落款|文号|第几号|生效|施行|实行|开始实施|开始执行|"
                    r"的日期|修订|修改|修正|通过")
 _IN_FORCE_ASKED = re.compile(r"生效|施行|实行|开始实施|开始执行")
@@ -135,7 +137,6 @@ def read(text: str) -> Issuance:
 
 # The document is what is counted ("这个办法一共分成几章"), not items of it ("一共有几条措施").
 _PARTS_ASKED = re.compile(r"(?:办法|规定|细则|条例|方案|意见|文件|新规|通知)》?[^，。？?]{0,6}?(?<!哪)(?:几|多少)(章|条)(?![\u4e00-\u9fff])")
-_PART_LINE = {"章": re.compile(r"^第[一二三四五六七八九十百零〇\d]+章"), "条": re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")}
 
 
 def parts(question: str, text: str) -> tuple[str, str] | None:
@@ -144,7 +145,8 @@ def parts(question: str, text: str) -> tuple[str, str] | None:
     asked = _PARTS_ASKED.search(question)
     if not asked or re.search(r"第[一二三四五六七八九十百\d]+[章条节]", question):
         return None
-    lines = [line.strip() for line in text.split("\n") if _PART_LINE[asked.group(1)].match(line.strip())]
+    lines = [line.strip() for line in text.split("\n")
+             if (part := PART_LINE.match(line)) and part.group(2) == asked.group(1)]
     return (f"{len(lines)}{asked.group(1)}", lines[-1]) if len(lines) >= 2 else None
 
 

@@ -11,6 +11,7 @@ from .question import focus_terms
 
 ARTICLE = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+[条章节款]\s*")  # "第五条  市发展改革委…"
 NUMERAL = r"(?:\d+(?:[.,]\d+)*(?:万亿|亿|万)?|[一二三四五六七八九十百千万两零〇]+(?:点[一二三四五六七八九零〇]+)?)"
+PART_LINE = re.compile(rf"^\s*第({NUMERAL})(章|条)")  # a line opening a chapter or an article, and its number
 
 
 @dataclass

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .numbers import numbers_in, without_bound
-from .passage import NUMERAL, Passage, spread
+from .passage import NUMERAL, PART_LINE, Passage, spread
 from .question import ABOUT_THE_TEXT, ASKING, key_terms, pos_tags
 
 if TYPE_CHECKING:
@@ -94,11 +94,12 @@ def keys_present(question: str, best: Scored, ranked: list[Scored], document_tex
     # jieba reads 库里 ("in the store") as the name Curry and files 张贴 and 许可证 as names: what it tags
     # a person's name is more often such a misreading than a person (a real one the documents never
     # mention leaves the question's words mostly unknown, which refuses it anyway).
-    names = {w for w, f in pos_tags(question) if f in ("nr", "nrt")}
+    tags = pos_tags(question)
+    names = {w for w, f in tags if f in ("nr", "nrt")}
     keys = [k for k in keys if k not in names]
     # What it tags an organisation is mostly a citizen's word for a kind of office (卫生室, 公安局) that
     # the text names formally (村医疗卫生机构, 公安机关): a part of it will do.
-    offices = {w for w, f in pos_tags(question) if f.startswith("nt")}
+    offices = {w for w, f in tags if f.startswith("nt")}
     top = best.chunk.metadata.get("section", "").split(" > ")[0]
     # The title holds for every section: a 上海 document says 本市 in its body.
     context = text.split("\n", 1)[0] + "".join(
@@ -225,7 +226,6 @@ def _bound_premise(question: str, text: str) -> bool:
 
 # "本条例第四十条规定了什么" of a regulation whose articles stop at 第三十七条: a part the document does not have
 _PART_NAMED = re.compile(rf"第({NUMERAL})(章|条)")
-_PART_LINE = re.compile(rf"^\s*第({NUMERAL})(章|条)")
 
 
 def _missing_part(question: str, text: str) -> bool:
@@ -233,7 +233,7 @@ def _missing_part(question: str, text: str) -> bool:
     # "《治安管理处罚法》第五十条" is another document's article
     if any(named not in title for named in re.findall(r"《([^》]+)》", question)):
         return False
-    parts = {(_value(m.group(1)), m.group(2)) for m in map(_PART_LINE.match, text.split("\n")) if m}
+    parts = {(_value(m.group(1)), m.group(2)) for m in map(PART_LINE.match, text.split("\n")) if m}
     for named in _PART_NAMED.finditer(question):
         kind = named.group(2)
         if sum(k == kind for _, k in parts) >= 2 and (_value(named.group(1)), kind) not in parts:
