@@ -101,7 +101,9 @@ def rewrites(question: str, history: list[str], previous_answer: str | None = No
     "深圳计划到2022年软件业务收入突破多少？": the new phrase takes the place of the previous
     question's phrase of the same kind (place for place, time for time, else the longest noun phrase).
     A pronoun takes the conversation's subject; a question with enough words of its own keeps them and
-    gains the conversation's names; anything else is read together with the previous question.
+    gains the conversation's names, and is asked alone before being read together with the previous
+    question when it asks another kind of thing (怎么处理 after 到哪里); anything else is read together
+    with the previous question.
     "他"/"这一项" may also stand for what the previous question was answered with (`previous_answer`):
     "万向区块链的董事长是谁？" → "他觉得…" is about 肖风.
     The assistant answers each reading and keeps the best supported answer, so one wrong guess here
@@ -143,10 +145,17 @@ def rewrites(question: str, history: list[str], previous_answer: str | None = No
     named = ["".join(dict.fromkeys(names)) + "：" + core + "？"] if names else []
     content = [w for w, f in pos_tags(core) if f.startswith(_CONTENT_POS) and len(w) > 1]
     # A follow-up with few words of its own ("由谁印发？") only makes sense with the previous question.
-    readings += named + together if len(content) >= 3 else together + named
+    if len(content) < 3:
+        return list(dict.fromkeys(readings + together + named))
+    # "那换领新证的时候，原来的旧证要怎么处理？" after "…应当到哪里办理换领…？" asks something else: the
+    # previous question's words would only pull the answer back to the sentence that answered it.
+    new_kind = QUESTION_WORD.search(core) and question_kind(core) != question_kind(previous)
+    alone = [question] if new_kind and not _PRONOUN.search(core) else []
+    readings += named + alone + together
     return list(dict.fromkeys(readings))
 
 
+_AMOUNT = re.compile(r"\d|[一二三四五六七八九十百千万两]+[天日年月个元次分倍]")
 # "那几个新城" points at things the text counts, not at the previous answer.
 _ANAPHOR = re.compile(r"他们|她们|它们|他|她|它|(?:这|那|该)(?!几)一?(?:项|个|条|点|些|种|类|位|家)?")
 
@@ -157,7 +166,8 @@ def _with_answer(core: str, previous: str, answer: str | None) -> str | None:
     if not answer or not match:
         return None
     short = re.split(r"[，,；;：:。（(]", answer)[0].strip()
-    if not short or len(short) > 30 or short in previous:
+    # "这些车" is never "一百二十天": an amount names nothing a pronoun could stand for.
+    if not short or len(short) > 30 or short in previous or _AMOUNT.search(short):
         return None
     return core[:match.start()] + short + core[match.end():] + "？"
 

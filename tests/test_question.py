@@ -327,3 +327,20 @@ def test_rewrite_reads_an_elliptical_previous_question_first():
 def test_xinjian_is_newly_built_not_a_place():
     # jieba's dictionary files 新建 as a county; a question about 新建项目 names no place
     assert "新建" not in key_terms("新建的风电光伏项目机制电价能执行多少年？")
+
+
+def test_rewrite_a_pronoun_never_stands_for_an_amount():
+    # "这些车" after "…最多要学多少天？" answered 一百二十天 is not "一百二十天车"
+    readings = rewrites("那开大客车、大货车这些车的司机呢，最多学多少天？", ["普通司机每次满分学习最多要学多少天？"],
+                        previous_answer="一百二十天")
+    assert not any("一百二十天" in r for r in readings)
+
+
+def test_rewrite_a_follow_up_asking_something_else_is_asked_on_its_own_words_first():
+    # 怎么处理 after 到哪里: a new question, which the previous question's words would only pull back
+    # to the previous article
+    history = ["居住证损坏难以辨认或者丢失的，应当到哪里办理换领、补领手续？"]
+    assert rewrites("那换领新证的时候，原来的旧证要怎么处理？", history)[0] == "那换领新证的时候，原来的旧证要怎么处理？"
+    # 罚多少 after 罚多少: the same question of another case, read with the previous one first
+    history = ["旅行社没经过游客同意在合同外另收钱搞额外服务，会被罚多少？"]
+    assert rewrites("那干脆没跟游客签合同呢，罚多少？", history)[0].startswith("旅行社没经过游客同意")
