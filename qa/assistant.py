@@ -1,7 +1,6 @@
 """The assistant: one pipeline (rewrite, retrieve, answer, cite or refuse) behind CLI, UI and API."""
 from __future__ import annotations
 
-import re
 import threading
 import time
 from functools import cached_property
@@ -16,6 +15,7 @@ from index.store import Store
 from index.sync import IngestReport, Progress, ingest
 
 from .answerer import Answerer, Draft, ExtractiveAnswerer
+from .passage import bare
 from .question import QUESTION_WORD, is_follow_up, pos_tags, question_kind, rewrites
 from .retriever import HybridRetriever
 from .types import REFUSAL, Answer, Citation
@@ -198,12 +198,8 @@ def _repeats(answer: str, previous: str | None) -> bool:
     """The answer is the previous answer or a piece of it (punctuation and spacing aside)."""
     if not previous:
         return False
-    answer, previous = _bare(answer), _bare(previous)
+    answer, previous = bare(answer), bare(previous)
     return bool(answer) and answer in previous
-
-
-def _bare(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text)
 
 
 def _citation(meta: dict, text: str, start: int, end: int, score: float) -> Citation:

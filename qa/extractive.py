@@ -16,7 +16,7 @@ from index.lexical import tokenize
 
 from . import dates, entities, issuance, lists, numbers, phrasings, refusals, spans
 from .cloze import cloze
-from .passage import Passage
+from .passage import Passage, bare
 from .question import ABOUT_THE_TEXT, focus_terms, key_terms
 
 HEADING_PENALTY = 0.85  # headings summarise; when they disagree with the body, the body is the record
@@ -93,6 +93,13 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
     if named:
         for s in ranked:
             s.score += NUMBER_BONUS * all(_states_number(n, s.text) for n in named)
+        ranked = sorted(ranked, key=lambda x: -x.score)
+    # "违法经营额5000元以上的，罚款是多少？": the sentence whose condition is the question's, word for word,
+    # over "违法经营额不足5000元的，并处5000元以上…", which has all the same words.
+    conditions = _conditions(question)
+    if conditions:
+        for s in ranked:
+            s.score += NUMBER_BONUS * any(c in bare(s.text) for c in conditions)
         ranked = sorted(ranked, key=lambda x: -x.score)
     best = ranked[0]
     # "成文日期", "国务院令第几号" are in no sentence's words: before the checks that look for them there
@@ -206,6 +213,12 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
         if kind in ("number", "date", "list", "choice"):
             return Extraction(None, [best], best.score)  # the kind of answer asked for is not there
     return Extraction(spans.descriptive(question, _passage(best, document_text)), [best], best.score)
+
+
+def _conditions(question: str) -> list[str]:
+    """The question's "…的" clauses (the case it asks about), bare."""
+    clauses = [re.sub(r"^(?:那么?|如果是?|要是|若是?|假如|对于?)", "", c) for c in re.split(r"[，,？?]", question)]
+    return [bare(c) for c in clauses if c.endswith("的") and len(bare(c)) >= 5]
 
 
 def _states_number(number: str, text: str) -> bool:

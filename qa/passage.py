@@ -22,6 +22,11 @@ class Passage:
     following: list[str]  # the lines after the paragraph (for enumerated blocks)
 
 
+def bare(text: str) -> str:
+    """The text without punctuation and spacing, for comparing wordings."""
+    return re.sub(r"[\W_]+", "", text)
+
+
 def spread(word: str, text: str) -> bool:
     """The word in the text, or, for three characters or more, all of them in order at most two apart."""
     if word in text:

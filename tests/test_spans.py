@@ -1109,3 +1109,13 @@ def test_a_list_question_takes_a_lower_sentence_that_announces_a_list_when_no_cl
                      dense=0.9)]
     found = extractive.extract("居住证上都会印哪些个人信息？", "list", ranked, lambda _: text)
     assert found.answer == "姓名、性别、民族、出生日期、公民身份号码"
+
+
+def test_the_sentence_stating_the_questions_condition_word_for_word_is_read_first():
+    # The other sentence has every word of the condition too (5000元以上 in its fine), and scores higher.
+    text = ("违法经营额不足5000元的，并处5000元以上1万元以下的罚款。"
+            "违法经营额5000元以上的，并处违法经营额2倍以上5倍以下的罚款；")
+    first, second = text.split("。")
+    ranked = [scored(first + "。", source=text, score=0.9), scored(second, source=text, score=0.85)]
+    found = extractive.extract("违法经营额5000元以上的，罚款是多少？", "number", ranked, lambda _: text)
+    assert found.answer == "2倍以上5倍以下"
