@@ -16,7 +16,8 @@ from index.sync import IngestReport, Progress, ingest
 
 from .answerer import Answerer, Draft, ExtractiveAnswerer
 from .passage import bare
-from .question import QUESTION_WORD, is_follow_up, pos_tags, question_kind, rewrites
+from .follow_up import is_follow_up, rewrites
+from .question import QUESTION_WORD, pos_tags, question_kind
 from .retriever import HybridRetriever
 from .types import REFUSAL, Answer, Citation
 

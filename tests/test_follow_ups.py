@@ -66,7 +66,7 @@ def test_a_reading_that_finds_the_old_value_is_answered_again_without_it(setting
 
 
 def _readings(follow_up):
-    from qa.question import rewrites
+    from qa.follow_up import rewrites
 
     return rewrites(follow_up, [PREVIOUS], "12年")
 

@@ -1,4 +1,4 @@
-"""Unit tests of qa/question.py: question kinds, focus and key terms, follow-up rewriting.
+"""Unit tests of qa/question.py (question kinds, focus and key terms) and qa/follow_up.py (rewriting).
 
 Fast: jieba only, no model, no store. Questions come from the blockchain article and from invented
 sentences in the style of other policy documents, so the tests check the rules, not one article.
@@ -7,14 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from qa.question import (
-    focus_terms,
-    is_follow_up,
-    key_terms,
-    question_kind,
-    rewrite,
-    rewrites,
-)
+from qa.follow_up import is_follow_up, rewrite, rewrites
+from qa.question import focus_terms, key_terms, question_kind
 
 SHENZHEN = "深圳计划到2022年数字经济产业增加值突破多少？"
 
