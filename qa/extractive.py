@@ -11,13 +11,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index.chunking import heading_level
 from index.lexical import tokenize
 
 from . import dates, entities, issuance, lists, numbers, phrasings, refusals, spans
 from .cloze import cloze
 from .passage import Passage, bare
 from .question import ABOUT_THE_TEXT, focus_terms, key_terms
+from .surroundings import conflict_note, from_lead, from_paragraph, is_heading, lead_of, next_line, passage_of
 
 HEADING_PENALTY = 0.85  # headings summarise; when they disagree with the body, the body is the record
 NUMBER_BONUS = 0.1
@@ -68,7 +68,7 @@ def score_sentences(question: str, documents, question_vector, sentence_vectors,
             # e5 cosines bunch up between ~0.75 and ~0.95; stretch that band onto [0, 1].
             score = DENSE_WEIGHT * min(max((dense - 0.75) / 0.2, 0.0), 1.0) + (1 - DENSE_WEIGHT) * lexical
             item = Scored(text, s, e, doc, dense, lexical, score)
-            if _is_heading(item):
+            if is_heading(item):
                 item.score *= HEADING_PENALTY
             scored.append(item)
     return sorted(scored, key=lambda x: -x.score)
@@ -126,8 +126,8 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
     close = [s for s in ranked[:4] if s.score >= best.score - CLOSE]
     duty = entities.duty_asked(question)  # only then is the sentence's paragraph needed
     for sentence in close:
-        answer = (duty and entities.responsible(question, _passage(sentence, document_text))) or \
-            phrasings.formula(question, sentence.text, _next_line(sentence, document_text)) or \
+        answer = (duty and entities.responsible(question, passage_of(sentence, document_text))) or \
+            phrasings.formula(question, sentence.text, next_line(sentence, document_text)) or \
             phrasings.consequence(question, sentence.text) or \
             phrasings.condition(question, sentence.text) or \
             phrasings.labelled(question, sentence.text) or phrasings.definition(question, sentence.text) or \
@@ -142,7 +142,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
             return Extraction(answer, [sentence], best.score)
     if kind == "entity":  # the sure way first, in every close sentence; then the best guess
         for sentence in close:
-            passage = _passage(sentence, document_text)
+            passage = passage_of(sentence, document_text)
             # "它…" is about the name in the sentence before: that name comes first.
             before = entities.antecedent(passage) if entities.name_required(question) else None
             answer = (before and entities.entity_strict(question, before)) or entities.entity_strict(question, passage)
@@ -156,10 +156,10 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
             if answer:
                 return Extraction(answer, [sentence], sentence.score)
     if kind == "number":  # a number stated in a close sentence (or a heading, despite its penalty) beats a count
-        headings = [s for s in ranked[:6] if s.score >= best.score - 2 * CLOSE and _is_heading(s)]
+        headings = [s for s in ranked[:6] if s.score >= best.score - 2 * CLOSE and is_heading(s)]
         for sentence in close + headings:
-            passage = _passage(sentence, document_text)
-            answer = numbers.number(question, passage, counting=False) or _from_lead(question, sentence, document_text)
+            passage = passage_of(sentence, document_text)
+            answer = numbers.number(question, passage, counting=False) or from_lead(question, sentence, document_text)
             text = document_text(sentence.chunk.metadata["doc"]) or ""
             if answer and (refusals.another_item(question, answer, passage, text)
                            or refusals.opposite_bound(question, answer, sentence.text)
@@ -172,7 +172,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
         close = named + [s for s in close if s not in named]
     if cut is not None:
         for sentence in close:
-            passage = _passage(sentence, document_text)
+            passage = passage_of(sentence, document_text)
             if kind == "list":  # "哪两级财政" names the group by its count: the words before it answer
                 answer = lists.counted_group(question, passage.text)
                 if not answer:  # a list the question's words bracket ("与哪几类照护相适宜") ends where they resume
@@ -180,9 +180,9 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
                     answer = bracketed if bracketed and "、" in bracketed else None
                 if answer:
                     return Extraction(answer, [sentence], sentence.score)
-            answer = cut(question, passage) or _from_paragraph(question, kind, passage)
+            answer = cut(question, passage) or from_paragraph(question, kind, passage)
             if kind == "yes_no" and answer:  # "（三）被列入经营异常名录的；" says yes or no by its lead ("…之一的，不得发行：")
-                lead = _lead(sentence, document_text)[0]
+                lead = lead_of(sentence, document_text)[0]
                 led = spans.yes_no(question, Passage(lead + passage.text, lead, 0, [])) if lead else answer
                 answer = led if led.split("。")[0] != answer.split("。")[0] else answer
             if answer and kind == "number" and refusals.another_item(question, answer, passage,
@@ -191,10 +191,10 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
             if kind == "list" and not answer:
                 answer = cloze(question, sentence.text)
             if answer and (kind == "choice" or not _restates(question, answer)):
-                return Extraction(answer + _conflict_note(question, kind, sentence, answer), [sentence], sentence.score)
+                return Extraction(answer + conflict_note(question, kind, sentence, answer), [sentence], sentence.score)
         # "从哪天开始算" and no close sentence gives a calendar day: the day an event fixes
         for sentence in close if kind == "date" and dates.asks_day(question) else []:
-            answer = dates.event_day(question, _passage(sentence, document_text))
+            answer = dates.event_day(question, passage_of(sentence, document_text))
             if answer:
                 return Extraction(answer, [sentence], sentence.score)
         # "以哪一天为期间届满的日期" against "以节假日期满后的第一个工作日为期间届满的日期": a time the text names
@@ -207,12 +207,12 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
         # anything, a lower one that announces a list does
         for sentence in ranked[len(close):6] if kind == "list" else []:
             if re.search(r"包括|如下[:：]|下列[^。]*[:：]$", sentence.text):
-                answer = lists.listing(question, _passage(sentence, document_text))
+                answer = lists.listing(question, passage_of(sentence, document_text))
                 if answer and answer.count("、") + answer.count("；") >= 2:
                     return Extraction(answer, [sentence], sentence.score)
         if kind in ("number", "date", "list", "choice"):
             return Extraction(None, [best], best.score)  # the kind of answer asked for is not there
-    return Extraction(spans.descriptive(question, _passage(best, document_text)), [best], best.score)
+    return Extraction(spans.descriptive(question, passage_of(best, document_text)), [best], best.score)
 
 
 def _conditions(question: str) -> list[str]:
@@ -248,98 +248,7 @@ def _document_fact(question: str, ranked: list[Scored], document_text) -> tuple[
     return None
 
 
-# "2.修复河湖海岸湿地空间。" and "（三）加强激励宣传引导。" open an item with its title: a heading in all but
-# the full stop.
-_ITEM_TITLE = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[一二三四五六七八九十]+、)[^，,。；;：:]{2,24}。$")
-
-
-def _is_heading(sentence: Scored) -> bool:
-    lines = "\n" + sentence.chunk.page_content + "\n"
-    return (heading_level(sentence.text) is not None and "\n" + sentence.text + "\n" in lines) or \
-        (_ITEM_TITLE.match(sentence.text) is not None and "\n" + sentence.text in lines)
-
-
 def _restates(question: str, answer: str) -> bool:
     """An answer made of what the question already says ("湖南的…目标" → "上海、湖南、广州") answers nothing."""
     keys = key_terms(question)
     return answer in question or any(k in answer.split("、") for k in keys)
-
-
-def _passage(sentence: Scored, document_text) -> Passage:
-    text = document_text(sentence.chunk.metadata["doc"]) or sentence.chunk.page_content
-    base = 0 if text is not sentence.chunk.page_content else sentence.chunk.metadata["start"]
-    start, end = sentence.start - base, sentence.end - base
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
-    following = text[line_end + 1:].split("\n", 12)[:12]  # not the whole rest of the document
-    return Passage(sentence.text, text[line_start:line_end], start - line_start, following)
-
-
-def _next_line(sentence: Scored, document_text) -> str:
-    """The line after the sentence's (what a sentence ending in a colon announces)."""
-    following = _passage(sentence, document_text).following if sentence.text.rstrip().endswith(("：", ":")) else []
-    return following[0] if following else ""
-
-
-def _from_paragraph(question: str, kind: str, passage: Passage) -> str | None:
-    """A date or amount stated earlier in the same paragraph ("深圳计划到2022年, …; 软件业务收入突破…")."""
-    if kind not in ("date", "number") or passage.offset == 0:
-        return None
-    before = passage.paragraph[:passage.offset + len(passage.text)]
-    widened = Passage(before, passage.paragraph, passage.offset, passage.following)
-    return spans.BY_KIND[kind](question, widened)
-
-
-# "（一）…；" under "有下列交通违法行为之一，一次记3分：": the items share the value their lead line states,
-# or the line after them that speaks of them ("个人有前款规定行为之一的，处1000元以上1万元以下的罚款").
-_BACK_REFERENCE = re.compile(r"前款|前述|上述|前列")
-
-
-def _lead(sentence: Scored, document_text) -> tuple[str, str, int]:
-    """(the lead line ending in a colon that an enumerated item stands under, or "", the text, where the
-    item's line starts)."""
-    text = document_text(sentence.chunk.metadata["doc"]) or ""
-    line_start = text.rfind("\n", 0, sentence.start) + 1
-    if not text or not lists.ENUM_LINE.match(text[line_start:sentence.end]):
-        return "", text, line_start
-    before = text[:line_start].rsplit("\n", 31)[:-1][-30:]  # the 30 lines before, without splitting it all
-    lead = next((line.strip() for line in reversed(before) if not lists.ENUM_LINE.match(line)), "")
-    return (lead if lead.endswith(("：", ":")) else ""), text, line_start
-
-
-def _from_lead(question: str, sentence: Scored, document_text) -> str | None:
-    # A count of the items is the items' business, not the lead's ("具体为20项具体任务:").
-    if numbers.asks_count(question):
-        return None
-    lead, text, line_start = _lead(sentence, document_text)
-    if not lead:
-        return None
-    after = text[line_start:].split("\n", 30)[:30]
-    closing = next((line.strip() for line in after if not lists.ENUM_LINE.match(line)), "")
-    for line in (lead, closing if _BACK_REFERENCE.search(closing) else ""):
-        answer = numbers.number(question, Passage(line, line, 0, []), counting=False) if line else None
-        if answer:
-            return answer
-    return None
-
-
-def _conflict_note(question: str, kind: str, sentence: Scored, answer: str) -> str:
-    """Say so when the section's heading states the same fact differently (the body wins)."""
-    if kind not in ("date", "number"):
-        return ""
-    heading = sentence.chunk.metadata.get("section", "").split(" > ")[-1]
-    if not heading or heading == sentence.text:
-        return ""
-    # Only a heading about the same thing as the question and the evidence can contradict it.
-    names = set(key_terms(question))
-    focus = [t for t in focus_terms(question) if t not in names]
-    words = [t for t in tokenize(heading) if len(t) > 1 and not t.isdigit() and t not in names]
-    if not focus or not words or sum(t in heading for t in focus) < 2 \
-            or sum(t in sentence.text for t in words) < 0.6 * len(words):
-        return ""
-    claimed = spans.BY_KIND[kind](question, Passage(heading, heading, 0, []))
-    # A range ("2020-2022年") that includes the heading's year does not contradict it.
-    if claimed and re.sub(r"\D", "", claimed) not in re.sub(r"\D", " ", answer).split():
-        return f"（注：小标题写作“{claimed}”，与正文不一致，此处以正文为准）"
-    return ""

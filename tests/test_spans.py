@@ -13,7 +13,8 @@ import pytest
 
 from qa import extractive
 from qa.dates import date, event_day
-from qa.extractive import Scored, _conflict_note, _is_heading, _restates
+from qa.extractive import Scored, _restates
+from qa.surroundings import conflict_note, from_lead, is_heading
 from qa.lists import enumeration_items, listing, lists_asked_kind
 from qa.numbers import count, number
 from qa.passage import Passage
@@ -452,22 +453,22 @@ NOTE = "（注：小标题写作“2015年前”，与正文不一致，此处�
 
 def test_conflict_note_when_the_heading_disagrees():
     s = scored(HAINAN_BODY, section=HAINAN_HEADING)
-    assert _conflict_note("海南计划在哪一年前建设国家级区块链基地？", "date", s, "2025年前") == NOTE
+    assert conflict_note("海南计划在哪一年前建设国家级区块链基地？", "date", s, "2025年前") == NOTE
 
 
 def test_conflict_note_not_for_another_question_or_kind():
     s = scored(HAINAN_BODY, section=HAINAN_HEADING)
-    assert _conflict_note("海南要在哪一年前建立数据确权、数据交易、数据安全和区块链金融的标准和规则？",
+    assert conflict_note("海南要在哪一年前建立数据确权、数据交易、数据安全和区块链金融的标准和规则？",
                           "date", s, "2035年前") == ""
-    assert _conflict_note("北京计划到哪一年建成区块链科技创新高地？", "date", s, "2025年前") == ""
-    assert _conflict_note("海南计划在哪一年前建设国家级区块链基地？", "entity", s, "2025年前") == ""
+    assert conflict_note("北京计划到哪一年建成区块链科技创新高地？", "date", s, "2025年前") == ""
+    assert conflict_note("海南计划在哪一年前建设国家级区块链基地？", "entity", s, "2025年前") == ""
 
 
 def test_conflict_note_not_when_they_agree_or_there_is_no_heading():
     question = "海南计划在哪一年前建设国家级区块链基地？"
-    assert _conflict_note(question, "date", scored(HAINAN_BODY, section=HAINAN_HEADING), "2015年前") == ""
-    assert _conflict_note(question, "date", scored(HAINAN_BODY, section=""), "2025年前") == ""
-    assert _conflict_note(question, "date", scored(HAINAN_HEADING, section=HAINAN_HEADING), "2015年前") == ""
+    assert conflict_note(question, "date", scored(HAINAN_BODY, section=HAINAN_HEADING), "2015年前") == ""
+    assert conflict_note(question, "date", scored(HAINAN_BODY, section=""), "2025年前") == ""
+    assert conflict_note(question, "date", scored(HAINAN_HEADING, section=HAINAN_HEADING), "2015年前") == ""
 
 
 def test_keys_present_in_the_evidence_section():
@@ -495,7 +496,7 @@ def test_keys_present_tolerates_phrases_jieba_mistakes_for_names():
 
 def test_conflict_note_not_for_a_range_holding_the_headings_year():
     beijing = scored(BEIJING_PLAN, section="北京:2022年初建成区块链科技创新高地")
-    assert _conflict_note("北京那份区块链创新发展行动计划管的是哪几年？", "date", beijing, "2020-2022年") == ""
+    assert conflict_note("北京那份区块链创新发展行动计划管的是哪几年？", "date", beijing, "2020-2022年") == ""
 
 
 def test_yes_no_reads_negation_word_by_word():
@@ -677,7 +678,7 @@ def test_another_item_needs_several_values_of_the_unit():
     ("通过市级立功竞赛，引入信用机制。", False),
 ])
 def test_item_titles_count_as_headings(text, heading):
-    assert _is_heading(scored(text)) is heading
+    assert is_heading(scored(text)) is heading
 
 
 def test_mostly_unknown_needs_two_unknown_words_and_a_distant_best_sentence():
@@ -863,10 +864,10 @@ def _item(text: str, rules: str = SCORING_RULES, score: float = 0.5) -> Scored:
 
 def test_an_item_without_a_value_takes_its_lead_lines():
     item = _item("（二）饮酒后驾驶营运机动车的；")
-    assert extractive._from_lead("饮酒后驾驶营运机动车的，一次记几分？", item, lambda _: SCORING_RULES) == "9分"
+    assert from_lead("饮酒后驾驶营运机动车的，一次记几分？", item, lambda _: SCORING_RULES) == "9分"
     # the lead's own count is not the items' count, and a lead without a colon states nothing for them
-    assert extractive._from_lead("第九条列了几项行为？", item, lambda _: SCORING_RULES) is None
-    assert extractive._from_lead("一次记几分？", _item("第十条 驾驶人有下列情形之一的，不予受理："),
+    assert from_lead("第九条列了几项行为？", item, lambda _: SCORING_RULES) is None
+    assert from_lead("一次记几分？", _item("第十条 驾驶人有下列情形之一的，不予受理："),
                                  lambda _: SCORING_RULES) is None
 
 
@@ -887,8 +888,8 @@ def test_an_item_takes_the_value_of_the_line_after_its_block_that_speaks_of_it()
     start = rules.find("（二）")
     item = Scored("（二）擅自占用、挖掘道路、场地的；", start, start + 17,
                   SimpleNamespace(page_content=rules, metadata={"doc": "d", "start": 0}), 0.0, 0.0, 0.5)
-    assert extractive._from_lead("单位擅自占用道路的，罚多少钱？", item, lambda _: rules) == "5万元以上20万元以下"
-    assert extractive._from_lead("个人擅自占用道路的，罚多少钱？", item, lambda _: rules) == "1000元以上1万元以下"
+    assert from_lead("单位擅自占用道路的，罚多少钱？", item, lambda _: rules) == "5万元以上20万元以下"
+    assert from_lead("个人擅自占用道路的，罚多少钱？", item, lambda _: rules) == "1000元以上1万元以下"
 
 
 def test_a_date_named_in_words_answers_a_date_question():

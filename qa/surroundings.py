@@ -1,0 +1,107 @@
+"""What the lines around an evidence sentence add to it: its whole line and the lines after it, the
+lead line an enumerated item stands under, and the section heading that may state the fact otherwise."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from index.chunking import heading_level
+from index.lexical import tokenize
+
+from . import lists, numbers, spans
+from .passage import Passage
+from .question import focus_terms, key_terms
+
+if TYPE_CHECKING:
+    from .extractive import Scored
+
+
+# "2.修复河湖海岸湿地空间。" and "（三）加强激励宣传引导。" open an item with its title: a heading in all but
+# the full stop.
+_ITEM_TITLE = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[一二三四五六七八九十]+、)[^，,。；;：:]{2,24}。$")
+
+
+def is_heading(sentence: Scored) -> bool:
+    lines = "\n" + sentence.chunk.page_content + "\n"
+    return (heading_level(sentence.text) is not None and "\n" + sentence.text + "\n" in lines) or \
+        (_ITEM_TITLE.match(sentence.text) is not None and "\n" + sentence.text in lines)
+
+
+def passage_of(sentence: Scored, document_text) -> Passage:
+    text = document_text(sentence.chunk.metadata["doc"]) or sentence.chunk.page_content
+    base = 0 if text is not sentence.chunk.page_content else sentence.chunk.metadata["start"]
+    start, end = sentence.start - base, sentence.end - base
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    following = text[line_end + 1:].split("\n", 12)[:12]  # not the whole rest of the document
+    return Passage(sentence.text, text[line_start:line_end], start - line_start, following)
+
+
+def next_line(sentence: Scored, document_text) -> str:
+    """The line after the sentence's (what a sentence ending in a colon announces)."""
+    following = passage_of(sentence, document_text).following if sentence.text.rstrip().endswith(("：", ":")) else []
+    return following[0] if following else ""
+
+
+def from_paragraph(question: str, kind: str, passage: Passage) -> str | None:
+    """A date or amount stated earlier in the same paragraph ("深圳计划到2022年, …; 软件业务收入突破…")."""
+    if kind not in ("date", "number") or passage.offset == 0:
+        return None
+    before = passage.paragraph[:passage.offset + len(passage.text)]
+    widened = Passage(before, passage.paragraph, passage.offset, passage.following)
+    return spans.BY_KIND[kind](question, widened)
+
+
+# "（一）…；" under "有下列交通违法行为之一，一次记3分：": the items share the value their lead line states,
+# or the line after them that speaks of them ("个人有前款规定行为之一的，处1000元以上1万元以下的罚款").
+_BACK_REFERENCE = re.compile(r"前款|前述|上述|前列")
+
+
+def lead_of(sentence: Scored, document_text) -> tuple[str, str, int]:
+    """(the lead line ending in a colon that an enumerated item stands under, or "", the text, where the
+    item's line starts)."""
+    text = document_text(sentence.chunk.metadata["doc"]) or ""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    if not text or not lists.ENUM_LINE.match(text[line_start:sentence.end]):
+        return "", text, line_start
+    before = text[:line_start].rsplit("\n", 31)[:-1][-30:]  # the 30 lines before, without splitting it all
+    lead = next((line.strip() for line in reversed(before) if not lists.ENUM_LINE.match(line)), "")
+    return (lead if lead.endswith(("：", ":")) else ""), text, line_start
+
+
+def from_lead(question: str, sentence: Scored, document_text) -> str | None:
+    # A count of the items is the items' business, not the lead's ("具体为20项具体任务:").
+    if numbers.asks_count(question):
+        return None
+    lead, text, line_start = lead_of(sentence, document_text)
+    if not lead:
+        return None
+    after = text[line_start:].split("\n", 30)[:30]
+    closing = next((line.strip() for line in after if not lists.ENUM_LINE.match(line)), "")
+    for line in (lead, closing if _BACK_REFERENCE.search(closing) else ""):
+        answer = numbers.number(question, Passage(line, line, 0, []), counting=False) if line else None
+        if answer:
+            return answer
+    return None
+
+
+def conflict_note(question: str, kind: str, sentence: Scored, answer: str) -> str:
+    """Say so when the section's heading states the same fact differently (the body wins)."""
+    if kind not in ("date", "number"):
+        return ""
+    heading = sentence.chunk.metadata.get("section", "").split(" > ")[-1]
+    if not heading or heading == sentence.text:
+        return ""
+    # Only a heading about the same thing as the question and the evidence can contradict it.
+    names = set(key_terms(question))
+    focus = [t for t in focus_terms(question) if t not in names]
+    words = [t for t in tokenize(heading) if len(t) > 1 and not t.isdigit() and t not in names]
+    if not focus or not words or sum(t in heading for t in focus) < 2 \
+            or sum(t in sentence.text for t in words) < 0.6 * len(words):
+        return ""
+    claimed = spans.BY_KIND[kind](question, Passage(heading, heading, 0, []))
+    # A range ("2020-2022年") that includes the heading's year does not contradict it.
+    if claimed and re.sub(r"\D", "", claimed) not in re.sub(r"\D", " ", answer).split():
+        return f"（注：小标题写作“{claimed}”，与正文不一致，此处以正文为准）"
+    return ""
