@@ -13,7 +13,7 @@ import numpy as np
 
 from index.lexical import tokenize
 
-from . import dates, entities, issuance, lists, numbers, phrasings, refusals, spans
+from . import dates, doers, entities, issuance, lists, numbers, phrasings, refusals, spans
 from .cloze import cloze
 from .passage import Passage, bare
 from .question import ABOUT_THE_TEXT, focus_terms, key_terms
@@ -124,9 +124,9 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
                 return Extraction(answer, [sentence], best.score)
     cut = {**spans.BY_KIND, "entity": entities.entity}.get(kind)
     close = [s for s in ranked[:4] if s.score >= best.score - CLOSE]
-    duty = entities.duty_asked(question)  # only then is the sentence's paragraph needed
+    duty = doers.duty_asked(question)  # only then is the sentence's paragraph needed
     for sentence in close:
-        answer = (duty and entities.responsible(question, passage_of(sentence, document_text))) or \
+        answer = (duty and doers.responsible(question, passage_of(sentence, document_text))) or \
             phrasings.formula(question, sentence.text, next_line(sentence, document_text)) or \
             phrasings.consequence(question, sentence.text) or \
             phrasings.condition(question, sentence.text) or \

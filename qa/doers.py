@@ -1,0 +1,129 @@
+"""Who does what a question asks about: the agent of its verb in the text ("由谁印发" → 中共中央、国务院),
+and the body an action plan puts in charge of an item ("（责任单位：市水务局）")."""
+from __future__ import annotations
+
+import re
+
+from .passage import Passage
+from .question import pos_tags
+
+# "哪个部门负责…", "什么单位": an organisation is asked for, named or not.
+ORG_KIND = re.compile(r"(?:哪(?:个|家|一个|些)?|什么)(?:部门|单位|机关|机构|部委)")
+
+
+# "由哪个部门负责", "哪些单位牵头", "谁来落实": the bodies an action plan names for an item.
+_AGENT = re.compile(r"由([\u4e00-\u9fff（）()]{2,20}?)(?=会同|负责|组织|统一|牵头|审批|批准|确定|认定|制定|发布|实施|办理|承担)")
+_BODY_BEFORE = re.compile(r"(?:各|[省市区县])[\u4e00-\u9fff]{1,12}?(?:管理委|委员会|管委会|办公厅|政府|局|委|办)$")
+_DUTY_ASKED = re.compile(r"(?:谁|哪[个些家一]*[\u4e00-\u9fff]{0,4}?(?:部门|单位|机构|机关))[^？?]*?(?:负责|牵头|承担|落实|主抓)|"
+                         r"(?:负责|牵头|责任)(?:部门|单位)")
+# "（责任单位：市水务局、…）" and "［市民政局、市财政局按职责分工负责，各区（市）县政府负责］"
+_DUTY_NOTE = re.compile(r"[（(](?:责任|牵头|主责|负责)(?:单位|部门)[:：]([^）)]+)[）)]|"
+                        r"［([^］，,]+?)(?:按职责分工)?负责[，,］]")
+_BODY_KIND = re.compile(r"哪[个些家一]*([\u4e00-\u9fff]{2,4}?)(?:部门|单位|机构|机关)")
+
+
+def duty_asked(question: str) -> bool:
+    """Who is in charge is asked (in the last clause: a merged follow-up asks there)."""
+    return bool(_DUTY_ASKED.search(re.split(r"[，,；;]", question)[-1]))
+
+
+def responsible(question: str, p: Passage) -> str | None:
+    """Action plans close each item with "（责任单位：市水务局、市绿化市容局）": for who is in charge of
+    an item, those are the answer, whatever the item's sentences say."""
+    if not duty_asked(question):
+        return None
+    match = _DUTY_NOTE.search(p.paragraph, p.offset)
+    # The sentence itself may name who does it ("市住建委牵头负责统筹…"): that comes first.
+    found = who(question, p.text, anchored=True)
+    if found or not match:
+        return found
+    bodies = (match.group(1) or match.group(2)).strip()
+    # "哪个税务部门负责": the listed body of that kind
+    kind = _BODY_KIND.search(question)
+    named = [b for b in bodies.split("、") if kind and kind.group(1) in b]
+    return named[0] if len(named) == 1 else bodies
+
+
+def who(question: str, text: str, anchored: bool = False) -> str | None:
+    """The person or organisation doing what the question asks about: the name nearest before the
+    question's verb in the text ("中共中央、国务院印发的…" for "由谁印发"), people before organisations
+    when the verb is not there (unless `anchored`). An organisation keeps the nouns after it
+    ("北京市人民政府" + "办公厅")."""
+    tags = list(pos_tags(text))
+    merged = []
+    for word, flag in tags:
+        if merged and merged[-1][1].startswith("nt") and flag == "n" and word not in question and len(word) <= 3:
+            merged[-1] = (merged[-1][0] + word, merged[-1][1])
+        elif merged and merged[-1][0] in ("省", "市", "区", "县", "州") and flag.startswith("nt"):
+            merged[-1] = (merged[-1][0] + word, flag)  # jieba splits "市财政局" into 市 + 财政局
+        elif merged and len(merged[-1][0]) > 1 and merged[-1][0][-1] in "省市区县州" and flag.startswith("nt"):
+            # and "报市人民政府" into 报市 + 人民政府: the 市 belongs to the name
+            head, admin = merged[-1][0][:-1], merged[-1][0][-1]
+            merged[-1] = (head, merged[-1][1])
+            merged.append((admin + word, flag))
+        else:
+            merged.append((word, flag))
+    wanted = ("nr",) if "哪位" in question else ("nr", "nt")
+    names, pos, last = [], 0, -2  # (name, end position in text)
+    for i, (word, flag) in enumerate(merged):
+        if flag.startswith(wanted) and word not in question and len(word) > 1:
+            if names and i == last + 2 and merged[i - 1][0] in "、和与及":
+                names[-1] = (names[-1][0] + merged[i - 1][0] + word, pos + len(word), names[-1][2])
+            else:
+                names.append((word, pos + len(word), flag))
+            last = i
+        pos += len(word)
+    verb = _verb_afterwho(question)
+    at = text.find(verb) if verb else -1
+    before = [n for n in names if 0 <= at - n[1] <= 15]
+    if before:
+        # "国务院" + "建设行政主管部门" 负责…: a body's name runs on to the verb when what follows is a body.
+        tail = text[before[-1][1]:at]
+        found = before[-1][0] + (tail if _BODY_TAIL.fullmatch(tail) else "")
+        # "由国务院财政部门商国务院建设行政主管部门制定", "A会同B制定": the body that leads comes first, both answer.
+        start = before[-1][1] - len(before[-1][0])
+        lead = next((n for n in names if n[1] < start and
+                     re.fullmatch(rf"(?:{_BODY_TAIL.pattern})?(?:会同|商)", text[n[1]:start])), None)
+        return text[lead[1] - len(lead[0]):start] + found if lead else found
+    # "由谁分摊" against "由全省工商业用户分摊或分享": 由 + the doer + the question's own verb, whatever
+    # the doer is (users, a role, a body jieba does not know).
+    doer = re.search(rf"由([^，。；：、由]{{2,20}}?){re.escape(verb)}", text) if verb else None
+    if doer and doer.group(1) not in question:
+        # "由公安机关依法予以处罚": how the doer acts is not who it is
+        return re.sub(r"(?:依法|予以|给予|负责|统一)+$", "", doer.group(1)) or doer.group(1)
+    # "由地方各级宣传部门会同…确定": 由 names the doer.
+    for agent in _AGENT.finditer(text):
+        if agent.group(1) not in question:
+            return agent.group(1)
+    # jieba knows few abbreviated bodies ("市住房城乡建设管理委牵头…"): one right before the verb.
+    window = max(0, at - 16)
+    body = _BODY_BEFORE.search(text[window:at]) if at > 0 else None
+    if body:
+        place = pos_tags(text[:window + body.start()])[-1:]  # "深圳" + "市工业和信息化局"
+        return "".join(w for w, f in place if f == "ns") + body.group(0)
+    # "征信中心根据查询人的申请，提供查询证明": an article opens with who acts, the verb further on
+    subject = _ACTOR_FIRST.match(text)
+    if subject and at > subject.end() and subject.group(1) not in question:
+        return subject.group(1)
+    if anchored:
+        return None
+    for kind in wanted:
+        for name, _, flag in names:
+            if flag.startswith(kind):
+                return name
+    return None
+
+
+_BODY_TAIL = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:主管部门|部门|机关|机构|委员会|管理局|局|厅|办公室|中心)")
+# "省、自治区、直辖市人民政府卫生行政主管部门应当…": the bodies an article opens with may be listed
+_ACTOR_FIRST = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+条\s*)?([\u4e00-\u9fff、]{1,24}?"
+                          r"(?:主管部门|部门|机关|机构|委员会|管理局|局|厅|办公室|中心))")
+
+
+def _verb_afterwho(question: str) -> str | None:
+    match = re.search(r"(?:谁|哪位)(.*)$", question) or re.search(ORG_KIND.pattern + r"(.*)$", question)
+    tags = pos_tags(match.group(1)) if match else ()
+    words = [w for w, f in tags if len(w) > 1]
+    if not words:  # "谁来交": the one character after 来/去 is the verb ("由建设单位交纳")
+        words = [w for w, f in tags if f != "x" and w not in "来去要会能得的呢吗"]
+    return words[0] if words else None
