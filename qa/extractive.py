@@ -17,7 +17,8 @@ from . import dates, doers, entities, issuance, lists, numbers, phrasings, refus
 from .cloze import cloze
 from .passage import Passage, bare
 from .question import ABOUT_THE_TEXT, focus_terms, key_terms
-from .surroundings import conflict_note, from_lead, from_paragraph, is_heading, lead_of, next_line, passage_of
+from .surroundings import (conflict_note, from_lead, from_paragraph, is_heading, lead_of, next_line, passage_of,
+                           under_condition)
 
 HEADING_PENALTY = 0.85  # headings summarise; when they disagree with the body, the body is the record
 NUMBER_BONUS = 0.1
@@ -159,7 +160,8 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
         headings = [s for s in ranked[:6] if s.score >= best.score - 2 * CLOSE and is_heading(s)]
         for sentence in close + headings:
             passage = passage_of(sentence, document_text)
-            answer = numbers.number(question, passage, counting=False) or from_lead(question, sentence, document_text)
+            answer = under_condition(question, passage) or numbers.number(question, passage, counting=False) or \
+                from_lead(question, sentence, document_text)
             text = document_text(sentence.chunk.metadata["doc"]) or ""
             if answer and (refusals.another_item(question, answer, passage, text)
                            or refusals.opposite_bound(question, answer, sentence.text)

@@ -53,6 +53,37 @@ def from_paragraph(question: str, kind: str, passage: Passage) -> str | None:
     return spans.BY_KIND[kind](question, widened)
 
 
+def under_condition(question: str, passage: Passage) -> str | None:
+    """"没有违法所得的，处多少罚款？" against "…并处违法所得5倍以下的罚款；没有违法所得的，处2万元以上20万元
+    以下的罚款": the amount the sentence's line sets for the question's own case ("…的"), when the sentence
+    itself states another. Several conditions ("没有违法所得、情节较重的") are met in the order asked."""
+    parts = _condition_parts(question)
+    if not parts or parts[-1] + "的" in passage.text:
+        return None
+    line = passage.paragraph
+    for match in re.finditer(re.escape(parts[-1]) + "的", line):
+        # a case of its own ("有违法所得的" is not the end of "没有违法所得的")
+        if match.start() and line[match.start() - 1] not in "，,；;。：:、":
+            continue
+        case = line[max(line.rfind(c, 0, match.start()) for c in "；;。：:") + 1:match.start()]
+        if not all(part in case for part in parts[:-1]):
+            continue
+        clause = next((c for c in re.split(r"[，,；;。]", line[match.end():]) if c.strip()), "")
+        found = numbers.number(question, Passage(clause, clause, 0, []), counting=False) if clause else None
+        if found:
+            return found
+    return None
+
+
+def _condition_parts(question: str) -> list[str]:
+    """The cases a question's "…的" clause names, in order: "没有违法所得、情节较重的" → 没有违法所得, 情节较重."""
+    clauses = [c for c in re.split(r"[，,？?]", question) if c.endswith("的")]
+    if not clauses:
+        return []
+    parts = [re.sub(r"^(?:那么?|如果是?|要是|若是?|假如|又)", "", p) for p in clauses[-1][:-1].split("、")]
+    return [p for p in parts if len(p) >= 2]
+
+
 # "（一）…；" under "有下列交通违法行为之一，一次记3分：": the items share the value their lead line states,
 # or the line after them that speaks of them ("个人有前款规定行为之一的，处1000元以上1万元以下的罚款").
 _BACK_REFERENCE = re.compile(r"前款|前述|上述|前列")

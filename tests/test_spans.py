@@ -1120,3 +1120,17 @@ def test_the_sentence_stating_the_questions_condition_word_for_word_is_read_firs
     ranked = [scored(first + "。", source=text, score=0.9), scored(second, source=text, score=0.85)]
     found = extractive.extract("违法经营额5000元以上的，罚款是多少？", "number", ranked, lambda _: text)
     assert found.answer == "2倍以上5倍以下"
+
+
+def test_an_amount_is_read_where_the_line_sets_it_for_the_questions_own_case():
+    from qa.surroundings import under_condition
+
+    line = ("第九条 经营者不执行政府定价的，责令改正，并处违法所得5倍以下的罚款；没有违法所得的，处5万元以上50万元以下的"
+            "罚款，情节较重的处50万元以上200万元以下的罚款；情节严重的，责令停业整顿：")
+    first = line.split("；")[0] + "；"
+    p = Passage(first, line, 0, [])
+    assert under_condition("不执行政府定价，没有违法所得的，处多少罚款？", p) == "5万元以上50万元以下"
+    assert under_condition("不执行政府定价，没有违法所得、情节较重的，处多少罚款？", p) == "50万元以上200万元以下"
+    # "有违法所得的" is no case of "没有违法所得的"; a sentence stating the case itself needs no help
+    assert under_condition("有违法所得的，处多少罚款？", p) is None
+    assert under_condition("经营者不执行政府定价的，处多少罚款？", p) is None
