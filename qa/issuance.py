@@ -15,7 +15,7 @@ from index.chunking import DATE_LINE
 from .passage import PART_LINE
 
 _VERB = re.compile(r"印发|发布|发出|出台|制定|下发|颁布|发文|签发|公布|发的|成文|落款|文号|第几号|生效|施行|实行|开始实施|开始执行|"
-                   r"的日期|修订|修改|修正|通过")
+                   r"的日期|修订|修改|修正|通过|批准")
 _IN_FORCE_ASKED = re.compile(r"生效|施行|实行|开始实施|开始执行")
 # "本办法自2024年3月1日起施行", "本方案自印发之日起执行"; under a regulation's title "2022年1月1日 施行"
 _IN_FORCE = re.compile(r"[^。；\n]{0,20}?自(\d{4}年\d{1,2}月\d{1,2}日|[\u4e00-\u9fff]{2,6}之日)起(?:施行|实施|执行|生效)|"
@@ -23,7 +23,7 @@ _IN_FORCE = re.compile(r"[^。；\n]{0,20}?自(\d{4}年\d{1,2}月\d{1,2}日|[\u4
 _NUMBER_ASKED = re.compile(r"文号|发文字号|发文号|第几号|哪一?号令|几号令|令号")
 _NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\d+号$")  # "国办发〔2018〕124号"
 _WHEN = re.compile(r"哪(?:一)?天|何时|什么时候|哪(?:一)?年|几月几[日号]|日期|时间")
-_WHO = re.compile(r"谁|哪(?:个|家|一个|级|些|几个)?(?:机关|部门|单位|政府)|什么(?:机关|部门|单位)")
+_WHO = re.compile(r"谁|哪(?:个|家|一个|级|些|几个)?(?:机关|部门|单位|政府|机构)|什么(?:机关|部门|单位|机构)")
 # The question points at the document itself, not at a document the text mentions.
 _ITSELF = re.compile(r"(?:这|本|该|此)(?:份|个|部|项|篇)?[\u4e00-\u9fff]{0,10}?"
                      r"(?:文件|办法|通知|意见|方案|规定|条例|规划|计划|措施|细则|决定|新规|政策)")
@@ -33,16 +33,18 @@ _ISSUER_IN_TITLE = re.compile(r"^([\u4e00-\u9fff 、]{2,30}?)关于")
 # A regulation's first line under its title: "2009年2月20日 中华人民共和国国务院令第550号公布" (also in brackets,
 # with its revisions after it).
 _PROMULGATED = re.compile(r"^[（(]?(\d{4}年\d{1,2}月\d{1,2}日)\s*([\u4e00-\u9fff]{2,30}?)令第[\d一二三四五六七八九十百零〇]+号(?:公布|发布|颁布)")
+# or, for rules a ministry issues once the State Council approved them, "1999年8月1日 国家发展计划委员会发布"
+_PUBLISHED = re.compile(r"^[（(]?(\d{4}年\d{1,2}月\d{1,2}日)\s*([\u4e00-\u9fff]{2,30}?)(?:发布|公布|颁布|印发)[）)]?$")
 
 
 # A regulation's history under its title, one event a line: "2015年10月21日 国务院第109次常务会议通过",
-# "2016年2月6日 《国务院关于修改部分行政法规的决定》第一次修订".
-_HISTORY_LINE = re.compile(r"^[（(]?(\d{4}年\d{1,2}月\d{1,2}日)\s*([^\n]*?)(通过|修订|修正)[）)]?$")
+# "2016年2月6日 《国务院关于修改部分行政法规的决定》第一次修订"; approval ("国务院批准") stands for adoption.
+_HISTORY_LINE = re.compile(r"^[（(]?(\d{4}年\d{1,2}月\d{1,2}日)\s*([^\n]*?)(通过|批准|修订|修正)[）)]?$")
 _REVISED_ASKED = re.compile(r"修订|修改|修正")
-_ADOPTED_ASKED = re.compile(r"通过")
+_ADOPTED_ASKED = re.compile(r"通过|批准")
 _COUNT_ASKED = re.compile(r"几次|多少次")
 # "第二次修订", "第二回修改", "最近一次修改": which revision is meant (None: the one in force, the last)
-_WHICH_REVISION = re.compile(r"(?:第([一二三四五六七八九十])|(首|最近|最后|最新))[次回]?")
+_WHICH_REVISION = re.compile(r"(?:第([一二三四五六七八九十])|(首|头一|最近|最后|最新))[次回]?")
 
 
 @dataclass(frozen=True)
@@ -115,14 +117,14 @@ def read(text: str) -> Issuance:
             if i > 0 and _ORG_LINE.match(lines[i - 1]):
                 issuer = issuer_line = lines[i - 1]
             break
-    promulgated = next((m for m in map(_PROMULGATED.match, lines[:8]) if m), None)
+    promulgated = next((m for m in map(_PROMULGATED.match, lines[:8]) if m), None) or \
+        next((m for m in map(_PUBLISHED.match, lines[:8]) if m), None)
     if date is None and promulgated:
         date, issuer = promulgated.group(1), issuer or promulgated.group(2)
         issuer_line = issuer_line or promulgated.group(0)
     # "国办发〔2018〕124号" on a line of its own, else a regulation's "中华人民共和国国务院令第550号"
-    number = next((line for line in lines[:8] if _NUMBER_LINE.match(line)), None) or \
-        (re.search(r"[\u4e00-\u9fff]{2,30}?令第[\d一二三四五六七八九十百零〇]+号", promulgated.group(0)).group(0)
-         if promulgated else None)
+    order = re.search(r"[\u4e00-\u9fff]{2,30}?令第[\d一二三四五六七八九十百零〇]+号", promulgated.group(0)) if promulgated else None
+    number = next((line for line in lines[:8] if _NUMBER_LINE.match(line)), None) or (order.group(0) if order else None)
     # the information table of a government site: "文　　号：成办发〔2022〕28号", "发文字号：国办发〔2018〕123号"
     labelled = [m.group(1) for m in map(_NUMBER_LABELLED.match, lines[:10]) if m and _NUMBER_LINE.match(m.group(1))]
     number = number or (labelled[0] if labelled else None)
@@ -154,7 +156,10 @@ def _history(question: str, what: str, text: str) -> tuple[str, str] | None:
     """When a regulation was adopted or revised (which revision the question names, else the last), or how
     many times it was revised, from the dated lines under its title."""
     events = [m for m in map(_HISTORY_LINE.match, (line.strip() for line in text.split("\n")[:8])) if m]
-    wanted = [m for m in events if (m.group(3) == "通过") == (what in ("adopted", "adopted by"))]
+    # adopted (通过) or approved (批准), as asked: "由哪个机构批准" in a regulation's body is about its permits
+    adoption = ("批准",) if "批准" in question and "通过" not in question else ("通过",)
+    kinds = adoption if what in ("adopted", "adopted by") else ("修订", "修正")
+    wanted = [m for m in events if m.group(3) in kinds]
     if not wanted:
         return None
     if what == "adopted by":  # "北京市第十五届人民代表大会常务委员会第三十五次会议通过": the body, not its session
@@ -166,7 +171,7 @@ def _history(question: str, what: str, text: str) -> tuple[str, str] | None:
     index = -1
     if which and which.group(1):
         index = "一二三四五六七八九十".index(which.group(1))
-    elif which and which.group(2) == "首":
+    elif which and which.group(2) in ("首", "头一"):
         index = 0
     if index >= len(wanted):
         return None

@@ -135,6 +135,10 @@ REVISED = ("旅行社条例\n2009年2月20日 中华人民共和国国务院令�
               "2020年11月29日 《国务院关于修改和废止部分行政法规的决定》第二次修订\n第一章　总则\n"
               "第一条 为了加强对旅行社的管理，制定本条例。\n")
 ADOPTED = "居住证暂行条例\n2015年10月21日 国务院第109次常务会议通过\n2015年11月26日 中华人民共和国国务院令第663号公布\n"
+# a ministry's rule approved by the State Council, issued by the ministry
+APPROVED = ("价格违法行为行政处罚规定\n1999年7月10日 国务院批准\n1999年8月1日 国家发展计划委员会发布\n"
+            "2006年2月21日 《国务院关于修改〈价格违法行为行政处罚规定〉的决定》第一次修订\n"
+            "2010年12月4日 《国务院关于修改〈价格违法行为行政处罚规定〉的决定》第二次修订\n第一条 为了依法惩处价格违法行为，制定本规定。\n")
 
 
 @pytest.mark.parametrize("question, text, expected", [
@@ -152,6 +156,11 @@ ADOPTED = "居住证暂行条例\n2015年10月21日 国务院第109次常务会�
     ("这个居住证条例由哪个机关通过？", ADOPTED, "国务院"),            # the body, not its session
     ("本条例由哪个机关通过？", "北京市单用途预付卡管理条例\n2021年11月26日 北京市第十五届人民代表大会常务委员会第三十五次会议通过\n",
      "北京市第十五届人民代表大会常务委员会"),
+    ("本规定是哪一天经国务院批准的？", APPROVED, "1999年7月10日"),
+    ("这个规定是谁批准的？", APPROVED, "国务院"),
+    ("本规定由哪个机构发布？", APPROVED, "国家发展计划委员会"),
+    ("这个规定是什么时候发布的？", APPROVED, "1999年8月1日"),
+    ("这部规定头一回修订是什么时候？", APPROVED, "2006年2月21日"),
 ])
 def test_a_regulation_s_history_lines(question, text, expected):
     found = answer(question, text)
@@ -180,3 +189,8 @@ def test_a_document_fact_is_answered_before_the_names_of_the_question_are_looked
               sentence(line, line, 0.5)]
     found = extractive.extract("《旅行社条例》是以中华人民共和国国务院令第几号公布的？", "number", ranked, lambda _: text)
     assert found.answer == "中华人民共和国国务院令第550号" and found.evidence[0].text == line
+
+
+def test_approval_asked_of_a_regulation_adopted_in_session_is_no_fact_of_the_document():
+    # "由哪个机构批准" in a regulation adopted by the State Council asks about a permit in its body
+    assert answer("本条例规定的校车使用许可由哪个机构批准？", ADOPTED) is None
