@@ -1134,3 +1134,15 @@ def test_an_amount_is_read_where_the_line_sets_it_for_the_questions_own_case():
     # "有违法所得的" is no case of "没有违法所得的"; a sentence stating the case itself needs no help
     assert under_condition("有违法所得的，处多少罚款？", p) is None
     assert under_condition("经营者不执行政府定价的，处多少罚款？", p) is None
+
+
+def test_number_a_fine_asked_is_money_or_a_multiple():
+    line = ("由卫生主管部门责令改正，给予警告，并处1万元以上5万元以下罚款；情节严重的，对有关医务人员可以责令暂停"
+            "1个月以上6个月以下执业活动；")
+    p = Passage(line, line, 0, [])
+    assert number("医务人员未按规定告知患者病情的，并处多少罚款？", p) == "1万元以上5万元以下"
+    multiple = "没收违法所得，并处违法所得2倍以上5倍以下的罚款，对有关人员暂停6个月以上1年以下执业活动；"
+    assert number("对有关人员暂停执业的，罚款是多少？", Passage(multiple, multiple, 0, [])) == "2倍以上5倍以下"
+    # a fine named outside the clause that asks is no hint: "几成" asks a share
+    share = "旅行社自交纳质量保证金之日起三年内未因侵害旅游者合法权益受到罚款以上处罚的，可以减少50%的质量保证金。"
+    assert number("三年没被罚款，保证金能少交几成？", Passage(share, share, 0, [])) == "50%"
