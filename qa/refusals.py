@@ -129,13 +129,16 @@ def another_item(question: str, answer: str, passage: Passage, text: str | None)
 
 
 _FINE = re.compile(r"罚款|罚金")
+_FEE_NAMED = re.compile(r"[\u4e00-\u9fff]费")
 _SANCTION_ASKED = re.compile(r"罚|处分|处理|后果|责任|违反|违规|代价|惩|制裁|追究|交多少|缴多少")
 
 
 def only_a_fine(question: str, answer: str, text: str) -> bool:
     """"举报违法行为能拿到多少奖金" against "…可以并处15000元以下的罚款": wherever the document states the
     value it is a fine, and a fine answers only a question about sanctions."""
-    if _SANCTION_ASKED.search(question):
+    # "不挂标志要交多少钱" pays for a violation; "鉴定费一般要交多少钱" pays a fee
+    fee = _FEE_NAMED.search(question)
+    if any(not (fee and m.group(0) in ("交多少", "缴多少")) for m in _SANCTION_ASKED.finditer(question)):
         return False
     stated = [m.start() for m in re.finditer(re.escape(answer), text)]
     return bool(stated) and all(_FINE.search(text[max(0, at - 4):at] + text[at + len(answer):at + len(answer) + 4])

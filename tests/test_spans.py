@@ -1020,6 +1020,7 @@ def test_a_fine_answers_only_a_question_about_sanctions():
     assert only_a_fine("举报网吧的违法行为能拿到多少奖金？", "15000元以下", text)
     assert not only_a_fine("网吧不挂标志，会被罚多少？", "15000元以下", text)
     assert not only_a_fine("网吧不挂标志要交多少钱？", "15000元以下", text)
+    assert only_a_fine("申请鉴定，鉴定费一般要交多少钱？", "15000元以下", text)  # a fee, not a sanction
     # stated elsewhere as something else, it may be what is asked
     assert not only_a_fine("奖金最多多少？", "15000元以下", text + "举报属实的，给予15000元以下奖励。\n")
 
@@ -1146,3 +1147,5 @@ def test_number_a_fine_asked_is_money_or_a_multiple():
     # a fine named outside the clause that asks is no hint: "几成" asks a share
     share = "旅行社自交纳质量保证金之日起三年内未因侵害旅游者合法权益受到罚款以上处罚的，可以减少50%的质量保证金。"
     assert number("三年没被罚款，保证金能少交几成？", Passage(share, share, 0, [])) == "50%"
+    daily = "到期不缴纳罚款的，每日按罚款数额的3%加处罚款；"
+    assert number("逾期不缴纳罚款的，每日按罚款数额的多少加处罚款？", Passage(daily, daily, 0, [])) == "3%"
