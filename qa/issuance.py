@@ -176,3 +176,22 @@ def _history(question: str, what: str, text: str) -> tuple[str, str] | None:
     if index >= len(wanted):
         return None
     return wanted[index].group(1), wanted[index].group(0)
+
+
+# "听说这个条例2021年又第五次修订了" of a regulation revised four times, the last in 2019
+_REVISION_NAMED = re.compile(r"(\d{4})年[^，,。？?]{0,6}?(?:修订|修正|修改)|第([一二三四五六七八九十])[次回](?:修订|修正|修改)")
+
+
+def missing_revision(question: str, text: str) -> bool:
+    """The question names a revision (by year or by number) that the document's dated history lines do not
+    record; never when the document prints no history."""
+    events = [m for m in map(_HISTORY_LINE.match, (line.strip() for line in text.split("\n")[:8])) if m]
+    revisions = [m for m in events if m.group(3) in ("修订", "修正")]
+    if not revisions:
+        return False
+    for named in _REVISION_NAMED.finditer(question):
+        if named.group(1) and not any(m.group(1).startswith(named.group(1) + "年") for m in revisions):
+            return True
+        if named.group(2) and "一二三四五六七八九十".index(named.group(2)) >= len(revisions):
+            return True
+    return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .issuance import missing_revision
 from .numbers import numbers_in, without_bound
 from .passage import NUMERAL, PART_LINE, Passage, spread
 from .question import ABOUT_THE_TEXT, ASKING, key_terms, pos_tags
@@ -208,7 +209,7 @@ def false_premise(question: str, text: str) -> bool:
         said = {_value(m.group(1)) for m in re.finditer(re.escape(left) + rf"({NUMERAL}){stated.group(2)}", text)}
         if said and None not in said and _value(stated.group(1)) not in said:
             return True
-    return _bound_premise(question, text) or _missing_part(question, text)
+    return _bound_premise(question, text) or _missing_part(question, text) or _missing_revision(question, text)
 
 
 # "规定要求三包有效期最少1年" where the text says "三包有效期不得低于2年": the same bound, said in other words
@@ -242,6 +243,11 @@ def _missing_part(question: str, text: str) -> bool:
         if sum(k == kind for _, k in parts) >= 2 and (_value(named.group(1)), kind) not in parts:
             return True
     return False
+
+
+def _missing_revision(question: str, text: str) -> bool:
+    title = text.lstrip().split("\n", 1)[0]
+    return all(named in title for named in re.findall(r"《([^》]+)》", question)) and missing_revision(question, text)
 
 
 def _value(numeral: str) -> float | None:

@@ -194,3 +194,14 @@ def test_a_document_fact_is_answered_before_the_names_of_the_question_are_looked
 def test_approval_asked_of_a_regulation_adopted_in_session_is_no_fact_of_the_document():
     # "由哪个机构批准" in a regulation adopted by the State Council asks about a permit in its body
     assert answer("本条例规定的校车使用许可由哪个机构批准？", ADOPTED) is None
+
+
+def test_a_revision_the_history_does_not_record_is_a_false_premise():
+    from qa.refusals import false_premise
+
+    assert false_premise("听说旅行社条例2021年又第三次修订了，这次改了哪些地方？", REVISED)
+    assert false_premise("这个条例2018年修订后有什么变化？", REVISED)
+    assert not false_premise("这个条例2020年修订后有什么变化？", REVISED)       # it was
+    assert not false_premise("第二次修订改了什么？", REVISED)
+    assert not false_premise("这个居住证条例2021年修订过吗？", ADOPTED)          # no history to judge by
+    assert not false_premise("《导游人员管理条例》2017年修订了什么？", REVISED)   # another document
