@@ -164,6 +164,10 @@ def _replace_topic(previous: str, phrase: str) -> str | None:
         return None
     if not (phrase.endswith("的") or any(f.startswith("v") for _, f in pos_tags(phrase))):
         return None
+    # "那情节较重的呢？" after "经营者相互串通，操纵市场价格的，没有违法所得的，处多少罚款？": a new case
+    # takes the place of the last case only; what the earlier clauses say of the offence still holds.
+    if phrase.endswith("的") and len(clauses) >= 3 and clauses[-2].endswith("的"):
+        return "，".join(clauses[:-2] + [phrase, clauses[-1]])
     return phrase + "，" + clauses[-1]
 
 

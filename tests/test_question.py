@@ -338,3 +338,10 @@ def test_rewrite_a_follow_up_asking_something_else_is_asked_on_its_own_words_fir
     # 罚多少 after 罚多少: the same question of another case, read with the previous one first
     history = ["旅行社没经过游客同意在合同外另收钱搞额外服务，会被罚多少？"]
     assert rewrites("那干脆没跟游客签合同呢，罚多少？", history)[0].startswith("旅行社没经过游客同意")
+
+
+def test_rewrite_a_new_case_takes_the_place_of_the_last_case_only():
+    previous = "经营者相互串通，操纵市场价格的，没有违法所得的，处多少罚款？"
+    assert rewrites("那情节较重的呢？", [previous])[0] == "经营者相互串通，操纵市场价格的，情节较重的，处多少罚款？"
+    # one opening clause: the new case replaces it ("那开大客车的司机呢？")
+    assert rewrites("那单位违反规定的呢？", ["个人违反规定的，处多少罚款？"])[0] == "单位违反规定的，处多少罚款？"
