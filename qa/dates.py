@@ -1,4 +1,4 @@
-"""Dates and times: "2025年前", "2019年1月1日至2023年12月31日", "十日后", "核保通过后", an event's day."""
+"""Dates and times: "2025年前", "2019年1月1日至2023年12月31日", "十日后", "核保通过后", "经…签字后生效", an event's day."""
 from __future__ import annotations
 
 import re
@@ -23,6 +23,9 @@ _RELATIVE_TIME = re.compile(rf"{_SPAN.pattern}(?:后|以后|之后|内|以内)|(
 # "应当在核保通过后及时提供", "应当在前期物业服务合同终止时移交": a time fixed by what happens before
 # or at the same time, the usual frame of a duty's deadline.
 _EVENT_FRAME = re.compile(r"(?:在|于)([^，,。；;在于]{2,20}?(?:之前|之后|以前|以后|前|后|的同时|时))")
+# "调解协议书经医患双方签字或者盖章…印章后生效": what must happen first is when it takes effect
+_TAKES_EFFECT = re.compile(r"经[^。；;]{2,50}?后(?=生效|发生效力|施行|实施)")
+_EFFECT_ASKED = re.compile(r"生效|施行|实施|起作用|算数")
 _BOUND = {"最早": re.compile(r"不得早于([^，,。；;]{2,15})"),
           "最晚": re.compile(r"(?:不得晚于|不迟于|最迟于?)([^，,。；;]{2,15})")}
 
@@ -38,6 +41,9 @@ def date(question: str, p: Passage) -> str | None:
         event = event_day(question, p)
         if event:
             return event
+        effect = _TAKES_EFFECT.search(p.text) if _EFFECT_ASKED.search(question) else None
+        if effect:
+            return effect.group(0)
         relative = [m.group(0) for m in _RELATIVE_TIME.finditer(p.text) if m.group(0) not in question]
         # "在有效期满前3个月申请": the stretch the frame counts back or on comes with it
         frames = [m.group(1) + (_SPAN.match(p.text, m.end()) or [""])[0]

@@ -1149,3 +1149,10 @@ def test_number_a_fine_asked_is_money_or_a_multiple():
     assert number("三年没被罚款，保证金能少交几成？", Passage(share, share, 0, [])) == "50%"
     daily = "到期不缴纳罚款的，每日按罚款数额的3%加处罚款；"
     assert number("逾期不缴纳罚款的，每日按罚款数额的多少加处罚款？", Passage(daily, daily, 0, [])) == "3%"
+
+
+def test_a_date_asked_of_taking_effect_is_what_must_happen_first():
+    text = "调解协议书经医患双方签字或者盖章，人民调解员签字并加盖调解委员会印章后生效。"
+    p = Passage(text, text, 0, [])
+    assert date("调解协议书从什么时候开始生效？", p) == "经医患双方签字或者盖章，人民调解员签字并加盖调解委员会印章后"
+    assert date("调解协议书什么时候制作？", p) is None  # taking effect is not asked
