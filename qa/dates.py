@@ -1,4 +1,5 @@
-"""Dates and times: "2025年前", "2019年1月1日至2023年12月31日", "十日后", "核保通过后", "经…签字后生效", an event's day."""
+"""Dates and times: "2025年前", "2019年1月1日至2023年12月31日", "十日后", "核保通过后",
+"经…签字后生效", an event's day."""
 from __future__ import annotations
 
 import re
