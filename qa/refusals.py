@@ -74,7 +74,10 @@ def mostly_unknown(question: str, ranked: list[Scored], document_text) -> bool:
     # Nouns and times carry the topic; verbs are paraphrased too freely to tell.
     words = [w for w, f in tagged if len(w) >= 2 and f[0] in "nt" and not ASKING.search(w)
              and w not in kind_nouns and w not in ABOUT_THE_TEXT]
-    unknown = [w for w in words if not occurs(w, text)]
+    # "交强险" is how people say 机动车交通事故责任强制保险条例: a word spelled by the title's characters, in order
+    titles = [(document_text(d) or "").lstrip().split("\n", 1)[0] for d in docs]
+    unknown = [w for w in words if not occurs(w, text)
+               and not (len(w) >= 3 and any(re.search(".*?".join(map(re.escape, w)), t) for t in titles))]
     # A citizen's own words (家里人, 车祸) are unknown too: one unknown word proves nothing, and a
     # sentence this close in meaning says the question is on the documents' topic after all.
     return len(unknown) >= 2 and len(unknown) > 0.5 * len(words) and ranked[0].dense < ON_TOPIC

@@ -1156,3 +1156,11 @@ def test_a_date_asked_of_taking_effect_is_what_must_happen_first():
     p = Passage(text, text, 0, [])
     assert date("调解协议书从什么时候开始生效？", p) == "经医患双方签字或者盖章，人民调解员签字并加盖调解委员会印章后"
     assert date("调解协议书什么时候制作？", p) is None  # taking effect is not asked
+
+
+def test_a_word_spelled_by_the_titles_characters_is_the_documents_own_topic():
+    text = "机动车交通事故责任强制保险条例\n第二十条 机动车交通事故责任强制保险的保险期间为1年。\n"
+    first = scored("第二十条 机动车交通事故责任强制保险的保险期间为1年。", source=text)
+    assert not mostly_unknown("交强险买一次能管多长时间？", [first], lambda _: text)
+    # the same question about a word the title does not spell stays unknown
+    assert mostly_unknown("商业车险买一次能管多长时间？", [first], lambda _: text)
