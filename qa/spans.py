@@ -50,6 +50,8 @@ def yes_no(question: str, p: Passage) -> str:
     text = _without_condition(question, _without_limits(question, p.text))
     negated = (_negated(text) or _EXEMPT.search(text) is not None or
                (_PUNISHED.search(text) is not None and not _PUNISHMENT_ASKED.search(question))) and not _negated(plain)
+    # "可以直接向人民法院提起诉讼吗" against "应当先依法申请行政复议": a step required first says no to "directly"
+    negated = negated or ("直接" in question and _FIRST.search(text) is not None and not _negated(plain))
     yes, no = verdicts(question)
     if negated:  # the clause that says no ("…不再给予住院照料临时救助"), not the sentence's opening
         said = [p.text[a:b] for a, b in split_clauses(p.text, 0, len(p.text)) if _negated(p.text[a:b])]
@@ -57,6 +59,7 @@ def yes_no(question: str, p: Passage) -> str:
     return yes + "。" + shorten(p.text)
 
 
+_FIRST = re.compile(r"应当先|应先|须先|必须先|先行|方可")
 # "可以…吗" is answered 可以/不可以, "能不能…" 能/不能: the question's own modal, as people answer.
 _MODALS = {"可以": "可以", "可否": "可以", "可不可以": "可以", "能": "能", "能否": "能", "能不能": "能",
            "需要": "需要", "需不需要": "需要", "会": "会", "会不会": "会", "有没有": "有", "属于": "属于"}

@@ -1164,3 +1164,12 @@ def test_a_word_spelled_by_the_titles_characters_is_the_documents_own_topic():
     assert not mostly_unknown("交强险买一次能管多长时间？", [first], lambda _: text)
     # the same question about a word the title does not spell stays unknown
     assert mostly_unknown("商业车险买一次能管多长时间？", [first], lambda _: text)
+
+
+def test_yes_no_a_step_required_first_says_no_to_directly():
+    from qa.spans import yes_no
+
+    text = "第二十条 经营者对处罚决定不服的，应当先依法申请行政复议；"
+    p = Passage(text, text, 0, [])
+    assert yes_no("经营者对处罚决定不服的，可以直接向人民法院提起诉讼吗？", p).startswith("不可以。")
+    assert yes_no("经营者对处罚决定不服的，可以申请行政复议吗？", p).startswith("可以。")
