@@ -130,8 +130,9 @@ _AT_WHERE = re.compile(r"在哪(?:里|儿)?[\u4e00-\u9fff]")
 
 def _where(question: str, text: str) -> str | None:
     """A place the question does not already name."""
-    places = [w for w, f in pos_tags(text)
-              if f.startswith("ns") and w not in question and w.rstrip("省市区县") not in question]
+    places = [w for w, f in pos_tags(text)  # (jieba's "之日起" is no place)
+              if f.startswith("ns") and not w.startswith("之")
+              and w not in question and w.rstrip("省市区县") not in question]
     return places[0] if places else None
 
 

@@ -6,7 +6,8 @@ import re
 from .question import ABOUT_THE_TEXT, ASKING, CONTENT_POS, QUESTION_WORD, key_terms, pos_tags, question_kind
 
 _FOLLOW_UP_START = re.compile(r"^(?:那个|那么?|还有|另外|其中|此外|而|又|再|如果是|要是|若是|假如是?)")
-_PRONOUN = re.compile(r"它们|它的|它|他们|他|她|其|该|这个|这项|这些|这种|这类|这样|那个|那项|这一|上述|里头|里面|其中")
+# "该部门" points back; "我该拿着去哪儿" is "should"
+_PRONOUN = re.compile(r"它们|它的|它|他们|他|她|其|(?<![我你咱应谁])该|这个|这项|这些|这种|这类|这样|那个|那项|这一|上述|里头|里面|其中")
 
 
 def is_follow_up(question: str) -> bool:
@@ -88,7 +89,7 @@ def rewrites(question: str, history: list[str], previous_answer: str | None = No
 
 _AMOUNT = re.compile(r"\d|[一二三四五六七八九十百千万两]+[天日年月个元次分倍]")
 # "那几个新城" points at things the text counts, not at the previous answer.
-_ANAPHOR = re.compile(r"他们|她们|它们|他|她|它|(?:这|那|该)(?!几)一?(?:项|个|条|点|些|种|类|位|家)?")
+_ANAPHOR = re.compile(r"他们|她们|它们|他|她|它|(?:这|那|(?<![我你咱应谁])该)(?!几)一?(?:项|个|条|点|些|种|类|位|家)?")
 
 
 def _with_answer(core: str, previous: str, answer: str | None) -> str | None:

@@ -69,7 +69,8 @@ def key_terms(question: str) -> list[str]:
     """Proper nouns and numbers a question depends on: an answer about anything else is no answer."""
     keys = []
     for word, flag in pos_tags(question):
-        if flag.startswith(("ns", "nr", "nt", "eng")) and len(word) >= 2:
+        # jieba files "之日起" as a place: no name starts with the particle 之
+        if flag.startswith(("ns", "nr", "nt", "eng")) and len(word) >= 2 and not word.startswith("之"):
             keys.append(word)
         elif re.fullmatch(r"\d+(?:\.\d+)?", word) and len(word) >= 2:
             keys.append(word)

@@ -404,3 +404,8 @@ def test_the_kind_asked_for_with_the_clause_its_de_closes():
     text = "旅行社应当在国务院旅游行政主管部门指定的银行开设专门的质量保证金账户，存入质量保证金，经营许可证另行颁发。"
     # before any name elsewhere in the sentence (jieba tags 许可 a name)
     assert entity_strict("质量保证金账户要开在哪家银行？", passage(text)) == "国务院旅游行政主管部门指定的银行"
+
+
+def test_where_is_never_the_particle_jieba_takes_for_a_place():
+    text = "住房公积金管理中心应当自受理申请之日起3日内作出准予提取或者不准提取的决定。"
+    assert _where("我该拿着去哪儿申请取钱？", text) != "之日起"

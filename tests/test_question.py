@@ -345,3 +345,10 @@ def test_rewrite_a_new_case_takes_the_place_of_the_last_case_only():
     assert rewrites("那情节较重的呢？", [previous])[0] == "经营者相互串通，操纵市场价格的，情节较重的，处多少罚款？"
     # one opening clause: the new case replaces it ("那开大客车的司机呢？")
     assert rewrites("那单位违反规定的呢？", ["个人违反规定的，处多少罚款？"])[0] == "单位违反规定的，处多少罚款？"
+
+
+def test_a_modal_is_no_pronoun_and_a_particle_no_name():
+    # 我该 is "I should", not "that one"; jieba tags 之日起 as a place name
+    readings = rewrites("那单位开好证明以后，我该拿着去哪儿申请取钱？", ["我要取公积金，单位那边需要做什么？"], "出具提取证明")
+    assert not any("我公积金" in r or "我出具提取证明" in r for r in readings)
+    assert key_terms("新设立的单位应当自设立之日起多少日内办理缴存登记？") == []
