@@ -15,8 +15,8 @@ from index.store import Store
 from index.sync import IngestReport, Progress, ingest
 
 from .answerer import Answerer, Draft, ExtractiveAnswerer
-from .passage import bare
 from .follow_up import is_follow_up, rewrites
+from .passage import bare
 from .question import QUESTION_WORD, pos_tags, question_kind
 from .retriever import HybridRetriever
 from .types import REFUSAL, Answer, Citation

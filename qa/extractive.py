@@ -15,7 +15,7 @@ from index.lexical import tokenize
 
 from . import dates, doers, entities, issuance, lists, numbers, phrasings, refusals, spans
 from .cloze import cloze
-from .passage import Passage, bare
+from .passage import Passage, bare, cases
 from .question import ABOUT_THE_TEXT, focus_terms, key_terms
 from .surroundings import (conflict_note, from_lead, from_paragraph, is_heading, lead_of, next_line, passage_of,
                            under_condition)
@@ -97,7 +97,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
         ranked = sorted(ranked, key=lambda x: -x.score)
     # "违法经营额5000元以上的，罚款是多少？": the sentence whose condition is the question's, word for word,
     # over "违法经营额不足5000元的，并处5000元以上…", which has all the same words.
-    conditions = _conditions(question)
+    conditions = [bare(c) for c in cases(question) if len(bare(c)) >= 5]
     if conditions:
         for s in ranked:
             s.score += NUMBER_BONUS * any(c in bare(s.text) for c in conditions)
@@ -215,12 +215,6 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
         if kind in ("number", "date", "list", "choice"):
             return Extraction(None, [best], best.score)  # the kind of answer asked for is not there
     return Extraction(spans.descriptive(question, passage_of(best, document_text)), [best], best.score)
-
-
-def _conditions(question: str) -> list[str]:
-    """The question's "…的" clauses (the case it asks about), bare."""
-    clauses = [re.sub(r"^(?:那么?|如果是?|要是|若是?|假如|对于?)", "", c) for c in re.split(r"[，,？?]", question)]
-    return [bare(c) for c in clauses if c.endswith("的") and len(bare(c)) >= 5]
 
 
 def _states_number(number: str, text: str) -> bool:

@@ -152,10 +152,15 @@ def parts(question: str, text: str) -> tuple[str, str] | None:
     return (f"{len(lines)}{asked.group(1)}", lines[-1]) if len(lines) >= 2 else None
 
 
+def _events(text: str) -> list[re.Match]:
+    """The dated history lines under a regulation's title."""
+    return [m for m in map(_HISTORY_LINE.match, (line.strip() for line in text.split("\n")[:8])) if m]
+
+
 def _history(question: str, what: str, text: str) -> tuple[str, str] | None:
     """When a regulation was adopted or revised (which revision the question names, else the last), or how
     many times it was revised, from the dated lines under its title."""
-    events = [m for m in map(_HISTORY_LINE.match, (line.strip() for line in text.split("\n")[:8])) if m]
+    events = _events(text)
     # adopted (通过) or approved (批准), as asked: "由哪个机构批准" in a regulation's body is about its permits
     adoption = ("批准",) if "批准" in question and "通过" not in question else ("通过",)
     kinds = adoption if what in ("adopted", "adopted by") else ("修订", "修正")
@@ -185,8 +190,7 @@ _REVISION_NAMED = re.compile(r"(\d{4})年[^，,。？?]{0,6}?(?:修订|修正|�
 def missing_revision(question: str, text: str) -> bool:
     """The question names a revision (by year or by number) that the document's dated history lines do not
     record; never when the document prints no history."""
-    events = [m for m in map(_HISTORY_LINE.match, (line.strip() for line in text.split("\n")[:8])) if m]
-    revisions = [m for m in events if m.group(3) in ("修订", "修正")]
+    revisions = [m for m in _events(text) if m.group(3) in ("修订", "修正")]
     if not revisions:
         return False
     for named in _REVISION_NAMED.finditer(question):

@@ -27,6 +27,20 @@ def bare(text: str) -> str:
     return re.sub(r"[\W_]+", "", text)
 
 
+# "如果是单位…的", "要是又…的": words that open a case without being part of it
+_OPENER = re.compile(r"^(?:那么?|如果是?|要是|若是?|假如|对于?|又)")
+
+
+def cases(question: str) -> list[str]:
+    """The question's "…的" clauses, the cases it asks about ("没有违法所得、情节较重的"), without their opener."""
+    return [_OPENER.sub("", c) for c in re.split(r"[，,？?]", question) if c.endswith("的")]
+
+
+def case_parts(case: str) -> list[str]:
+    """The cases a "…的" clause names together, in order: "没有违法所得、情节较重的" → 没有违法所得, 情节较重."""
+    return [part for part in (_OPENER.sub("", p) for p in case.removesuffix("的").split("、")) if len(part) >= 2]
+
+
 def spread(word: str, text: str) -> bool:
     """The word in the text, or, for three characters or more, all of them in order at most two apart."""
     if word in text:

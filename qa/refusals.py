@@ -212,7 +212,11 @@ def false_premise(question: str, text: str) -> bool:
         said = {_value(m.group(1)) for m in re.finditer(re.escape(left) + rf"({NUMERAL}){stated.group(2)}", text)}
         if said and None not in said and _value(stated.group(1)) not in said:
             return True
-    return _bound_premise(question, text) or _missing_part(question, text) or _missing_revision(question, text)
+    # "《治安管理处罚法》第五十条", "《道路交通安全法》2021年修订": another document's parts and history
+    title = text.lstrip().split("\n", 1)[0]
+    itself = all(named in title for named in re.findall(r"《([^》]+)》", question))
+    return _bound_premise(question, text) or \
+        (itself and (_missing_part(question, text) or missing_revision(question, text)))
 
 
 # "规定要求三包有效期最少1年" where the text says "三包有效期不得低于2年": the same bound, said in other words
@@ -236,21 +240,12 @@ _PART_NAMED = re.compile(rf"第({NUMERAL})(章|条)")
 
 
 def _missing_part(question: str, text: str) -> bool:
-    title = text.lstrip().split("\n", 1)[0]
-    # "《治安管理处罚法》第五十条" is another document's article
-    if any(named not in title for named in re.findall(r"《([^》]+)》", question)):
-        return False
     parts = {(_value(m.group(1)), m.group(2)) for m in map(PART_LINE.match, text.split("\n")) if m}
     for named in _PART_NAMED.finditer(question):
         kind = named.group(2)
         if sum(k == kind for _, k in parts) >= 2 and (_value(named.group(1)), kind) not in parts:
             return True
     return False
-
-
-def _missing_revision(question: str, text: str) -> bool:
-    title = text.lstrip().split("\n", 1)[0]
-    return all(named in title for named in re.findall(r"《([^》]+)》", question)) and missing_revision(question, text)
 
 
 def _value(numeral: str) -> float | None:

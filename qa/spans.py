@@ -48,10 +48,10 @@ def yes_no(question: str, p: Passage) -> str:
     # "首次申领居住证，免收证件工本费" says no to "要交工本费吗"; "违反本条例规定，…向他人提供担保的，…给予行政
     # 处分" says no to "可以向他人提供担保吗": what the text exempts from or punishes is not so.
     text = _without_condition(question, _without_limits(question, p.text))
-    negated = (_negated(text) or _EXEMPT.search(text) is not None or
-               (_PUNISHED.search(text) is not None and not _PUNISHMENT_ASKED.search(question))) and not _negated(plain)
     # "可以直接向人民法院提起诉讼吗" against "应当先依法申请行政复议": a step required first says no to "directly"
-    negated = negated or ("直接" in question and _FIRST.search(text) is not None and not _negated(plain))
+    negated = (_negated(text) or _EXEMPT.search(text) is not None or
+               (_PUNISHED.search(text) is not None and not _PUNISHMENT_ASKED.search(question)) or
+               ("直接" in question and _FIRST.search(text) is not None)) and not _negated(plain)
     yes, no = verdicts(question)
     if negated:  # the clause that says no ("…不再给予住院照料临时救助"), not the sentence's opening
         said = [p.text[a:b] for a, b in split_clauses(p.text, 0, len(p.text)) if _negated(p.text[a:b])]

@@ -9,7 +9,7 @@ from index.chunking import heading_level
 from index.lexical import tokenize
 
 from . import lists, numbers, spans
-from .passage import Passage
+from .passage import Passage, case_parts, cases
 from .question import focus_terms, key_terms
 
 if TYPE_CHECKING:
@@ -57,7 +57,8 @@ def under_condition(question: str, passage: Passage) -> str | None:
     """"没有违法所得的，处多少罚款？" against "…并处违法所得5倍以下的罚款；没有违法所得的，处2万元以上20万元
     以下的罚款": the amount the sentence's line sets for the question's own case ("…的"), when the sentence
     itself states another. Several conditions ("没有违法所得、情节较重的") are met in the order asked."""
-    parts = _condition_parts(question)
+    asked = cases(question)
+    parts = case_parts(asked[-1]) if asked else []
     if not parts or parts[-1] + "的" in passage.text:
         return None
     line = passage.paragraph
@@ -73,15 +74,6 @@ def under_condition(question: str, passage: Passage) -> str | None:
         if found:
             return found
     return None
-
-
-def _condition_parts(question: str) -> list[str]:
-    """The cases a question's "…的" clause names, in order: "没有违法所得、情节较重的" → 没有违法所得, 情节较重."""
-    clauses = [c for c in re.split(r"[，,？?]", question) if c.endswith("的")]
-    if not clauses:
-        return []
-    parts = [re.sub(r"^(?:那么?|如果是?|要是|若是?|假如|又)", "", p) for p in clauses[-1][:-1].split("、")]
-    return [p for p in parts if len(p) >= 2]
 
 
 # "（一）…；" under "有下列交通违法行为之一，一次记3分：": the items share the value their lead line states,
