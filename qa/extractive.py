@@ -17,8 +17,8 @@ from . import dates, doers, entities, issuance, lists, numbers, phrasings, refus
 from .cloze import cloze
 from .passage import Passage, bare, cases
 from .question import ABOUT_THE_TEXT, focus_terms, key_terms
-from .surroundings import (conflict_note, from_lead, from_paragraph, is_heading, lead_of, next_line, passage_of,
-                           under_condition)
+from .surroundings import (conflict_note, from_lead, from_paragraph, further_cases, is_heading, lead_of, next_line,
+                           passage_of, under_condition)
 
 HEADING_PENALTY = 0.85  # headings summarise; when they disagree with the body, the body is the record
 NUMBER_BONUS = 0.1
@@ -83,6 +83,15 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
     if evidence and kind != "yes_no" and (refusals.excluded(question, evidence)
                                           or refusals.other_level(question, evidence)):
         return Extraction(None, found.evidence, found.confidence)
+    if evidence and kind in ("descriptive", "reason"):
+        further = further_cases(question, found.evidence[0], found.answer, document_text)
+        if further:
+            answer, starts = further
+            doc = found.evidence[0].chunk.metadata["doc"]
+            stating = [s for s in ranked if s.chunk.metadata["doc"] == doc and s.start in starts]
+            alone = len(starts) == 1 and not answer.startswith(found.answer.rstrip("；; "))
+            return Extraction(answer, stating if alone and stating else found.evidence[:1] + stating,
+                              found.confidence)
     return found
 
 

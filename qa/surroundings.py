@@ -9,7 +9,7 @@ from index.chunking import heading_level
 from index.lexical import tokenize
 
 from . import lists, numbers, spans
-from .passage import Passage, case_parts, cases
+from .passage import Passage, bare, case_parts, cases
 from .question import focus_terms, key_terms
 
 if TYPE_CHECKING:
@@ -74,6 +74,39 @@ def under_condition(question: str, passage: Passage) -> str | None:
         if found:
             return found
     return None
+
+
+# "如何处罚", "承担什么责任", "该怎么办": what the text does about a case, where one case's measure may be
+# followed by the next cases' ("…责令改正；情节严重的，…；构成犯罪的，…").
+_CONSEQUENCE_ASKED = re.compile(r"(?:如何|怎么|怎样|怎么样)(?:处理|处置|处罚|罚|处分|追究|办|做)|应当?怎么|该怎么|"
+                                r"什么(?:法律)?责任|什么后果|什么处罚|哪些处罚|会怎样|会怎么样")
+_NEXT_CASE = re.compile(r"^[^，,；;。]{2,40}的[，,]")
+
+
+def further_cases(question: str, sentence: Scored, answer: str, document_text) -> tuple[str, list[int]] | None:
+    """"…责令改正；情节严重的，责令停业整顿；构成犯罪的，依法追究刑事责任": when the answer ends its sentence
+    at "；" and the line goes on with further cases of the same measure, the text's answer is all of them,
+    or, when the question names one of those cases (情节严重的会怎么处理), that case's measure alone.
+    (answer, where in the document each case added starts)."""
+    text = sentence.text.rstrip()
+    if not _CONSEQUENCE_ASKED.search(question) or not text.endswith(("；", ";")) \
+            or not bare(text).endswith(bare(answer)):
+        return None
+    passage = passage_of(sentence, document_text)
+    at = passage.offset + len(passage.text)
+    rest = passage.paragraph[at:].split("。")[0]
+    taken, starts = [], []
+    for part in re.finditer(r"[^；;]+", rest):
+        case = _NEXT_CASE.match(part.group().strip())
+        if not case:
+            break
+        start = sentence.end + part.start() + len(part.group()) - len(part.group().lstrip())
+        measure = part.group().strip()[case.end():].rstrip("：: ")  # a line ending in "：" goes on with items
+        if bare(case.group()) in bare(question):
+            return measure, [start]
+        taken.append(case.group() + measure)
+        starts.append(start)
+    return (answer.rstrip("；; ") + "".join("；" + part for part in taken), starts) if taken else None
 
 
 # "（一）…；" under "有下列交通违法行为之一，一次记3分：": the items share the value their lead line states,

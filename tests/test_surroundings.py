@@ -1,0 +1,59 @@
+"""Unit tests of qa/surroundings.py through the extractive answerer: what the lines around the evidence
+sentence add to its answer. Fast: jieba only, no model, no store."""
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+from qa import extractive
+from qa.extractive import Scored
+from qa.surroundings import further_cases
+
+RULES = ("第四十条 乡村医生在执业活动中，应当遵守法律、法规。\n"
+         "第四十一条 以不正当手段取得乡村医生执业证书的，由发证部门收缴乡村医生执业证书；"
+         "造成患者人身损害的，依法承担民事赔偿责任；构成犯罪的，依法追究刑事责任。\n"
+         "第四十三条 未按照规划组织乡村医生培训的，由本级人民政府责令改正；情节严重的，依法给予行政处分：\n"
+         "第四十四条 乡村医生应当如实向患者介绍病情；对不能诊治的病人，应当及时转诊。\n")
+
+
+def sentences(text: str = RULES, best: str = "") -> list[Scored]:
+    """Every sentence of `text` (cut at 。；： as the chunker does), the one starting with `best` first."""
+    chunk = SimpleNamespace(page_content=text, metadata={"doc": "d", "start": 0, "end": len(text), "section": ""})
+    found = [Scored(m.group(), m.start(), m.end(), chunk, 0.5, 0.5, 0.5)
+             for m in re.finditer(r"[^。；：\n]+[。；：]?", text) if m.group().strip()]
+    return sorted(found, key=lambda s: not s.text.startswith(best))
+
+
+def test_a_measure_is_followed_by_the_further_cases_its_line_goes_on_with():
+    ranked = sentences(best="第四十一条")
+    found = extractive.extract("以不正当手段取得乡村医生执业证书的，如何处理？", "descriptive", ranked, lambda _: RULES)
+    assert found.answer == ("由发证部门收缴乡村医生执业证书；造成患者人身损害的，依法承担民事赔偿责任；"
+                            "构成犯罪的，依法追究刑事责任")
+    # every sentence the answer is made of is cited, the first one first
+    assert [s.text for s in found.evidence] == [
+        "第四十一条 以不正当手段取得乡村医生执业证书的，由发证部门收缴乡村医生执业证书；",
+        "造成患者人身损害的，依法承担民事赔偿责任；", "构成犯罪的，依法追究刑事责任。"]
+
+
+def test_a_question_naming_one_of_the_further_cases_gets_that_cases_measure():
+    ranked = sentences(best="第四十三条")
+    found = extractive.extract("未按照规划组织乡村医生培训，情节严重的会怎么处理？", "descriptive", ranked,
+                               lambda _: RULES)
+    assert found.answer == "依法给予行政处分"  # the colon that opens the line's items is not part of it
+    assert [s.text for s in found.evidence] == ["情节严重的，依法给予行政处分："]
+
+
+def test_only_a_measure_that_ends_at_a_semicolon_and_is_followed_by_cases_grows():
+    first = sentences(best="第四十一条")[0]
+    # not asked what is done about it
+    assert further_cases("以不正当手段取得乡村医生执业证书的，由哪个部门收缴？", first, "发证部门",
+                         lambda _: RULES) is None
+    # the answer does not reach the end of its sentence
+    assert further_cases("以不正当手段取得乡村医生执业证书的，如何处理？", first, "由发证部门",
+                         lambda _: RULES) is None
+    # the next clause of the line is no case ("…的，")
+    treat = sentences(best="第四十四条")[0]
+    assert further_cases("乡村医生该怎么办？", treat, "乡村医生应当如实向患者介绍病情", lambda _: RULES) is None
+    # a sentence that ends the line
+    last = [s for s in sentences() if s.text.startswith("构成犯罪")][0]
+    assert further_cases("构成犯罪的，如何处理？", last, "依法追究刑事责任", lambda _: RULES) is None
