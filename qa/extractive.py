@@ -17,8 +17,8 @@ from . import dates, doers, entities, issuance, lists, numbers, phrasings, refus
 from .cloze import cloze
 from .passage import Passage, bare, cases
 from .question import ABOUT_THE_TEXT, focus_terms, key_terms
-from .surroundings import (conflict_note, from_lead, from_paragraph, further_cases, is_heading, lead_of, next_line,
-                           passage_of, under_condition)
+from .surroundings import (conflict_note, from_lead, from_paragraph, further_amount, further_cases, is_heading,
+                           lead_of, next_line, passage_of, under_condition)
 
 HEADING_PENALTY = 0.85  # headings summarise; when they disagree with the body, the body is the record
 NUMBER_BONUS = 0.1
@@ -171,8 +171,14 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
             passage = passage_of(sentence, document_text)
             answer = under_condition(question, passage) or numbers.number(question, passage, counting=False) or \
                 from_lead(question, sentence, document_text)
+            further = None if answer else further_amount(question, sentence, document_text)
+            if further:  # cited by the case that states it
+                answer = further[0]
+                sentence = next((s for s in ranked if s.start == further[1] and s.chunk.metadata["doc"]
+                                 == sentence.chunk.metadata["doc"]), sentence)
+                passage = passage_of(sentence, document_text)
             text = document_text(sentence.chunk.metadata["doc"]) or ""
-            if answer and (refusals.another_item(question, answer, passage, text)
+            if answer and (refusals.another_item(question, answer, passage, text, lead_of(sentence, document_text)[0])
                            or refusals.opposite_bound(question, answer, sentence.text)
                            or refusals.only_a_fine(question, answer, text)):
                 return Extraction(None, [sentence], sentence.score)
@@ -196,8 +202,9 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
                 lead = lead_of(sentence, document_text)[0]
                 led = spans.yes_no(question, Passage(lead + passage.text, lead, 0, [])) if lead else answer
                 answer = led if led.split("。")[0] != answer.split("。")[0] else answer
-            if answer and kind == "number" and refusals.another_item(question, answer, passage,
-                                                             document_text(sentence.chunk.metadata["doc"])):
+            if answer and kind == "number" and refusals.another_item(
+                    question, answer, passage, document_text(sentence.chunk.metadata["doc"]),
+                    lead_of(sentence, document_text)[0]):
                 return Extraction(None, [sentence], sentence.score)
             if kind == "list" and not answer:
                 answer = cloze(question, sentence.text)

@@ -123,7 +123,7 @@ _TIME_UNIT = re.compile(r"年|个月|月|天|日|小时|周|季度|分钟")
 
 def _count_only(unit: str) -> bool:
     """Units of counted things: "几项" wants a count of items, never an amount in 亿元."""
-    return unit == "方面" or unit in "项条个大类种家级名次所批座户件张"
+    return unit == "方面" or unit in "项条个大类种家级名次所批座户件张人位"
 
 
 def asks_count(question: str) -> bool:

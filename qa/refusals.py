@@ -117,10 +117,11 @@ def keys_present(question: str, best: Scored, ranked: list[Scored], document_tex
                for key in keys)
 
 
-def another_item(question: str, answer: str, passage: Passage, text: str | None) -> bool:
+def another_item(question: str, answer: str, passage: Passage, text: str | None, lead: str = "") -> bool:
     """"成品粮油的保管费是多少" against "原粮保管费每年100元／吨，食用植物油保管费每年300元／吨": the
     paragraph gives one value per item, and the item the question names, which the document knows
-    from elsewhere, is not among them."""
+    from elsewhere, is not among them. An enumerated item's subject is named in its lead line
+    ("出租汽车驾驶员应当具备下列条件：")."""
     unit = re.sub(r"^[\d.,]+|^[一二三四五六七八九十百千万两零〇]+", "", without_bound(answer))[:1]
     if not unit or sum(unit in m for m in numbers_in(passage.paragraph)) < 2:
         return False
@@ -128,7 +129,7 @@ def another_item(question: str, answer: str, passage: Passage, text: str | None)
     # places are checked as key terms.
     nouns = [w for w, f in pos_tags(question) if f.startswith("n") and not f.startswith(("nr", "ns", "nt", "nz"))
              and len(w) >= 2 and w not in ABOUT_THE_TEXT][:1]
-    return any(w not in passage.paragraph and not spread(w, passage.paragraph) and w in (text or "")
+    return any(w not in passage.paragraph + lead and not spread(w, passage.paragraph) and w in (text or "")
                for w in nouns)
 
 

@@ -83,30 +83,47 @@ _CONSEQUENCE_ASKED = re.compile(r"(?:如何|怎么|怎样|怎么样)(?:处理|�
 _NEXT_CASE = re.compile(r"^[^，,；;。]{2,40}的[，,]")
 
 
+def _further(sentence: Scored, document_text) -> list[tuple[str, str, int]]:
+    """The cases that go on the sentence's line after it ends at "；" ("情节严重的，责令停业整顿"):
+    (case "…的，", its measure, where in the document the case starts)."""
+    if not sentence.text.rstrip().endswith(("；", ";")):
+        return []
+    passage = passage_of(sentence, document_text)
+    rest = passage.paragraph[passage.offset + len(passage.text):].split("。")[0]
+    found = []
+    for part in re.finditer(r"[^；;]+", rest):
+        case = _NEXT_CASE.match(part.group().strip())
+        if not case:
+            break
+        measure = part.group().strip()[case.end():].rstrip("：: ")  # a line ending in "：" goes on with items
+        found.append((case.group(), measure, sentence.end + part.start() + len(part.group()) - len(part.group().lstrip())))
+    return found
+
+
 def further_cases(question: str, sentence: Scored, answer: str, document_text) -> tuple[str, list[int]] | None:
     """"…责令改正；情节严重的，责令停业整顿；构成犯罪的，依法追究刑事责任": when the answer ends its sentence
     at "；" and the line goes on with further cases of the same measure, the text's answer is all of them,
     or, when the question names one of those cases (情节严重的会怎么处理), that case's measure alone.
     (answer, where in the document each case added starts)."""
-    text = sentence.text.rstrip()
-    if not _CONSEQUENCE_ASKED.search(question) or not text.endswith(("；", ";")) \
-            or not bare(text).endswith(bare(answer)):
+    if not _CONSEQUENCE_ASKED.search(question) or not bare(sentence.text).endswith(bare(answer)):
         return None
-    passage = passage_of(sentence, document_text)
-    at = passage.offset + len(passage.text)
-    rest = passage.paragraph[at:].split("。")[0]
-    taken, starts = [], []
-    for part in re.finditer(r"[^；;]+", rest):
-        case = _NEXT_CASE.match(part.group().strip())
-        if not case:
-            break
-        start = sentence.end + part.start() + len(part.group()) - len(part.group().lstrip())
-        measure = part.group().strip()[case.end():].rstrip("：: ")  # a line ending in "：" goes on with items
-        if bare(case.group()) in bare(question):
+    further = _further(sentence, document_text)
+    for case, measure, start in further:
+        if bare(case) in bare(question):
             return measure, [start]
-        taken.append(case.group() + measure)
-        starts.append(start)
-    return (answer.rstrip("；; ") + "".join("；" + part for part in taken), starts) if taken else None
+    if not further:
+        return None
+    return answer.rstrip("；; ") + "".join(f"；{case}{measure}" for case, measure, _ in further), [s for *_, s in further]
+
+
+def further_amount(question: str, sentence: Scored, document_text) -> tuple[str, int] | None:
+    """"单位不办理…的，由管理中心责令限期办理；逾期不办理的，处1万元以上5万元以下的罚款": a sentence stating
+    no amount, whose line goes on with a case that states one. (amount, where that case starts)."""
+    for _, measure, start in _further(sentence, document_text):
+        found = numbers.number(question, Passage(measure, measure, 0, []), counting=False)
+        if found:
+            return found, start
+    return None
 
 
 # "（一）…；" under "有下列交通违法行为之一，一次记3分：": the items share the value their lead line states,

@@ -151,6 +151,12 @@ def test_number_a_count_asks_for_a_count_not_an_amount():
     assert number("深圳有多少个产业？", passage("全市数字经济产业增加值突破2400亿元。"), counting=False) is None
 
 
+def test_number_people_count_for_a_count():
+    # "几个执法人员" is answered by "2人": people are counted in 人 as well as 个 or 名
+    sentence = "政府价格主管部门进行价格监督检查时，执法人员不得少于2人，并应当向经营者出示证件。"
+    assert number("价格检查最少得来几个执法人员？", passage(sentence), counting=False) == "不得少于2人"
+
+
 def test_number_falls_back_to_counting_the_enumeration():
     sentence = "包括大数据、云计算、区块链、信息安全、人工智能等重点扶持领域。"
     assert number("深圳有多少个重点扶持领域？", passage(sentence)) == "5个"
@@ -664,6 +670,15 @@ GRAIN_DOC = "本办法所称市级储备粮，是指原粮、成品粮油和大�
 ])
 def test_another_item(question, expected):
     assert another_item(question, "100元", passage(FEES), GRAIN_DOC) is expected
+
+
+def test_another_item_is_not_the_subject_its_lead_line_names():
+    # two values in 年 on the line: one for 出租汽车驾驶员 (named in the lead), one for 旅游客运汽车驾驶员
+    item = "（一）有本市常住户口，取得驾驶证3年以上。旅游客运汽车驾驶员还必须连续从事3年以上大、中型客车驾驶工作；"
+    lead = "第九条 出租汽车驾驶员应当具备下列条件："
+    document = lead + "\n" + item + "\n出租汽车营业站应当设置明显标志。"
+    assert another_item("出租汽车驾驶员应当取得驾驶证几年以上？", "3年以上", passage(item), document, lead) is False
+    assert another_item("出租汽车驾驶员应当取得驾驶证几年以上？", "3年以上", passage(item), document) is True
 
 
 def test_another_item_needs_several_values_of_the_unit():

@@ -7,13 +7,15 @@ from types import SimpleNamespace
 
 from qa import extractive
 from qa.extractive import Scored
-from qa.surroundings import further_cases
+from qa.surroundings import further_amount, further_cases
 
 RULES = ("第四十条 乡村医生在执业活动中，应当遵守法律、法规。\n"
          "第四十一条 以不正当手段取得乡村医生执业证书的，由发证部门收缴乡村医生执业证书；"
          "造成患者人身损害的，依法承担民事赔偿责任；构成犯罪的，依法追究刑事责任。\n"
          "第四十三条 未按照规划组织乡村医生培训的，由本级人民政府责令改正；情节严重的，依法给予行政处分：\n"
-         "第四十四条 乡村医生应当如实向患者介绍病情；对不能诊治的病人，应当及时转诊。\n")
+         "第四十四条 乡村医生应当如实向患者介绍病情；对不能诊治的病人，应当及时转诊。\n"
+         "第四十五条 单位不为本单位职工办理账户设立手续的，由管理中心责令限期办理；"
+         "逾期不办理的，处1万元以上5万元以下的罚款。\n")
 
 
 def sentences(text: str = RULES, best: str = "") -> list[Scored]:
@@ -57,3 +59,12 @@ def test_only_a_measure_that_ends_at_a_semicolon_and_is_followed_by_cases_grows(
     # a sentence that ends the line
     last = [s for s in sentences() if s.text.startswith("构成犯罪")][0]
     assert further_cases("构成犯罪的，如何处理？", last, "依法追究刑事责任", lambda _: RULES) is None
+
+
+def test_an_amount_is_read_from_the_case_the_line_goes_on_with():
+    ranked = sentences(best="第四十五条")
+    found = extractive.extract("单位不给员工开账户，被责令后还不办，会被罚多少钱？", "number", ranked, lambda _: RULES)
+    assert found.answer == "1万元以上5万元以下"
+    assert [s.text for s in found.evidence] == ["逾期不办理的，处1万元以上5万元以下的罚款。"]  # the case stating it
+    # a line that goes on with no case states nothing more
+    assert further_amount("会被罚多少钱？", sentences(best="第四十四条")[0], lambda _: RULES) is None
