@@ -48,7 +48,7 @@ def entity_strict(question: str, p: Passage) -> str | None:
         # "差价要交到哪里" is answered by a body (上缴市财政局), "在哪里建设" by a place.
         # "要在哪里披露" against "应当在官方线上平台披露": where the text says the act is done
         return _where(question, p.text) or (phrasings.destination(p.text) if _HANDED_TO.search(question) else None) \
-            or (cloze(question, p.text) if _AT_WHERE.search(question) else None)
+            or _done_at(question, p.text)
     if ORG_KIND.search(question):  # "哪个部门负责…": the organisation doing it, named or not
         # "…要去找哪个部门" against "应当向同级公安机关申请…": the body one turns to
         return who(question, p.text, anchored=True) or \
@@ -126,6 +126,21 @@ _WHERE = re.compile(r"(?<!从)(?:哪里|哪儿)|在哪(?![个种类方些一几�
 
 
 _AT_WHERE = re.compile(r"在哪(?:里|儿)?[\u4e00-\u9fff]")
+_GO_WHERE = re.compile(r"[去到]哪(里|儿)(?=[\u4e00-\u9fff])")
+
+
+def _done_at(question: str, text: str) -> str | None:
+    """"得去哪里开专用账户" asks where it is done, as "在哪里开" does: "应当在存管银行开立…" → 存管银行, the
+    place without the verb the question names after it."""
+    asked = _GO_WHERE.sub("在哪里", question)
+    if not _AT_WHERE.search(asked):
+        return None
+    answer = cloze(asked, text)
+    verb = pos_tags(asked[_AT_WHERE.search(asked).end() - 1:])[0][0]
+    at = answer.find(verb, 2) if answer and verb else -1
+    answer = answer[:at] if at > 0 and text.find(answer[:at] + verb) >= 0 else answer
+    # the place is what the text puts after 在/到/向/于 ("自受理申请之日起" holds no place)
+    return answer if answer and re.search(f"[在到向于至]{re.escape(answer)}", text) else None
 
 
 def _where(question: str, text: str) -> str | None:

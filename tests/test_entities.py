@@ -94,6 +94,17 @@ def test_where(question, sentence, answer):
     assert _where(question, sentence) == answer
 
 
+@pytest.mark.parametrize("question", ["要求资金存管的商家，得去哪里开预收资金的专用账户？", "商家要在哪里开专用账户？"])
+def test_where_an_act_is_done_is_the_place_before_its_verb(question):
+    sentence = "纳入存管管理的经营者应当在存管银行开立预付卡预收资金专用存管账户，将预收资金存入专用存管账户。"
+    assert entity_strict(question, passage(sentence)) == "存管银行"
+
+
+def test_where_an_act_is_done_needs_a_place_the_text_puts_after_a_preposition():
+    sentence = "住房公积金管理中心应当自受理申请之日起3日内作出准予提取或者不准提取的决定。"
+    assert entity_strict("单位开好证明以后，我该在哪儿申请取钱？", passage(sentence)) is None
+
+
 def test_where_needs_a_place_the_question_does_not_name():
     assert _where("海南的基地建在哪里？", "2025年前建设海南国家区块链技术和产业创新发展基地") is None
     assert _where("大会在哪里举办？", "大会由市政府主办。") is None
