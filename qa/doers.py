@@ -84,7 +84,11 @@ def who(question: str, text: str, anchored: bool = False) -> str | None:
         start = before[-1][1] - len(before[-1][0])
         lead = next((n for n in names if n[1] < start and
                      re.fullmatch(rf"(?:{_BODY_TAIL.pattern})?(?:会同|商)", text[n[1]:start])), None)
-        return text[lead[1] - len(lead[0]):start] + found if lead else found
+        if lead:
+            return text[lead[1] - len(lead[0]):start] + found
+        # "医疗机构所在地县级" + 人民政府卫生主管部门: which body of its kind is part of the answer
+        where = _WHICH_BODY.search(text[:start])
+        return text[where.start():start] + found if where and where.group(0) else found
     # "由谁分摊" against "由全省工商业用户分摊或分享": 由 + the doer + the question's own verb, whatever
     # the doer is (users, a role, a body jieba does not know).
     doer = re.search(rf"由([^，。；：、由]{{2,20}}?){re.escape(verb)}", text) if verb else None
@@ -114,6 +118,9 @@ def who(question: str, text: str, anchored: bool = False) -> str | None:
     return None
 
 
+# "…所在地的", "发生地的地方", "县级以上地方各级", "同级": the words before a body's name that say which one acts
+_WHICH_BODY = re.compile(r"(?:[^，,。；;：:、由向在经对和或及与的]{2,10}?(?:所在地|发生地|居住地|户籍地|登记地|住所地)的?)?"
+                         r"(?:县级以上|设区的市级以上)?(?:地方)?(?:各级)?(?:省级|市级|县级|乡级|本级|同级|上一级)?$")
 _BODY_TAIL = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:主管部门|部门|机关|机构|委员会|管理局|局|厅|办公室|中心)")
 # "省、自治区、直辖市人民政府卫生行政主管部门应当…": the bodies an article opens with may be listed
 _ACTOR_FIRST = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+条\s*)?([\u4e00-\u9fff、]{1,24}?"

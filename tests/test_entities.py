@@ -67,6 +67,17 @@ def testwho(question, sentence, answer):
     assert who(question, sentence) == answer
 
 
+@pytest.mark.parametrize("question, sentence, answer", [
+    ("价格违法行为的行政处罚由哪个部门决定？", "价格违法行为的行政处罚由价格违法行为发生地的地方人民政府价格主管部门决定；",
+     "价格违法行为发生地的地方人民政府价格主管部门"),
+    ("双方谈不拢时，由谁来指定？", "双方无法共同委托的，由医疗机构所在地县级人民政府卫生主管部门指定。",
+     "医疗机构所在地县级人民政府卫生主管部门"),
+    ("哪个部门负责设立审批？", "县级以上人民政府文化行政部门负责设立审批。", "县级以上人民政府文化行政部门"),
+])
+def test_who_keeps_the_words_that_say_which_body_of_its_kind(question, sentence, answer):
+    assert who(question, sentence) == answer
+
+
 def test_who_which_person_needs_a_person():
     # 哪位 asks for a person: an organisation will not do.
     assert who("哪位领导发布了北京的行动计划？", BEIJING_PLAN) is None
