@@ -132,11 +132,17 @@ def asks_count(question: str) -> bool:
     return bool(asked) and _count_only(asked[-1].group(1))
 
 
+_PEOPLE = re.compile(r"人|[\u4e00-\u9fff]{0,3}(?:人员|员|代表)")  # "几个人", "几个执法人员", "几个代表"
+
+
 def count(question: str, p: Passage) -> str | None:
     """Answer "how many" by counting the items of the enumeration the evidence gives."""
-    unit = list(_COUNT_ASKED.finditer(question))[-1].group(1)
-    if not _count_only(unit):
-        return None  # "多少亩" is a measure, never the length of a list
+    asked = list(_COUNT_ASKED.finditer(question))[-1]
+    unit = asked.group(1)
+    # "多少亩" is a measure, never the length of a list; "配备多少名调度员" counts people, and the items a
+    # sentence lists are rules, duties or conditions, not people
+    if not _count_only(unit) or unit in "名人位" or _PEOPLE.match(question, asked.end()):
+        return None
     items = enumeration_items(question, p)
     return f"{len(items)}{unit}" if len(items) >= 2 else None
 

@@ -198,6 +198,13 @@ def test_count_items_after_a_colon():
     assert len(enumeration_items(question, passage(last, block))) == 7
 
 
+def test_count_of_people_is_never_the_length_of_a_list():
+    rules = "出租汽车营业站调度员应当遵守下列规定：（一）佩戴证件；（二）按照规定调度车辆；（三）维护营运秩序。"
+    assert count("营业站调度员要遵守几项规定？", passage(rules)) == "3项"
+    for question in ("每个营业站应当配备多少名调度员？", "营业站要有几个人当调度员？", "营业站需要几个执法人员？"):
+        assert count(question, passage(rules)) is None
+
+
 def test_count_items_after_a_colon_in_article_and_invented_text():
     assert number("建设领先的区块链人才梯队包括几项具体任务？", passage(line("(4)要素保障"))) == "3项"
     rules = "专项资金支持范围包括：技术改造项目；研发平台建设；人才引进。"
