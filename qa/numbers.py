@@ -143,6 +143,11 @@ def count(question: str, p: Passage) -> str | None:
     # sentence lists are rules, duties or conditions, not people
     if not _count_only(unit) or unit in "名人位" or _PEOPLE.match(question, asked.end()):
         return None
+    # "分成几个等级", "考几个科目": a list counts the thing asked only where it names it; 项, 条, 方面
+    # are the items themselves
+    noun = re.match(r"[\u4e00-\u9fff]*", question[asked.end():]).group(0)[-2:]  # the phrase's head
+    if unit not in ("项", "条", "方面", "点") and len(noun) == 2 and noun not in p.paragraph + p.text:
+        return None
     items = enumeration_items(question, p)
     return f"{len(items)}{unit}" if len(items) >= 2 else None
 

@@ -205,6 +205,14 @@ def test_count_of_people_is_never_the_length_of_a_list():
         assert count(question, passage(rules)) is None
 
 
+def test_a_list_counts_the_thing_asked_only_where_it_names_it():
+    cases = "第十七条 有下列情形之一的，应当办理注销登记：（一）主债权消灭；（二）质权实现；（三）质权人放弃质权。"
+    assert count("第十七条列出了几种应当办理注销登记的情形？", passage(cases)) == "3种"
+    evidence = "经营者有下列情形之一的，应当从重处罚：（一）屡查屡犯的；（二）伪造、涂改证据的；（三）拒不改正的。"
+    assert count("考驾照一共要考几个科目？", passage(evidence)) is None
+    assert count("从重处罚的情形有几种？", passage(evidence)) == "3种"  # the noun before the question word
+
+
 def test_count_items_after_a_colon_in_article_and_invented_text():
     assert number("建设领先的区块链人才梯队包括几项具体任务？", passage(line("(4)要素保障"))) == "3项"
     rules = "专项资金支持范围包括：技术改造项目；研发平台建设；人才引进。"
