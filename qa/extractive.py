@@ -86,10 +86,8 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
     if evidence and kind in ("descriptive", "reason"):
         further = further_cases(question, found.evidence[0], found.answer, document_text)
         if further:
-            answer, starts = further
-            doc = found.evidence[0].chunk.metadata["doc"]
-            stating = [s for s in ranked if s.chunk.metadata["doc"] == doc and s.start in starts]
-            alone = len(starts) == 1 and not answer.startswith(found.answer.rstrip("；; "))
+            answer, starts, alone = further
+            stating = _starting_at(ranked, found.evidence[0], starts)
             return Extraction(answer, stating if alone and stating else found.evidence[:1] + stating,
                               found.confidence)
     return found
@@ -174,8 +172,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
             further = None if answer else further_amount(question, sentence, document_text)
             if further:  # cited by the case that states it
                 answer = further[0]
-                sentence = next((s for s in ranked if s.start == further[1] and s.chunk.metadata["doc"]
-                                 == sentence.chunk.metadata["doc"]), sentence)
+                sentence = next(iter(_starting_at(ranked, sentence, [further[1]])), sentence)
                 passage = passage_of(sentence, document_text)
             text = document_text(sentence.chunk.metadata["doc"]) or ""
             if answer and (refusals.another_item(question, answer, passage, text, lead_of(sentence, document_text)[0])
@@ -231,6 +228,12 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
         if kind in ("number", "date", "list", "choice"):
             return Extraction(None, [best], best.score)  # the kind of answer asked for is not there
     return Extraction(spans.descriptive(question, passage_of(best, document_text)), [best], best.score)
+
+
+def _starting_at(ranked: list[Scored], near: Scored, starts: list[int]) -> list[Scored]:
+    """The ranked sentences of `near`'s document that start at these offsets (the cases a line goes on with)."""
+    doc = near.chunk.metadata["doc"]
+    return [s for s in ranked if s.chunk.metadata["doc"] == doc and s.start in starts]
 
 
 def _states_number(number: str, text: str) -> bool:

@@ -100,20 +100,21 @@ def _further(sentence: Scored, document_text) -> list[tuple[str, str, int]]:
     return found
 
 
-def further_cases(question: str, sentence: Scored, answer: str, document_text) -> tuple[str, list[int]] | None:
+def further_cases(question: str, sentence: Scored, answer: str, document_text) -> tuple[str, list[int], bool] | None:
     """"…责令改正；情节严重的，责令停业整顿；构成犯罪的，依法追究刑事责任": when the answer ends its sentence
     at "；" and the line goes on with further cases of the same measure, the text's answer is all of them,
     or, when the question names one of those cases (情节严重的会怎么处理), that case's measure alone.
-    (answer, where in the document each case added starts)."""
+    (answer, where in the document each case it is read from starts, whether that case alone answers)."""
     if not _CONSEQUENCE_ASKED.search(question) or not bare(sentence.text).endswith(bare(answer)):
         return None
     further = _further(sentence, document_text)
     for case, measure, start in further:
         if bare(case) in bare(question):
-            return measure, [start]
+            return measure, [start], True
     if not further:
         return None
-    return answer.rstrip("；; ") + "".join(f"；{case}{measure}" for case, measure, _ in further), [s for *_, s in further]
+    whole = answer.rstrip("；; ") + "".join(f"；{case}{measure}" for case, measure, _ in further)
+    return whole, [s for *_, s in further], False
 
 
 def further_amount(question: str, sentence: Scored, document_text) -> tuple[str, int] | None:
