@@ -133,10 +133,11 @@ def _done_at(question: str, text: str) -> str | None:
     """"得去哪里开专用账户" asks where it is done, as "在哪里开" does: "应当在存管银行开立…" → 存管银行, the
     place without the verb the question names after it."""
     asked = _GO_WHERE.sub("在哪里", question)
-    if not _AT_WHERE.search(asked):
+    where = _AT_WHERE.search(asked)
+    if not where:
         return None
     answer = cloze(asked, text)
-    verb = pos_tags(asked[_AT_WHERE.search(asked).end() - 1:])[0][0]
+    verb = pos_tags(asked[where.end() - 1:])[0][0]
     at = answer.find(verb, 2) if answer and verb else -1
     answer = answer[:at] if at > 0 and text.find(answer[:at] + verb) >= 0 else answer
     # the place is what the text puts after 在/到/向/于 ("自受理申请之日起" holds no place)

@@ -91,12 +91,12 @@ def _further(sentence: Scored, document_text) -> list[tuple[str, str, int]]:
     passage = passage_of(sentence, document_text)
     rest = passage.paragraph[passage.offset + len(passage.text):].split("。")[0]
     found = []
-    for part in re.finditer(r"[^；;]+", rest):
-        case = _NEXT_CASE.match(part.group().strip())
+    for part in re.finditer(r"\s*([^；;]+)", rest):
+        case = _NEXT_CASE.match(part.group(1))
         if not case:
             break
-        measure = part.group().strip()[case.end():].rstrip("：: ")  # a line ending in "：" goes on with items
-        found.append((case.group(), measure, sentence.end + part.start() + len(part.group()) - len(part.group().lstrip())))
+        measure = part.group(1)[case.end():].rstrip("：: \n")  # a line ending in "：" goes on with items
+        found.append((case.group(), measure, sentence.end + part.start(1)))
     return found
 
 
