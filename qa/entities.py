@@ -41,7 +41,8 @@ def entity_strict(question: str, p: Passage) -> str | None:
     if "谁" in question or "哪位" in question:
         # "谁应当为保险销售人员办理执业登记" against "保险公司、保险中介机构应当为其…办理执业登记": whoever
         # the sentence says does it, named or not, when the question's own words bracket it.
-        return who(question, p.text) or ("谁" in question and cloze(question, p.text) or None)
+        return (_OBJECT_ASKED.search(question) and whom(question, p.text)) or who(question, p.text) or \
+            ("谁" in question and cloze(question, p.text) or None)
     if _SOURCE_ASKED.search(question):  # "钱从哪里出" → "从评估后的净资产中预留或从…中优先支付"
         return phrasings.source(p.text)
     if _WHERE.search(question) or _PLACE_KIND.search(question):
@@ -57,6 +58,23 @@ def entity_strict(question: str, p: Passage) -> str | None:
         # "哪家银行" against "在…指定的银行开设": the words the asked kind takes come before any name elsewhere
         return _modifier(question, p.text) or _named(question, p.text) or _nouns_only(cloze(question, p.text))
     return _modifier(question, p.text) or cloze(question, p.text)
+
+
+_OBJECT_ASKED = re.compile(r"[把对向给找叫让]谁")
+_GENERIC_VERBS = frozenset({"进行", "予以", "给予", "实施", "开展", "作出", "可以", "应当"})
+
+
+def whom(question: str, text: str) -> str | None:
+    """"可以把谁叫来约谈" against "可以对食品生产经营者的法定代表人或者主要负责人进行责任约谈": whom the
+    text's 对 puts before the question's verb."""
+    # the question's last words, shortened from the left until the text has them (叫来约谈 → 约谈)
+    after = re.match(r"[\u4e00-\u9fff]*", question[question.find("谁") + 1:]).group(0)
+    for verb in [after[i:] for i in range(len(after) - 1) if after[i:] not in _GENERIC_VERBS]:
+        verb = re.escape(verb)
+        found = re.search(rf"对([^，,。；;对]{{2,30}}?)(?:(?:进行|予以|给予|实施|开展|作出)[\u4e00-\u9fff]{{0,4}}?{verb}|{verb})", text)
+        if found:
+            return found.group(1)
+    return None
 
 
 _LEVEL_ASKED = re.compile(r"哪一?级|哪个级别|什么级别")

@@ -137,7 +137,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
         answer = (duty and doers.responsible(question, passage_of(sentence, document_text))) or \
             phrasings.formula(question, sentence.text, next_line(sentence, document_text)) or \
             phrasings.consequence(question, sentence.text) or \
-            phrasings.condition(question, sentence.text) or \
+            phrasings.condition(question, sentence.text) or phrasings.basis(question, sentence.text) or \
             phrasings.labelled(question, sentence.text) or phrasings.definition(question, sentence.text) or \
             phrasings.respectively(question, sentence.text)
         if answer:

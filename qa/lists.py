@@ -48,6 +48,9 @@ def enumeration_items(question: str, p: Passage) -> list[str]:
             return [_without_lead_in(x, shared[0]) for x in items if shared[0] in x]
         if len(items) >= 2:
             items[0] = _first_item(items[0], max(len(x) for x in items[1:]))
+    else:  # "检查要点表分为一般项目和重点项目": a pair the words that announce a list name
+        pair = next((m for m in map(_PAIR.search, clauses) if m), None)
+        items = [pair.group(1), pair.group(2)] if pair else []
     body, end = p.paragraph, p.offset + len(p.text)
     colon = max(body.rfind(":", 0, end), body.rfind("：", 0, end))
     if colon >= 0:
@@ -58,6 +61,7 @@ def enumeration_items(question: str, p: Passage) -> list[str]:
 
 
 _LEAD_VERBS = ("包括", "包含", "分为", "如下")
+_PAIR = re.compile(r"(?:包括|包含|分为|分成)([^，,。；;和与及]{2,12})(?:和|与|以及|及)([^，,。；;和与及]{2,12})[。；;，,]?$")
 _LIST_ASKED = re.compile(r"(?:哪些|哪几[个项条类种]?|哪[两三四五六七八九十]+[个项条类种]|什么)")
 
 
@@ -193,7 +197,9 @@ def counted_group(question: str, text: str) -> str | None:
     count = match.group(1)
     members = DIGITS.index(count[0]) + 1 if count[0] in DIGITS else 2  # 两 and 几: at least two
     nouns = [w for w, f in pos_tags(question[match.end():]) if f.startswith("n")][:1]
-    for anchor in ([count + nouns[0]] if nouns else []) + [count]:
+    # "哪三个支撑体系" against "“交流培养、创新创业、服务保障”三大人才开发支撑体系": any counter word will do
+    others = [count[:-1] + unit for unit in ("大", "个", "项", "类", "种", "条") if count[:-1] + unit != count]
+    for anchor in ([count + nouns[0]] if nouns else []) + [count] + others:
         pos = text.find(anchor)
         listed = _members_before(text[:pos], members) if pos > 0 and members >= 3 else None
         if listed:

@@ -18,7 +18,7 @@ _HANDLING = re.compile(r"(?:如何|怎么|怎样)(?:处理|处置|办理|办|弄
 _FORMULA_ASKED = re.compile(r"如何计算|怎么计算|怎样计算|怎么算|如何算|计算方法|计算方式|计算办法|计算公式|算法")
 _FORMULA = re.compile(r"[^，,。；;：:]{1,20}[=＝][^，,。；;]*[×*÷/＋+－][^，,。；;]*")
 _RATE = re.compile(r"按(?:其|照)?[^，,。；;]{1,20}?的?\d+(?:\.\d+)?%[^，,。；;]{0,12}")  # "按其研发实际发生额的20%给予企业奖励"
-_ALIAS = re.compile(r"(?:以下)?简称[“\"「]?([^”\"」）)，,。]{1,20})")
+ALIAS = re.compile(r"(?:以下)?简称[“\"「]?([^”\"」）)，,。]{1,20})")
 # What a short name stands for is asked with 指/全称/哪份文件; "哪个部门发布的" asks something else.
 _REFERS = re.compile(r"指的?是?(?:什么|哪)|是指|全称|简称|哪份|哪部(?!分|门)|什么文件")
 
@@ -67,6 +67,19 @@ def _shares_condition(question: str, condition: str) -> bool:
     return sum(p in condition for p in pairs) >= min(3, 0.3 * len(pairs))
 
 
+# "垃圾处理费是按什么思路来收的" against "按照谁产生谁付费、多产生多付费的原则，建立…收费制度"
+_BASIS_ASKED = re.compile(r"(?:按|按照|依照|根据|依据|本着|遵循)(?:什么|哪些|哪种|何种|啥)")
+_BASIS = re.compile(r"(?:按照|依照|根据|依据|本着|遵循|坚持)([^，,。；;]{2,40}?的(?:原则|方针|思路|方式|标准|办法))")
+
+
+def basis(question: str, sentence: str) -> str | None:
+    """The principle or standard the text says a thing is done by, asked as "按什么…"."""
+    if not _BASIS_ASKED.search(question):
+        return None
+    found = _BASIS.search(sentence)
+    return found.group(1) if found and found.group(1) not in question else None
+
+
 def formula(question: str, sentence: str, next_line: str = "") -> str | None:
     """"救助金额如何计算" → "救助金额=家庭人数×本市每月最低生活保障标准×救助月数"; "罚款怎么算" → the fine the
     sentence sets ("处委托合同价款30%以上50%以下的罚款"). A sentence that announces it ("计算方式为：") has it on
@@ -110,7 +123,7 @@ def definition(question: str, sentence: str) -> str | None:
     asked = DEFINITION_ASKED.search(question)
     if not asked:
         return None
-    term = re.sub(r"^.*所称", "", next(g for g in asked.groups() if g))  # "本规定所称家用汽车产品"
+    term = re.sub(r"^.*所称的?", "", next(g for g in asked.groups() if g))  # "本规定所称(的)家用汽车产品"
     # "单用途预付卡（以下简称预付卡），是指…": the short name given on the way
     found = re.search(re.escape(term) + r"(?:[（(][^）)]{0,20}[）)])?[，,]?(?:是指|指)([^。；;]+)", sentence)
     return found.group(1).strip() if found else None
@@ -120,7 +133,7 @@ def alias(question: str, text: str) -> str | None:
     """"省《办法》是指哪份文件" → the title the text gave that short name ("《广东省临时救助办法》")."""
     if not _REFERS.search(question):
         return None
-    for match in _ALIAS.finditer(text):
+    for match in ALIAS.finditer(text):
         short = match.group(1)
         if short in question and len(short) >= 2:
             before = text[:match.start()]

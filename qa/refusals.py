@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from .issuance import missing_revision
 from .numbers import numbers_in, without_bound
+from .phrasings import ALIAS
 from .passage import NUMERAL, PART_LINE, Passage, spread
 from .question import ABOUT_THE_TEXT, ASKING, key_terms, pos_tags
 
@@ -105,16 +106,28 @@ def keys_present(question: str, best: Scored, ranked: list[Scored], document_tex
     # the text names formally (村医疗卫生机构, 公安机关): a part of it will do.
     offices = {w for w, f in tags if f.startswith("nt")}
     top = best.chunk.metadata.get("section", "").split(" > ")[0]
-    # The title holds for every section: a 上海 document says 本市 in its body.
-    context = text.split("\n", 1)[0] + "".join(
+    # The title holds for every section: a 上海 document says 本市 in its body; so does the short name its
+    # opening gives itself ("就推进人才集聚工程（简称“633”人才工程）").
+    opening = text.split("\n", 3)
+    context = opening[0] + "".join(ALIAS.findall("".join(opening[1:3]))) + "".join(
         s.chunk.metadata.get("section", "") + s.chunk.page_content for s in ranked
         if s.chunk.metadata["doc"] == best.chunk.metadata["doc"]
         and s.chunk.metadata.get("section", "").split(" > ")[0] == top
     )
     # "北京市" in a question is "北京" in a heading: an administrative suffix does not change the place.
     # jieba also tags phrases such as 加大力度 as names: those may be written apart ("加大支持力度").
-    return all(key.rstrip("市省区县") in context or spread(key, context) or (key in offices and occurs(key, context))
-               for key in keys)
+    return all(key.rstrip("市省区县") in context or spread(_spelled_out(key), context)
+               or (key in offices and occurs(key, context)) for key in keys)
+
+
+# Short forms too far from their full spelling for `spread` ("人大常委会": 人民代表大会常务委员会)
+_SHORT_FORMS = (("人大", "人民代表大会"), ("常委会", "常务委员会"), ("政协", "政治协商会议"))
+
+
+def _spelled_out(word: str) -> str:
+    for short, full in _SHORT_FORMS:
+        word = word.replace(short, full)
+    return word
 
 
 def another_item(question: str, answer: str, passage: Passage, text: str | None, lead: str = "") -> bool:
@@ -126,9 +139,10 @@ def another_item(question: str, answer: str, passage: Passage, text: str | None,
     if not unit or sum(unit in m for m in numbers_in(passage.paragraph)) < 2:
         return False
     # The item is the question's first common noun ("成品粮油储备的保管费…", "油料的…"); names and
-    # places are checked as key terms.
-    nouns = [w for w, f in pos_tags(question) if f.startswith("n") and not f.startswith(("nr", "ns", "nt", "nz"))
-             and len(w) >= 2 and w not in ABOUT_THE_TEXT][:1]
+    # places are checked as key terms, and a noun that says where ("在小区里扔垃圾") is no item.
+    tags = pos_tags(question) + (("", ""),)
+    nouns = [w for (w, f), after in zip(tags, tags[1:]) if f.startswith("n") and after[1] != "f"
+             and not f.startswith(("nr", "ns", "nt", "nz")) and len(w) >= 2 and w not in ABOUT_THE_TEXT][:1]
     return any(w not in passage.paragraph + lead and not spread(w, passage.paragraph) and w in (text or "")
                for w in nouns)
 

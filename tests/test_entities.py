@@ -431,3 +431,31 @@ def test_the_kind_asked_for_with_the_clause_its_de_closes():
 def test_where_is_never_the_particle_jieba_takes_for_a_place():
     text = "住房公积金管理中心应当自受理申请之日起3日内作出准予提取或者不准提取的决定。"
     assert _where("我该拿着去哪儿申请取钱？", text) != "之日起"
+
+
+@pytest.mark.parametrize("question, sentence, answer", [
+    ("企业有隐患却迟迟不处理，监管部门可以把谁叫来约谈？",
+     "市场监督管理部门可以对食品生产经营者的法定代表人或者主要负责人进行责任约谈。", "食品生产经营者的法定代表人或者主要负责人"),
+    ("应当对谁进行处罚？", "对违法单位的负责人进行处罚，并对其他人员予以警告。", "违法单位的负责人"),
+    ("对谁予以警告？", "对违法单位的负责人进行处罚，并对其他人员予以警告。", "其他人员"),
+])
+def test_whom_the_text_puts_after_对(question, sentence, answer):
+    assert entity_strict(question, passage(sentence)) == answer
+
+
+def test_who_finds_a_leading_group_right_before_the_verb():
+    text = "43.加强组织领导。市人才工作领导小组负责全市人才集聚工程实施的统筹协调和宏观指导。"
+    assert who("全市人才集聚工程实施的统筹协调和宏观指导由谁负责？", text, anchored=True) == "市人才工作领导小组"
+
+
+def test_a_question_naming_the_lead_body_asks_no_duty():
+    at = DRAINS.index("持续")
+    p = Passage(DRAINS[at:DRAINS.index("。", at) + 1], DRAINS, at, [])
+    assert responsible("各项目牵头单位应在什么时间前完成检测？", p) is None
+    assert responsible("这项工作的牵头单位是哪个？", p) == "市水务局，各区政府"
+    assert responsible("引进法治人才的项目，是哪个部门领头？", p) == "市水务局，各区政府"
+
+
+def test_counted_group_takes_any_counter_word():
+    text = "着力构建“交流培养、创新创业、服务保障”三大人才开发支撑体系，实现目标。"
+    assert counted_group("文件里说的三个人才开发支撑体系是哪三个？", text) == "“交流培养、创新创业、服务保障”三大"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.phrasings import alias, condition, consequence, definition, formula, labelled, respectively
+from qa.phrasings import alias, basis, condition, consequence, definition, formula, labelled, respectively
 
 REJECTED = ("镇人民政府(街道办事处)认定不符合急难型临时救助条件,或符合救助条件但人均救助金额超过本市2个月最低生活保障标准的,"
             "应连同申请材料、调查结果和审核意见等相关材料报区民政部门审批。")
@@ -78,6 +78,15 @@ def test_definition_of_a_term_the_question_asks_about():
     assert definition("什么是犹豫期？", rule) is None              # the sentence defines something else
     card = "本条例所称单用途预付卡（以下简称预付卡），是指经营者以预收资金方式发行的实体凭证或者虚拟凭证。"
     assert definition("本条例所称单用途预付卡是指什么？", card) == "经营者以预收资金方式发行的实体凭证或者虚拟凭证"
+    flying = "本办法所称飞行检查是指市场监督管理部门根据问题线索等，对经营者依法开展的不预先告知的监督检查。"
+    assert definition("本办法所称的飞行检查是指什么？", flying) == "市场监督管理部门根据问题线索等，对经营者依法开展的不预先告知的监督检查"
+
+
+def test_basis_is_the_principle_the_text_says_a_thing_is_done_by():
+    fees = "设区的市人民政府应当按照谁产生谁付费、多产生多付费的原则，建立生活垃圾处理收费制度。"
+    assert basis("以后垃圾处理费是按什么思路来收的？", fees) == "谁产生谁付费、多产生多付费的原则"
+    assert basis("垃圾处理费由谁来收？", fees) is None  # not asked by what principle
+    assert basis("按什么标准收费？", "设区的市人民政府应当建立生活垃圾处理收费制度。") is None
 
 
 @pytest.mark.parametrize("question, expected", [
