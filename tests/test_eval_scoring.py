@@ -70,6 +70,13 @@ def test_a_yes_no_answer_is_judged_by_its_verdict_not_by_containment():
     assert not is_correct(no, "是。可以转让，不可以拖延。", refused=False)  # contains 不可以
 
 
+def test_a_yes_no_gold_fact_is_checked_by_containment():
+    # the gold states the fact a right answer gives, not a verdict: "不可以" is as good an opening as "可以"
+    two = q(answers=["2人", "两人"], type="yes_no")
+    assert is_correct(two, "不可以。不得少于2人", refused=False)
+    assert not is_correct(two, "可以。", refused=False)
+
+
 def test_numerals_are_unified_both_ways():
     assert is_correct(q(answers=["2条"]), "肖风认为有两条道路", refused=False)
     assert is_correct(q(answers=["两条"]), "2条", refused=False)

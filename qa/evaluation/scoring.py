@@ -73,12 +73,20 @@ def is_correct(question: GoldQuestion, answer: str, refused: bool) -> bool:
     `all_of` item is contained in the normalised answer."""
     if not question.answerable:
         return refused
-    if question.type == "yes_no" and question.answers and _says_no(answer) != _says_no(question.answers[0]):
-        return False  # "不可以" contains "可以", "否。本办法是…" contains "是": the verdict decides
+    # "不可以" contains "可以", "否。本办法是…" contains "是": where the gold gives a verdict, the verdict decides;
+    # a gold fact ("2人" for "可以一个人单独进行吗") is checked by containment like any other
+    if question.type == "yes_no" and question.answers and _is_verdict(question.answers[0]) \
+            and _says_no(answer) != _says_no(question.answers[0]):
+        return False
     return not refused and contains_answer(question, answer)
 
 
 _NO = ("否", "不", "没", "无", "未", "非", "禁止", "严禁")
+_YES = ("是", "可以", "能", "会", "需要", "要", "应", "必须", "有", "允许", "属于", "对")
+
+
+def _is_verdict(text: str) -> bool:
+    return normalise(text).startswith(_NO + _YES)
 
 
 def _says_no(text: str) -> bool:
