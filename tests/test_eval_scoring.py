@@ -77,6 +77,17 @@ def test_a_yes_no_gold_fact_is_checked_by_containment():
     assert not is_correct(two, "可以。", refused=False)
 
 
+def test_a_yes_no_gold_of_bare_verdicts_is_answered_by_any_word_for_that_verdict():
+    no = q(answers=["否", "不是"], type="yes_no")
+    assert is_correct(no, "不可以。任何单位和个人不得擅自动用市级储备粮。", refused=False)
+    assert not is_correct(no, "可以。", refused=False)
+    assert not is_correct(no, "不可以。", refused=True)
+    # a gold with a fact besides its verdict still wants the fact
+    fact = q(answers=["否", "不能", "应纳入建筑、排水、道路"], type="yes_no")
+    assert not is_correct(fact, "不行。", refused=False)
+    assert is_correct(fact, "不能。应纳入建筑、排水、道路等专业内容。", refused=False)
+
+
 def test_numerals_are_unified_both_ways():
     assert is_correct(q(answers=["2条"]), "肖风认为有两条道路", refused=False)
     assert is_correct(q(answers=["两条"]), "2条", refused=False)

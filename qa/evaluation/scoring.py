@@ -75,14 +75,19 @@ def is_correct(question: GoldQuestion, answer: str, refused: bool) -> bool:
         return refused
     # "不可以" contains "可以", "否。本办法是…" contains "是": where the gold gives a verdict, the verdict decides;
     # a gold fact ("2人" for "可以一个人单独进行吗") is checked by containment like any other
-    if question.type == "yes_no" and question.answers and _is_verdict(question.answers[0]) \
-            and _says_no(answer) != _says_no(question.answers[0]):
-        return False
+    if question.type == "yes_no" and question.answers and _is_verdict(question.answers[0]):
+        if _says_no(answer) != _says_no(question.answers[0]):
+            return False
+        # a gold of bare verdicts ("否", "不是") is answered by any "no" ("不可以。…"): the words differ, not the answer
+        if not question.all_of and all(normalise(a) in _BARE_VERDICTS for a in question.answers):
+            return not refused
     return not refused and contains_answer(question, answer)
 
 
 _NO = ("否", "不", "没", "无", "未", "非", "禁止", "严禁")
 _YES = ("是", "可以", "能", "会", "需要", "要", "应", "必须", "有", "允许", "属于", "对")
+_BARE_VERDICTS = {prefix + word for word in ("是", "对", "可以", "能", "会", "需要", "要", "应当", "应该", "必须", "有",
+                                              "允许", "属于", "得", "用", "行") for prefix in ("", "不", "没")} | {"否", "没有"}
 
 
 def _is_verdict(text: str) -> bool:
