@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from index.lexical import tokenize
+
 from .passage import NUMERAL, Passage, pick
 
-DATE = re.compile(r"\d{1,2}月(?:底|初|末|中旬|上旬|下旬)(?:前|以前|之前)?|\d{4}\s*[-—–~至到]\s*\d{4}年|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年底|年末|年初)?(?:前|底|初|末|以前|之前|以来)?|\d{1,2}月\d{1,2}日|今年|明年|去年")
+DATE = re.compile(r"\d{1,2}月(?:底|初|末|中旬|上旬|下旬)(?:前|以前|之前)?|\d{4}\s*[-—–~至到]\s*\d{4}年|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年底|年末|年初)?(?:前|底|初|末|以前|之前|以来)?|\d{1,2}月\d{1,2}日|今年|明年|去年|“?十[一二三四五六七八九]五”?(?:时期|期间)(?:末|初)?")
 _RANGE = re.compile(r"\d{4}\s*[-—–~至到]\s*\d{4}")
 _ONE_YEAR = re.compile(r"哪一?年|年份")
 _PERIOD = re.compile(r"哪几年|哪些年|期限|时间段|多久|几年")
@@ -27,6 +29,8 @@ _EVENT_FRAME = re.compile(r"(?:在|于)([^，,。；;在于]{2,20}?(?:之前|之
 # "调解协议书经医患双方签字或者盖章…印章后生效": what must happen first is when it takes effect
 _TAKES_EFFECT = re.compile(r"经[^。；;]{2,50}?后(?=生效|发生效力|施行|实施)")
 _EFFECT_ASKED = re.compile(r"生效|施行|实施|起作用|算数")
+_WHEN_ASKED = re.compile(r"什么时候|何时|啥时候|什么时间")
+_PROMPTLY = re.compile(r"(立即|立刻|马上|及时|当场|现场|即时|随时|事先|事前|提前|当日|当天|按时)[^，,。；;]{1,16}")
 _BOUND = {"最早": re.compile(r"不得早于([^，,。；;]{2,15})"),
           "最晚": re.compile(r"(?:不得晚于|不迟于|最迟于?)([^，,。；;]{2,15})")}
 
@@ -49,7 +53,14 @@ def date(question: str, p: Passage) -> str | None:
         # "在有效期满前3个月申请": the stretch the frame counts back or on comes with it
         frames = [m.group(1) + (_SPAN.match(p.text, m.end()) or [""])[0]
                   for m in _EVENT_FRAME.finditer(p.text) if m.group(1) not in question]
-        return (relative + frames or [None])[0]
+        if relative or frames:
+            return (relative + frames)[0]
+        # "应当将监督检查结果现场书面告知", "应当立即向…报告": asked when, the text says at once or on the spot,
+        # before the very act the question names
+        acts = [t for t in tokenize(question) if len(t) > 1]
+        promptly = [m for m in _PROMPTLY.finditer(p.text) if m.group(1) not in question
+                    and any(t in m.group(0) for t in acts)]
+        return pick(question, p.text, promptly) if _WHEN_ASKED.search(question) else None
     if _DAY_ASKED.search(question):
         found = [m for m in found if "日" in m.group(0)]
     # "哪一年" asks for one year, "哪几年" for a period: a range answers only the second.

@@ -177,6 +177,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
             text = document_text(sentence.chunk.metadata["doc"]) or ""
             if answer and (refusals.another_item(question, answer, passage, text, lead_of(sentence, document_text)[0])
                            or refusals.opposite_bound(question, answer, sentence.text)
+                           or refusals.other_act(question, answer, sentence.text)
                            or refusals.only_a_fine(question, answer, text)):
                 return Extraction(None, [sentence], sentence.score)
             if answer:

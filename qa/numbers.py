@@ -8,7 +8,7 @@ from .lists import enumeration_items
 from .passage import NUMERAL, Passage, in_question, pick, pick_match
 from .question import HOW_MANY
 
-_UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|个工作日|工作日|个月|个小时|小时|倍|项|条|个|大|家|种|类|级|名|人|次|所|方面|张|"
+_UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|个工作日|工作日|个月|个小时|学时|课时|小时|倍|折|周岁|项|条|个|大|家|种|类|级|名|人|次|所|方面|张|"
          r"批|座|户|件|年|岁|辆|台|套|吨|亩|公里|平方米|平方公里|立方米|千米|厘米|毫米|米|公斤|千克|克|毫升|升|千瓦时|千瓦|兆瓦|"
          r"部|篇|份|天|日|周|季度|分钟|分(?![钟之数值]))")
 # A range ("3—5年一遇", "10至15天") is one answer; a year range ("2020-2022年") is a date, dropped below.
@@ -19,12 +19,12 @@ _SHARE = r"过半数|半数以上|(?:[一二三四五六七八九十\d]+分之[�
 _NUMBER = re.compile(rf"{_SHARE}|(?:百分之{NUMERAL})|(?:{NUMERAL}(?:{_UNIT})?%?\s*[—–\-~～至到]\s*)?{NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?"
                      rf"(?:左右|{_UPPER}|以下|以内|内(?![容部外]))?")
 _DETERMINER = re.compile(r"^[一这那每各][个种项条类次批][多余]?$")  # "一个是特斯拉": an article, not a count
-# "这几个新城" points at things; only "几个"/"多少" asking for a number ask a count.
-_UNIT_HINT = re.compile(rf"(?<![这那])(?:多少|几)({_UNIT})")
+# "这几个新城" points at things and "好几个地区" says several; only "几个"/"多少" asking for a number ask a count.
+_UNIT_HINT = re.compile(rf"(?<![这那好])(?:多少|几)({_UNIT})")
 # "多长时间内…按比例拿奖励": a question word that names its kind (多久) outranks a topic word.
 _TIME_MARKS = ("年", "月", "天", "日", "小时", "周", "季度", "分钟")
 _HINTS = [(re.compile(r"多长时间|多久|时限|期限"), _TIME_MARKS),
-          (re.compile(r"增速|增长|增幅|比例|比重|占比|百分"), ("%", "百分", "分之", "/")),
+          (re.compile(r"增速|增长|增幅|比例|比重|占比|百分|(?<![频效概])率"), ("%", "百分", "分之", "/")),
           (re.compile(r"价格|电价|单价|金额|多少钱|资金|投入|投资|规模|收入|产值|增加值|补贴|补助|奖励|资助|奖金|经费|拨款|费用|"
                       r"(?<!比)价(?=标准|是|为)|(?<!率)费(?=标准|是|为|[？?]|$)|税(?!率)|租金"),  # 夜间加收费标准, 车辆购置税
            ("元", "亿", "万")),
@@ -33,11 +33,15 @@ _HINTS = [(re.compile(r"多长时间|多久|时限|期限"), _TIME_MARKS),
           (re.compile(r"(?:罚款|罚金)[^，,；;？?]{0,6}?(?:多少|几)|(?:多少|几)[^，,；;？?]{0,4}?(?:罚款|罚金)"),
            ("元", "亿", "万", "倍", "%", "分之")),
           (re.compile(r"年龄|岁数|多大年纪"), ("岁",)),
+          # "基金每月最高支付多少", "报销多少": money, or the share of it paid
+          (re.compile(r"支付|报销|赔偿|赔付|补偿|缴纳|缴费"), ("元", "亿", "万", "%", "分之")),
           (re.compile(r"多长"), _TIME_MARKS)]
+# "1万名" counts people in tens of thousands: its 万 says how many, not that it is money
+_MAGNITUDE = re.compile(r"[万亿](?=[^\d元万亿%多余左以内])")
 _ALIKE = {"天": ("天", "日"), "日": ("天", "日"), "个月": ("个月", "月"), "小时": ("小时", "时"),  # 几天 ← 3个工作日
           "个小时": ("小时",)}
 _POINTED = re.compile(rf"[这那]几{_UNIT}([\u4e00-\u9fff]{{2}})")
-_COUNT_ASKED = re.compile(rf"(?<![这那])(?:多少|几)({_UNIT})")
+_COUNT_ASKED = re.compile(rf"(?<![这那好])(?:多少|几)({_UNIT})")
 
 
 def numbers_in(text: str) -> list[str]:
@@ -47,17 +51,20 @@ def numbers_in(text: str) -> list[str]:
 def number(question: str, p: Passage, counting: bool = True) -> str | None:
     ordinal = _ORDINAL_NUMBER_ASKED.search(question)
     if ordinal:  # "按照第几条的规定" wants "第四十四条", never a count
-        units = "|".join(_ALIKE.get(ordinal.group(1), (ordinal.group(1),)))
+        asked = ordinal.group(1) or ordinal.group(2)
+        units = "|".join(_ALIKE.get(asked, (asked,)))
         cited = re.compile(rf"第[\d一二三四五六七八九十百零〇]+(?:{units})")
         picked = pick(question, p.text, [m for m in cited.finditer(p.text) if m.group(0) not in question])
         # "修到第几次以上就能换车" is answered by "修理次数超过4次" too; a cited article never by a count
-        if picked or ordinal.group(1) not in ("次", "天", "日", "年"):
+        if picked or asked not in ("次", "天", "日", "年"):
             return picked
     found = [m for m in _NUMBER.finditer(p.text) if not in_question(m.group(0), question)]
     found = [m for m in found if not re.fullmatch(r"(?:\d{4}年?\s*[—–\-~～至到]\s*)?\d{4}年?", m.group(0))
              and not _DETERMINER.match(m.group(0)) and m.group(0) != "十分"]  # 十分重要: "very"
     # "第二十五条" numbers an article, "9月5日" is a date and "上一年度" a year: none is a quantity.
-    found = [m for m in found if p.text[m.start() - 1:m.start()] not in ("第", "月")
+    # ("每月500元" is an amount: only a day follows its month)
+    found = [m for m in found if p.text[m.start() - 1:m.start()] != "第"
+             and not (p.text[m.start() - 1:m.start()] == "月" and re.search("[日号]", m.group(0)))
              and not (m.group(0).startswith("一") and p.text[m.start() - 1:m.start()] in ("上", "下"))]
     # "那几个新城" is the question's subject: "4个新城" in the text names it, it does not answer.
     pointed = [m.group(1)[:2] for m in _POINTED.finditer(question)]
@@ -73,11 +80,11 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
         found = same or (counts if _count_only(unit.group(1)) else [])
     asked_at = HOW_MANY.search(question)
     for pattern, marks in ([] if unit else _HINTS):  # a unit the question names outranks its topic
-        hint = pattern.search(question)
         # A price wants money, a growth rate a percentage, nothing else will do; but only the words
-        # next to the question word say what is asked ("电量规模不高于其发电能力的多少" asks a share).
-        if hint and (asked_at is None or asked_at.start() - hint.end() <= 8):
-            found = [m for m in found if any(x in m.group(0) for x in marks)]
+        # next to the question word say what is asked ("电量规模不高于其发电能力的多少" asks a share;
+        # "租金怎么收，一个月大概多少钱" asks money by its 多少钱).
+        if any(asked_at is None or asked_at.start() - hint.end() <= 8 for hint in pattern.finditer(question)):
+            found = [m for m in found if any(x in _MAGNITUDE.sub("", m.group(0)) for x in marks)]
             break
     if _DURATION_ASKED.search(question):  # "多长时间检测一次" → "每季度"
         found += [m for m in _FREQUENCY.finditer(p.text)]
@@ -115,7 +122,9 @@ def _bounded(question: str, text: str, match: re.Match | None) -> str | None:
     return bound.group(0) + match.group(0) if bound and bound.group(0) not in question else match.group(0)
 
 
-_ORDINAL_NUMBER_ASKED = re.compile(r"第几(条|款|项|章|节|部分|批|次|届|类|个|天|日|年)")
+# "按照食品安全法哪一条处理" asks an article's number as "第几条" does
+_ORDINAL_NUMBER_ASKED = re.compile(r"第几(条|款|项|章|节|部分|批|次|届|类|个|天|日|年)|"
+                                   r"(?:法|条例|办法|规定|细则)的?哪一?(条|款)")
 _DURATION_ASKED = re.compile(r"多长时间|多久|隔多|频率|频次")
 _FREQUENCY = re.compile(r"每(?:个)?(?:年度|半年|季度|年|季|月|周|天|日)")
 _TIME_UNIT = re.compile(r"年|个月|月|天|日|小时|周|季度|分钟")

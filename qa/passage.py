@@ -32,8 +32,10 @@ _OPENER = re.compile(r"^(?:那么?|如果是?|要是|若是?|假如|对于?|又)
 
 
 def cases(question: str) -> list[str]:
-    """The question's "…的" clauses, the cases it asks about ("没有违法所得、情节较重的"), without their opener."""
-    return [_OPENER.sub("", c) for c in re.split(r"[，,？?]", question) if c.endswith("的")]
+    """The question's "…的" clauses, the cases it asks about ("没有违法所得、情节较重的"), without their opener;
+    "情节严重的话最高罚多少" says its case with 的话."""
+    clauses = [c.split("的话")[0] + "的" if "的话" in c else c for c in re.split(r"[，,？?]", question)]
+    return [_OPENER.sub("", c) for c in clauses if c.endswith("的")]
 
 
 def case_parts(case: str) -> list[str]:
@@ -56,7 +58,7 @@ def in_question(span: str, question: str) -> bool:
         (len(digits) >= 2 and digits in re.sub(r"\D", " ", question).split())
 
 
-_EXCEPT = re.compile(r"除了?[^，,？?]{1,30}?(?:以外|之外|外)?[，,]")
+_EXCEPT = re.compile(r"除了?[^，,？?]{1,30}?(?:(?:以外|之外)[，,]?|外?[，,])")  # "除了重点检查以外还可以…"
 _SAME_TIME = (("半年", "6个月"), ("一年", "12个月"), ("两年", "24个月"))
 
 
@@ -80,7 +82,10 @@ def pick_match(question: str, text: str, candidates: list[re.Match]) -> re.Match
     """`pick`, as the match itself: where it stands in the text."""
     if not candidates:
         return None
-    clauses = split_clauses(text.replace("；", "，"), 0, len(text))  # a line of several sentences, too
+    # a line of several sentences, too; a bracketed remark ("每天120元（其中床位费不高于每天35元）") is a clause
+    # of its own, a bracketed word ("其他县（区）") is not
+    remarks = re.sub(r"[（(]([^（）()]{6,})[）)]", lambda m: "，" + m.group(1) + "，", text)
+    clauses = split_clauses(remarks.replace("；", "，"), 0, len(text))
     question = matchable(question)
     focus = set(focus_terms(question))
     tokens = [t for t in tokenize(question) if len(t) > 1]

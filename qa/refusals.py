@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from index.lexical import tokenize
+
 from .issuance import missing_revision
 from .numbers import numbers_in, without_bound
 from .phrasings import ALIAS
@@ -184,6 +186,23 @@ def opposite_bound(question: str, answer: str, sentence: str) -> bool:
     if _LOWER_ASKED.search(question) and not _UPPER_ASKED.search(question):
         return _UPPER_SAID.search(clause) is not None and _LOWER_SAID.search(clause) is None
     return False
+
+
+# "应当在几个工作日内决定是否立案": a time limit asked for an act, which the question names after it
+_LIMIT_ASKED = re.compile(r"(?:几|多少)个?(?:工作日|日|天|个月|月|年|小时)(?:之内|以内|内)|多长时间内|多久内")
+_MODAL_WORDS = frozenset({"应当", "应该", "需要", "必须", "可以", "完成", "进行", "作出", "做出"})
+
+
+def other_act(question: str, answer: str, sentence: str) -> bool:
+    """"企业需要在几个工作日内提交整改报告" against "应当于检查结果信息形成后20个工作日内向社会公开": the text's
+    limit is for another act than the one the question names after its time."""
+    asked = _LIMIT_ASKED.search(question)
+    if not asked or answer not in sentence:
+        return False
+    # not a character in common with the sentence: the act is worded freely ("补回库里" for "完成等量补库", and
+    # it may come before the limit: "应尽快发放救助金额，原则上不得超过30天"), not that freely
+    act = {c for t in tokenize(question[asked.end():]) if len(t) > 1 and t not in _MODAL_WORDS for c in t}
+    return bool(act) and not act & set(sentence)
 
 
 def swapped(question: str, sentence: str, text: str) -> bool:

@@ -43,8 +43,9 @@ def yes_no(question: str, p: Passage) -> str:
     """是/否 by whether the evidence negates what the question does not, with the evidence."""
     # "能不能…" asks; its 不能 negates nothing (jieba cuts it 能 + 不能)
     plain = re.sub(r"是否|有没有|能否|可否|([\u4e00-\u9fff])不\1|吗[？?]?$", "", question)
-    # A condition ("…未整改到位的，") sets the case; its 未/不 does not make the question a negative one.
-    plain = _CONDITION.sub("", plain)
+    # A condition ("…未整改到位的，", "延续护理评估没通过，") sets the case; its 未/不/没 does not make the
+    # question a negative one: only the clause that asks can.
+    plain = re.split(r"[，,；;]", _CONDITION.sub("", plain).rstrip("，,；;"))[-1]
     # "首次申领居住证，免收证件工本费" says no to "要交工本费吗"; "违反本条例规定，…向他人提供担保的，…给予行政
     # 处分" says no to "可以向他人提供担保吗": what the text exempts from or punishes is not so.
     text = _without_condition(question, _without_limits(question, p.text))
@@ -53,13 +54,37 @@ def yes_no(question: str, p: Passage) -> str:
                (_PUNISHED.search(text) is not None and not _PUNISHMENT_ASKED.search(question)) or
                ("直接" in question and _FIRST.search(text) is not None)) and not _negated(plain)
     yes, no = verdicts(question)
+    # "不得…提供一次性餐具，但餐后打包的除外" asked "吃完饭要打包，餐馆能给一次性餐盒吗": the question's case is
+    # the exception, which turns the rule's verdict round
+    exception = _EXCEPTION.search(p.text)  # (a question that sets the exception aside itself asks the rule)
+    if exception and not re.search("除外|例外", question) and \
+            _about(question, exception.group(0), p.text[:exception.start()]):
+        rule = p.text[:exception.start()]
+        return (yes if _negated(rule) else no) + "。" + shorten(rule, 40) + exception.group(0)
     if negated:  # the clause that says no ("…不再给予住院照料临时救助"), not the sentence's opening
         said = [p.text[a:b] for a, b in split_clauses(p.text, 0, len(p.text)) if _negated(p.text[a:b])]
         return no + "。" + shorten(said[-1] if said else p.text)
-    return yes + "。" + shorten(p.text)
+    return yes + "。" + _window(question, p.text)
+
+
+def _window(question: str, text: str, limit: int = 60) -> str:
+    """A long sentence from the clause the question matches best ("…不良信息的，按照有关规定记入信用档案"
+    for "会不会影响个人信用"): a rule's conditions come first, what it does last."""
+    if len(text) <= limit:
+        return text
+    a, b = best_clause(question, text)
+    end = max([b] + [d for c, d in split_clauses(text, 0, len(text)) if c >= b and d - a <= limit])
+    return ("…" if a else "") + text[a:end].strip() + ("…" if end < len(text.rstrip("。；; ")) else "")
 
 
 _FIRST = re.compile(r"应当先|应先|须先|必须先|先行|方可")
+_EXCEPTION = re.compile(r"[，,；;]但(?:是)?[^，,。；;]*?(?:除外|例外)")
+
+
+def _about(question: str, part: str, rest: str) -> bool:
+    """A word of the question that this part of the sentence says and the rest does not."""
+    words = [t for t in tokenize(matchable(question)) if len(t) > 1 and t not in _MODALS]
+    return any(t in part and t not in rest for t in words)
 # "可以…吗" is answered 可以/不可以, "能不能…" 能/不能: the question's own modal, as people answer.
 _MODALS = {"可以": "可以", "可否": "可以", "可不可以": "可以", "能": "能", "能否": "能", "能不能": "能",
            "需要": "需要", "需不需要": "需要", "会": "会", "会不会": "会", "有没有": "有", "属于": "属于"}
@@ -74,9 +99,8 @@ def _without_limits(question: str, text: str) -> str:
         return text
     # a word of the question only the limit says ("免除") makes the question one about the limit; one
     # only the sentence's opening says, about what it allows
-    words = [t for t in tokenize(matchable(question)) if len(t) > 1 and t not in _MODALS]
     main, rest = text[:limit], text[limit:]
-    if any(t in rest and t not in main for t in words) or not any(t in main and t not in rest for t in words):
+    if _about(question, rest, main) or not _about(question, main, rest):
         return text
     return main
 
@@ -135,7 +159,9 @@ def choice(question: str, p: Passage) -> str | None:
 
 
 
-_CONDITION_CLAUSE = re.compile(r"^(?:如|若|对|在|经|凡|因|当|并经|一旦)|(?:的|时|后|前|之前|以后|期间)$")
+# (and "可根据其日常表现、工作业绩，结合…要求，直接认定…": by what means, before what is done)
+_CONDITION_CLAUSE = re.compile(r"^(?:如|若|对|在|经|凡|因|当|并经|一旦|结合|(?:可|可以|应当|应|须)(?:根据|按照|依据|依照|参照))|"
+                               r"(?:的|时|后|前|之前|以后|期间)$")
 
 
 def descriptive(question: str, p: Passage) -> str:

@@ -64,6 +64,9 @@ SHENZHEN = "深圳计划到2022年数字经济产业增加值突破多少？"
     ("出台该办法的原因有哪些方面？", "list"),  # order matters: list before reason
     ("各区应在什么时间前完成系统方案编制计划？", "date"),
     ("这两个规定是由哪个部门拟定的？", "entity"),  # 这两个 points at things, it asks no count
+    ("影响范围跨好几个地区的企业，是哪一级部门组织检查？", "entity"),  # 好几个 says several, it asks no count
+    ("连着好几年不出险，保费最低能打几折？", "number"),  # 几折 asks a discount
+    ("企业拒绝检查的，按照食品安全法哪一条来处理？", "number"),  # an article's number, as 第几条
     ("临时救助金额以什么方式确定？", "reason"),     # a way asked, though 金额 is a quantity word
     ("救助金额如何计算？", "reason"),
     ("救助金额最多多少？", "number"),

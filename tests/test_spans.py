@@ -25,6 +25,7 @@ from qa.refusals import (
     only_a_fine,
     keys_present,
     mostly_unknown,
+    other_act,
     other_level,
     swapped,
 )
@@ -361,8 +362,22 @@ def test_yes_no_the_case_the_question_sets_does_not_negate():
 
 def test_yes_no_shortens_long_evidence():
     answer = yes_no("区块链是否已成为各地的发展主旋律？", passage(SHENZHEN_TARGETS))
-    assert answer.endswith("…") and len(answer) == 2 + 60 + 1
+    assert "…" in answer and len(answer) <= 2 + 60 + 2
     assert shorten("短句。") == "短句。"
+    # from the clause the question matches: a rule's conditions come first, what it does last
+    credit = ("第四十九条 违反本条例规定受到行政处罚的行为，属于《浙江省公共信用信息管理条例》规定的不良信息的，"
+              "按照有关规定记入信用档案。")
+    assert yes_no("因为垃圾分类被罚过款，会不会影响个人信用？", passage(credit)).endswith("按照有关规定记入信用档案。")
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("吃完饭要打包，餐馆能给一次性餐盒筷子吗？", "能。不得在餐饮服务场所主动或者免费提供一次性餐具，但餐后打包的除外"),
+    ("餐馆能主动提供一次性餐具吗？", "不能。不得在餐饮服务场所主动或者免费提供一次性餐具"),
+    ("餐馆能给打包的顾客提供一次性餐具吗（餐后打包的除外）？", "不能。不得在餐饮服务场所主动或者免费提供一次性餐具"),
+])
+def test_yes_no_the_exception_the_question_names_turns_the_verdict(question, answer):
+    rule = "不得在餐饮服务场所主动或者免费提供一次性餐具，但餐后打包的除外。"
+    assert yes_no(question, passage(rule)) == answer
 
 
 def test_choice_follows_the_subject_in_the_paragraph():
@@ -413,6 +428,9 @@ def test_descriptive_goes_on_past_the_conditions_to_what_is_done():
     longer = hardship.replace("并经", "并经所在地的设区城市人民政府有关部门同意后，经")
     answer = descriptive("缴存住房公积金确有困难的单位有什么办法？", passage(longer))  # too long whole: the gap is marked
     assert answer.rstrip("；").endswith("……可以降低缴存比例或者缓缴") and len(answer) < 60
+    # the means (可根据…，结合…) lead to what is done
+    grading = "企业对新招录或未定级职工，可根据其日常表现、工作业绩，结合职业标准和企业岗位规范要求，直接认定相应的职业技能等级。"
+    assert descriptive("企业对新招录或未定级职工如何确定职业技能等级？", passage(grading)).endswith("直接认定相应的职业技能等级。")
 
 
 # --- extractive helpers (small fakes: no store, no model) -----------------------------------------
@@ -760,6 +778,9 @@ def test_keys_of_a_follow_up_are_its_own_not_the_conversations():
     ("街道要在几天之内给出审核意见？", "镇人民政府(街道办事处)在受理之日起3个工作日内提出审核意见。", "3个工作日内"),
     # what the question excepts is not the clause meant
     ("除了西秀区和经开区，其他县区的储备要够常住人口用几天？",
+     "西秀区人民政府和安顺经开区管委会建立不低于城镇常住人口10天市场供应量的成品粮油储备，"
+     "其他县（区）建立不低于城镇常住人口3天市场供应量的成品粮油储备。", "3天"),
+    ("除了西秀区和经开区以外其他县区的储备要够常住人口用几天？",  # 以外 with no comma after it
      "西秀区人民政府和安顺经开区管委会建立不低于城镇常住人口10天市场供应量的成品粮油储备，"
      "其他县（区）建立不低于城镇常住人口3天市场供应量的成品粮油储备。", "3天"),
     # a half year stated makes the text's 6个月 a condition
@@ -1165,6 +1186,10 @@ def test_an_amount_is_read_where_the_line_sets_it_for_the_questions_own_case():
     # "有违法所得的" is no case of "没有违法所得的"; a sentence stating the case itself needs no help
     assert under_condition("有违法所得的，处多少罚款？", p) is None
     assert under_condition("经营者不执行政府定价的，处多少罚款？", p) is None
+    # "…的话" says the case as well as "…的，"
+    waste = "第四十三条 销售有关塑料制品的，处五千元以上五万元以下罚款；情节严重的，处一万元以上十万元以下罚款。"
+    first = waste.split("；")[0] + "；"
+    assert under_condition("商店违规卖塑料制品，情节严重的话最高能罚到多少？", Passage(first, waste, 0, [])) == "一万元以上十万元以下"
 
 
 def test_number_a_fine_asked_is_money_or_a_multiple():
@@ -1203,3 +1228,98 @@ def test_yes_no_a_step_required_first_says_no_to_directly():
     p = Passage(text, text, 0, [])
     assert yes_no("经营者对处罚决定不服的，可以直接向人民法院提起诉讼吗？", p).startswith("不可以。")
     assert yes_no("经营者对处罚决定不服的，可以申请行政复议吗？", p).startswith("可以。")
+
+
+@pytest.mark.parametrize("question, sentence, answer", [
+    ("检查人员应当在什么时候将监督检查结果书面告知经营者？", "检查人员应当将监督检查结果现场书面告知经营者。",
+     "现场书面告知经营者"),
+    ("垃圾没法正常清运时，有关单位应该什么时候向主管部门报告？",
+     "发生突发性事件的，有关单位应当立即向生活垃圾管理部门报告，并启动应急方案。", "立即向生活垃圾管理部门报告"),
+    # at once, but for another act than the one asked
+    ("水务局每年什么时候开展考核？", "市水务局应当及时对设施进行监测评估。", None),
+    # a five-year plan's period is a time
+    ("技能人才占就业人员比例达到30%以上的目标要在什么时候实现？", "到“十四五”时期末，技能人才占就业人员的比例达到30%以上。",
+     "“十四五”时期末"),
+])
+def test_date_asked_when_is_answered_by_at_once_on_the_spot_or_a_plan_period(question, sentence, answer):
+    assert date(question, passage(sentence)) == answer
+
+
+def test_number_money_asked_is_never_a_count_of_tens_of_thousands_or_of_flats():
+    talents = "5年内重点引进和培养1万名左右具有博士、硕士学位的企业紧缺人才，每人给予5万元安家补助。"
+    assert number("政府安家补助每人具体给多少钱？", passage(talents)) == "5万元"
+    assert number("政府安家补助每人具体给多少钱？", passage(talents.split("，")[0] + "。")) is None
+    # 多少钱 asks money even when a topic word stands further from it
+    assert number("人才公寓的租金怎么收，一个月大概多少钱？", passage("筹集建设1000套专家公寓和10000套人才公寓。")) is None
+
+
+def test_number_a_unit_the_text_never_uses_is_not_answered_by_another():
+    assert number("对检查人员的培训每年至少要达到多少学时？", passage("应当每两年对所有经营者至少进行一次检查。")) is None
+    assert number("保费最低能打几折？", passage("保险公司应当在下一年度降低其保险费率，直至最低标准，费率浮动30%。")) is None
+
+
+def test_another_item_is_not_a_noun_that_says_where():
+    fines = "违反本条例规定，单位、个人未分类投放生活垃圾的，责令改正；情节严重的，对个人处二百元以上二千元以下罚款，对单位处五万元以上五十万元以下罚款。"
+    document = "住宅小区由物业服务企业负责。\n" + fines
+    question = "在小区里扔垃圾不分类，要是情节严重，个人最多会被罚多少钱？"
+    assert another_item(question, "二百元以上二千元以下", passage(fines), document) is False
+    assert another_item("小区的保管费最多多少钱？", "二百元以上二千元以下", passage(fines), document) is True
+
+
+def test_keys_present_counts_the_short_name_the_opening_gives_the_text_and_spelled_out_short_forms():
+    source = ("关于推进人才集聚工程的实施意见\n就推进人才集聚工程（简称“633”人才工程），提出以下实施意见。\n"
+              "重点引进和培养高层次人才2000名左右。\n2020年12月24日 浙江省第十三届人民代表大会常务委员会第二十六次会议通过\n")
+    target = scored("重点引进和培养高层次人才2000名左右。", source=source)
+    assert keys_present("“633”人才工程要引进多少名高层次人才？", target, [target], lambda _: source)
+    assert not keys_present("“985”工程要引进多少名高层次人才？", target, [target], lambda _: source)
+    adopted = scored("2020年12月24日 浙江省第十三届人民代表大会常务委员会第二十六次会议通过", source=source)
+    assert keys_present("条例是人大常委会第几次会议通过的？", adopted, [adopted], lambda _: source)
+
+
+def test_listing_a_pair_the_text_announces():
+    sentence = "按照风险管理的原则，检查要点表分为一般项目和重点项目。"
+    assert listing("检查要点表里的检查项目分成哪两类？", passage(sentence)) == "一般项目、重点项目"
+    assert listing("检查要点表里的检查项目分成哪两类？", passage("检查要点表由总局制定和公布。")) is None
+
+
+@pytest.mark.parametrize("question, sentence, answer", [
+    # 周岁 is one unit: "1周岁" is no "1周"
+    ("哺乳的婴儿未满多大时，单位不得安排她从事第三级体力劳动强度的劳动？",
+     "安排女职工在哺乳未满1周岁的婴儿期间从事第三级体力劳动强度的劳动。", "1周岁"),
+    # a rate (费率) is a percentage, never the 一级至四级 of the same sentence
+    ("职工参保人员长护险的单位缴费费率是多少？", "单位缴费费率，因工致残被鉴定为一级至四级伤残的工伤职工、退休人员均为0.15%。", "0.15%"),
+    # what a fund pays is money or a share of it
+    ("医疗护理费用，基金每月最高支付多少？", "享受长护险2级待遇的人员，基金最高支付限额为每人每月500元。", "500元"),
+    ("医疗护理费用，基金每月最高支付多少？", "享受长护险2级待遇的人员，按规定支付。", None),
+])
+def test_number_units_and_topics_of_benefit_rules(question, sentence, answer):
+    assert number(question, passage(sentence)) == answer
+
+
+@pytest.mark.parametrize("question, answer, sentence, other", [
+    ("接到投诉后，应当在几个工作日内决定是否立案？", "60个工作日内", "对违法行为的调查，应当自调查之日起60个工作日内完成；", True),
+    ("批下来以后，钱最晚多少天内要发到手？", "30天", "应尽快发放救助金额，原则上不得超过30天。", False),  # the act before the limit
+    ("发现问题后，企业需要在几个工作日内提交整改报告？", "20个工作日内", "检查结果信息形成后20个工作日内向社会公开。", True),
+    ("街道要在几天之内给出审核意见？", "3个工作日内", "街道办事处在受理之日起3个工作日内提出审核意见。", False),
+    ("街道审核意见要多少天？", "3个工作日内", "街道办事处在受理之日起3个工作日内提出审核意见。", False),  # no act named
+    ("储备粮动用以后，多长时间内得把同样数量补回库里？", "12个月内", "储备动用后在12个月内完成等量补库。", False),  # reworded
+])
+def test_other_act_a_time_limit_is_for_the_act_the_question_names(question, answer, sentence, other):
+    assert other_act(question, answer, sentence) is other
+
+
+def test_yes_no_a_negation_in_the_questions_condition_negates_nothing():
+    fee = "延续护理评估不符合享受长护险待遇条件的，长护险基金及参保人不予支付延续护理评估费用。"
+    assert yes_no("延续护理评估没通过，评估费还要我自己掏吗？", passage(fee)).startswith("否。")
+
+
+def test_number_a_bracket_is_a_clause_of_its_own():
+    care = ("机构护理的生活照料费用限额标准为职工参保人员每人每天120元（其中床位费不高于每人每天35元），"
+            "居民参保人员每人每天60元（其中床位费不高于每人每天20元）；")
+    assert number("职工住养老院，床位费最多按每天多少钱算？", passage(care)) == "35元"
+    assert number("职工参保人员机构护理的生活照料费用每天限额是多少？", passage(care)) == "120元"
+
+
+def test_number_which_article_of_a_law_is_its_number():
+    rule = "有拒绝、阻挠监督检查情形之一的，由市场监督管理部门依照食品安全法第一百三十三条第一款的规定进行处理："
+    assert number("企业拒绝检查的，按照食品安全法哪一条来处理？", passage(rule)) == "第一百三十三条"
