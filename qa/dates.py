@@ -55,12 +55,13 @@ def date(question: str, p: Passage) -> str | None:
                   for m in _EVENT_FRAME.finditer(p.text) if m.group(1) not in question]
         if relative or frames:
             return (relative + frames)[0]
+        if not _WHEN_ASKED.search(question):
+            return None
         # "应当将监督检查结果现场书面告知", "应当立即向…报告": asked when, the text says at once or on the spot,
         # before the very act the question names
         acts = [t for t in tokenize(question) if len(t) > 1]
-        promptly = [m for m in _PROMPTLY.finditer(p.text) if m.group(1) not in question
-                    and any(t in m.group(0) for t in acts)]
-        return pick(question, p.text, promptly) if _WHEN_ASKED.search(question) else None
+        return pick(question, p.text, [m for m in _PROMPTLY.finditer(p.text) if m.group(1) not in question
+                                       and any(t in m.group(0) for t in acts)])
     if _DAY_ASKED.search(question):
         found = [m for m in found if "日" in m.group(0)]
     # "哪一年" asks for one year, "哪几年" for a period: a range answers only the second.

@@ -6,7 +6,7 @@ import re
 from .dates import DATE, DATE_RANGE, PERIOD_ASKED
 from .lists import enumeration_items
 from .passage import NUMERAL, Passage, in_question, pick, pick_match
-from .question import HOW_MANY
+from .question import ARTICLE_ASKED, HOW_MANY
 
 _UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|个工作日|工作日|个月|个小时|学时|课时|小时|倍|折|周岁|项|条|个|大|家|种|类|级|名|人|次|所|方面|张|"
          r"批|座|户|件|年|岁|辆|台|套|吨|亩|公里|平方米|平方公里|立方米|千米|厘米|毫米|米|公斤|千克|克|毫升|升|千瓦时|千瓦|兆瓦|"
@@ -49,9 +49,10 @@ def numbers_in(text: str) -> list[str]:
 
 
 def number(question: str, p: Passage, counting: bool = True) -> str | None:
-    ordinal = _ORDINAL_NUMBER_ASKED.search(question)
-    if ordinal:  # "按照第几条的规定" wants "第四十四条", never a count
-        asked = ordinal.group(1) or ordinal.group(2)
+    # "按照第几条的规定" wants "第四十四条", never a count; so does "按照食品安全法哪一条处理"
+    ordinal = _ORDINAL_NUMBER_ASKED.search(question) or ARTICLE_ASKED.search(question)
+    if ordinal:
+        asked = ordinal.group(1)
         units = "|".join(_ALIKE.get(asked, (asked,)))
         cited = re.compile(rf"第[\d一二三四五六七八九十百零〇]+(?:{units})")
         picked = pick(question, p.text, [m for m in cited.finditer(p.text) if m.group(0) not in question])
@@ -122,9 +123,7 @@ def _bounded(question: str, text: str, match: re.Match | None) -> str | None:
     return bound.group(0) + match.group(0) if bound and bound.group(0) not in question else match.group(0)
 
 
-# "按照食品安全法哪一条处理" asks an article's number as "第几条" does
-_ORDINAL_NUMBER_ASKED = re.compile(r"第几(条|款|项|章|节|部分|批|次|届|类|个|天|日|年)|"
-                                   r"(?:法|条例|办法|规定|细则)的?哪一?(条|款)")
+_ORDINAL_NUMBER_ASKED = re.compile(r"第几(条|款|项|章|节|部分|批|次|届|类|个|天|日|年)")
 _DURATION_ASKED = re.compile(r"多长时间|多久|隔多|频率|频次")
 _FREQUENCY = re.compile(r"每(?:个)?(?:年度|半年|季度|年|季|月|周|天|日)")
 _TIME_UNIT = re.compile(r"年|个月|月|天|日|小时|周|季度|分钟")

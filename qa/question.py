@@ -28,11 +28,11 @@ HOW_MANY = re.compile(r"多少|几|多大|多高|多长|多久|百分之")  # wo
 
 
 # "按照食品安全法哪一条处理" asks an article's number
-_ARTICLE_ASKED = re.compile(r"(?:法|条例|办法|规定|细则)的?哪一?[条款]")
+ARTICLE_ASKED = re.compile(r"(?:法|条例|办法|规定|细则)的?哪一?([条款])")
 
 
 def question_kind(question: str) -> str:
-    if _ARTICLE_ASKED.search(question):
+    if ARTICLE_ASKED.search(question):
         return "number"
     for kind, pattern in _KINDS:
         if pattern.search(question):
