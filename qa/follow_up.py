@@ -5,9 +5,9 @@ import re
 
 from .question import ABOUT_THE_TEXT, ASKING, CONTENT_POS, QUESTION_WORD, key_terms, pos_tags, question_kind
 
-_FOLLOW_UP_START = re.compile(r"^(?:那个|那么?|还有|另外|其中|此外|而|又|再|如果是|要是|若是|假如是?)")
-# "该部门" points back; "我该拿着去哪儿" is "should"
-_PRONOUN = re.compile(r"它们|它的|它|他们|他|她|其|(?<![我你咱应谁])该|这个|这项|这些|这种|这类|这样|那个|那项|这一|上述|里头|里面|其中")
+_FOLLOW_UP_START = re.compile(r"^(?:那个|那么?|还有|另外|其中的?|此外|而|又|再|如果是|要是|若是|假如是?)")
+# "该部门" points back; "我该拿着去哪儿" is "should"; 其他/其余/尤其 point nowhere
+_PRONOUN = re.compile(r"(?<!其)(?:它们|它的|它|他们|他)|她|(?<!尤)其(?![他它余次实])|(?<![我你咱应谁])该|这个|这项|这些|这种|这类|这样|那个|那项|这一|上述|里头|里面|其中")
 
 
 def is_follow_up(question: str) -> bool:
@@ -67,7 +67,10 @@ def rewrites(question: str, history: list[str], previous_answer: str | None = No
     resolved = _resolve_demonstrative(core, previous)
     if resolved:
         readings.append("".join(n for n in dict.fromkeys(names) if n not in resolved) + resolved + "？")
-    if _PRONOUN.search(core) and subject:
+    pronoun = _PRONOUN.search(core)
+    # "这种居家护理待遇", "这个规则" name their noun: the subject put before it makes no phrase
+    # ("待遇居家护理待遇"); what the noun points at is in the previous question, read together below.
+    if pronoun and subject and not _names_noun(core, pronoun):
         readings.append(_PRONOUN.sub(subject, core, count=1).rstrip("？?") + "？")
     if answered:
         readings.append(answered)
@@ -87,9 +90,18 @@ def rewrites(question: str, history: list[str], previous_answer: str | None = No
     return list(dict.fromkeys(readings))
 
 
+_DEMONSTRATIVES = ("这个", "这项", "这些", "这种", "这类", "这样", "那个", "那项", "这一", "上述", "该")
+
+
+def _names_noun(text: str, pronoun: re.Match) -> bool:
+    """A demonstrative followed by a noun of its own ("这个规则")."""
+    tags = pos_tags(text[pronoun.end():]) if pronoun.group(0) in _DEMONSTRATIVES else []
+    return bool(tags) and tags[0][1].startswith("n")
+
+
 _AMOUNT = re.compile(r"\d|[一二三四五六七八九十百千万两]+[天日年月个元次分倍]")
 # "那几个新城" points at things the text counts, not at the previous answer.
-_ANAPHOR = re.compile(r"他们|她们|它们|他|她|它|(?:这|那|(?<![我你咱应谁])该)(?!几)一?(?:项|个|条|点|些|种|类|位|家)?")
+_ANAPHOR = re.compile(r"(?<!其)(?:他们|她们|它们|他|她|它)|(?:这|那|(?<![我你咱应谁])该)(?!几)一?(?:项|个|条|点|些|种|类|位|家)?")
 
 
 def _with_answer(core: str, previous: str, answer: str | None) -> str | None:

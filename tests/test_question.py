@@ -200,6 +200,24 @@ def test_rewrite_demonstrative_takes_the_earlier_noun_phrase():
     assert f"{previous.rstrip('？')}，这些技术要加强哪些研发？" in readings
 
 
+def test_rewrite_other_is_no_pronoun():
+    # 其他/其它 point at nothing: neither 其 nor 他 takes the subject or the previous answer ("的浙江他垃圾")
+    readings = rewrites("那其中的其他垃圾最后怎么处理？", ["浙江的生活垃圾分为哪几类？"])
+    assert readings[0] == "浙江的生活垃圾分为哪几类，其他垃圾最后怎么处理？"
+    assert all("其他垃圾最后怎么处理" in r for r in readings)
+    readings = rewrites("其他单位要怎么申请？", ["哪个部门负责组织实施？"], "市民政局")
+    assert all("其他单位" in r and "市民政局" not in r for r in readings)
+
+
+def test_rewrite_a_demonstrative_naming_its_noun_takes_no_subject():
+    previous = "享受1级待遇的职工在家护理，生活照料费用每月限额多少？"
+    readings = rewrites("这种居家护理待遇最多能享受多久？", [previous])
+    assert readings[0] == "享受1级待遇的职工在家护理，生活照料费用每月限额多少，这种居家护理待遇最多能享受多久？"
+    assert not any("待遇居家" in r for r in readings)
+    # a bare demonstrative still stands for the subject
+    assert rewrites("这个怎么申请？", ["《居住证暂行条例》是哪天施行的？"])[0] == "《居住证暂行条例》怎么申请？"
+
+
 def test_rewrite_pronoun_takes_the_quoted_title():
     readings = rewrites("它的总体目标是什么？", ["《海南自由贸易港建设总体方案》是哪天印发的？"])
     assert readings[0] == "《海南自由贸易港建设总体方案》总体目标是什么？"
