@@ -24,6 +24,7 @@ HEADING_PENALTY = 0.85  # headings summarise; when they disagree with the body, 
 NUMBER_BONUS = 0.1
 FOCUS_WEIGHT = 1.5
 DENSE_WEIGHT = 0.5
+_LIST_LEAD = re.compile(r"(?:下列|以下|如下)[^。]*[:：]\s*$")
 CLOSE = 0.08            # runners-up within this score of the best may hold the span instead
 
 
@@ -159,6 +160,12 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
         if entities.name_required(question):
             return Extraction(None, [best], best.score)
     if kind in ("descriptive", "reason"):
+        # "什么情况下长护险待遇会被终止" against "…出现下列情形之一的，…应及时办理待遇终止手续：": the cases
+        # are the lines the lead announces, not what its own words say
+        for sentence in close if phrasings.CONDITION_ASKED.search(question) else []:
+            answer = _LIST_LEAD.search(sentence.text) and lists.listing(question, passage_of(sentence, document_text))
+            if answer:
+                return Extraction(answer, [sentence], sentence.score)
         for sentence in close:
             answer = cloze(question, sentence.text)
             if answer:

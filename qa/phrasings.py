@@ -38,13 +38,13 @@ def consequence(question: str, sentence: str) -> str | None:
     return None
 
 
-_CONDITION_ASKED = re.compile(r"在?(?:什么|哪些|哪种|何种)(?:样的)?(?:情况|情形|条件)(?:下|时)?")
+CONDITION_ASKED = re.compile(r"在?(?:什么|哪些|哪种|何种)(?:样的)?(?:情况|情形|条件)(?:下|时)?")
 
 
 def condition(question: str, sentence: str) -> str | None:
     """"什么情况下质权人应当办理变更登记？" against "登记内容存在遗漏…或登记内容发生变化的，质权人应当办理
     变更登记。": the condition (…的，) in front of the rule the question repeats."""
-    asked = _CONDITION_ASKED.search(question)
+    asked = CONDITION_ASKED.search(question)
     if not asked:
         return None
     # Every word of the rule asked about: "办理注销登记" is not the rule of "办理变更登记"

@@ -932,6 +932,17 @@ def test_an_item_says_yes_or_no_by_its_lead_line():
     assert found.answer.startswith("可以。")
 
 
+def test_a_condition_asked_of_a_list_lead_is_answered_by_its_lines():
+    rules = ("第十九条 待遇享受人员出现下列情形之一的，定点服务机构应及时办理待遇终止手续：\n（一）待遇享受人员死亡；\n"
+             "（二）自理能力好转，经重新评估不符合条件；\n第二十条 定点服务机构应当建立服务台账。\n")
+    lead = _item("第十九条 待遇享受人员出现下列情形之一的，定点服务机构应及时办理待遇终止手续：", rules, 0.9)
+    found = extractive.extract("什么情况下待遇会被终止？", "descriptive", [lead], lambda _: rules)
+    assert found.answer == "待遇享受人员死亡、自理能力好转"  # each line by its head
+    # asked what is done, not when, the lead's own words answer
+    found = extractive.extract("待遇享受人员死亡后定点服务机构要做什么？", "descriptive", [lead], lambda _: rules)
+    assert "终止手续" in found.answer
+
+
 def test_an_item_takes_the_value_of_the_line_after_its_block_that_speaks_of_it():
     rules = ("第六十三条 有下列行为之一的，由主管部门责令限期改正，并按照本条第二款的规定处以罚款：\n"
              "（一）擅自改变公共建筑用途的；\n（二）擅自占用、挖掘道路、场地的；\n"
