@@ -24,8 +24,9 @@ HEADING_PENALTY = 0.85  # headings summarise; when they disagree with the body, 
 NUMBER_BONUS = 0.1
 FOCUS_WEIGHT = 1.5
 DENSE_WEIGHT = 0.5
-_LIST_LEAD = re.compile(r"(?:下列|以下|如下)[^。]*[:：]\s*$")
 CLOSE = 0.08            # runners-up within this score of the best may hold the span instead
+# A line that announces the numbered lines after it ("有下列情形之一的，…：")
+_LIST_LEAD = re.compile(r"(?:下列|以下|如下)[^。]*[:：]\s*$")
 
 
 @dataclass
