@@ -72,7 +72,13 @@ def evaluate(settings, embeddings, only: list[str] | None = None):
         for prediction in result.predictions:
             pooled.setdefault(prediction.split or "none", []).append(prediction)
         print(f"{name}: {result.metrics.accuracy:.3f}", file=sys.stderr)
-    rows += [row(f"all {split} questions pooled", aggregate(p)) for split, p in sorted(pooled.items())]
+    for split, predictions in sorted(pooled.items()):
+        rows.append(row(f"all {split} questions pooled", aggregate(predictions)))
+        # the targets ask paraphrased questions to be within 5 points of the others
+        for paraphrased in (False, True):
+            part = [p for p in predictions if p.paraphrase is paraphrased]
+            if part:
+                rows.append(row(f"  {split}, {'paraphrased' if paraphrased else 'literal'}", aggregate(part)))
     return rows, summaries, pooled
 
 
