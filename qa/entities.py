@@ -61,7 +61,8 @@ def entity_strict(question: str, p: Passage) -> str | None:
 
 
 _OBJECT_ASKED = re.compile(r"[把对向给找叫让]谁")
-_GENERIC_VERBS = frozenset({"进行", "予以", "给予", "实施", "开展", "作出", "可以", "应当"})
+_LIGHT_VERBS = ("进行", "予以", "给予", "实施", "开展", "作出")  # "对…进行责任约谈": the act is the verb after them
+_GENERIC_VERBS = frozenset(_LIGHT_VERBS + ("可以", "应当"))
 
 
 def whom(question: str, text: str) -> str | None:
@@ -71,7 +72,7 @@ def whom(question: str, text: str) -> str | None:
     after = re.match(r"[\u4e00-\u9fff]*", question[question.find("谁") + 1:]).group(0)
     for verb in [after[i:] for i in range(len(after) - 1) if after[i:] not in _GENERIC_VERBS]:
         verb = re.escape(verb)
-        found = re.search(rf"对([^，,。；;对]{{2,30}}?)(?:(?:进行|予以|给予|实施|开展|作出)[\u4e00-\u9fff]{{0,4}}?{verb}|{verb})", text)
+        found = re.search(rf"对([^，,。；;对]{{2,30}}?)(?:(?:{'|'.join(_LIGHT_VERBS)})[\u4e00-\u9fff]{{0,4}}?{verb}|{verb})", text)
         if found:
             return found.group(1)
     return None

@@ -6,8 +6,10 @@ import re
 from .question import ABOUT_THE_TEXT, ASKING, CONTENT_POS, QUESTION_WORD, key_terms, pos_tags, question_kind
 
 _FOLLOW_UP_START = re.compile(r"^(?:那个|那么?|还有|另外|其中的?|此外|而|又|再|如果是|要是|若是|假如是?)")
+_DEMONSTRATIVES = ("这个", "这项", "这些", "这种", "这类", "这样", "那个", "那项", "这一", "上述", "该")
 # "该部门" points back; "我该拿着去哪儿" is "should"; 其他/其余/尤其 point nowhere
-_PRONOUN = re.compile(r"(?<!其)(?:它们|它的|它|他们|他)|她|(?<!尤)其(?![他它余次实])|(?<![我你咱应谁])该|这个|这项|这些|这种|这类|这样|那个|那项|这一|上述|里头|里面|其中")
+_PRONOUN = re.compile(r"(?<!其)(?:它们|它的|它|他们|他)|她|(?<!尤)其(?![他它余次实])|(?<![我你咱应谁])该|"
+                      + "|".join(d for d in _DEMONSTRATIVES if d != "该") + "|里头|里面|其中")  # 该 guarded above
 
 
 def is_follow_up(question: str) -> bool:
@@ -88,9 +90,6 @@ def rewrites(question: str, history: list[str], previous_answer: str | None = No
     alone = [question] if new_kind and not _PRONOUN.search(core) else []
     readings += named + alone + together
     return list(dict.fromkeys(readings))
-
-
-_DEMONSTRATIVES = ("这个", "这项", "这些", "这种", "这类", "这样", "那个", "那项", "这一", "上述", "该")
 
 
 def _names_noun(text: str, pronoun: re.Match) -> bool:
