@@ -55,8 +55,9 @@ def who(question: str, text: str, anchored: bool = False) -> str | None:
     for word, flag in tags:
         if merged and merged[-1][1].startswith("nt") and flag == "n" and word not in question and len(word) <= 3:
             merged[-1] = (merged[-1][0] + word, merged[-1][1])
-        elif merged and merged[-1][0] in ("省", "市", "区", "县", "州") and flag.startswith("nt"):
-            merged[-1] = (merged[-1][0] + word, flag)  # jieba splits "市财政局" into 市 + 财政局
+        elif merged and merged[-1][0] in ("省", "市", "区", "县", "州", "镇", "乡") and flag.startswith("nt"):
+            # jieba splits "市财政局" into 市 + 财政局, "镇人民政府" into 镇 + 人民政府
+            merged[-1] = (merged[-1][0] + word, flag)
         elif merged and len(merged[-1][0]) > 1 and merged[-1][0][-1] in "省市区县州" and flag.startswith("nt"):
             # and "报市人民政府" into 报市 + 人民政府: the 市 belongs to the name
             head, admin = merged[-1][0][:-1], merged[-1][0][-1]

@@ -52,8 +52,10 @@ def entity_strict(question: str, p: Passage) -> str | None:
             or _done_at(question, p.text)
     if ORG_KIND.search(question):  # "哪个部门负责…": the organisation doing it, named or not
         # "…要去找哪个部门" against "应当向同级公安机关申请…": the body one turns to
-        return who(question, p.text, anchored=True) or \
-            (phrasings.destination(p.text) if _TURNED_TO.search(question) else None) or cloze(question, p.text)
+        # (the body the text puts after 向 first: "按照国家有关规定向电信主管部门办理许可" has another name
+        # nearer the verb)
+        turned_to = phrasings.destination(p.text) if _TURNED_TO.search(question) else None
+        return turned_to or who(question, p.text, anchored=True) or cloze(question, p.text)
     if _NAMED_KIND.search(question):  # jieba knows few company names: "万向区块链" is found by its place
         # "哪家银行" against "在…指定的银行开设": the words the asked kind takes come before any name elsewhere
         return _modifier(question, p.text) or _named(question, p.text) or _nouns_only(cloze(question, p.text))

@@ -39,7 +39,7 @@ _PUBLISHED = re.compile(r"^[（(]?(\d{4}年\d{1,2}月\d{1,2}日)\s*([\u4e00-\u9f
 
 # A regulation's history under its title, one event a line: "2015年10月21日 国务院第109次常务会议通过",
 # "2016年2月6日 《国务院关于修改部分行政法规的决定》第一次修订"; approval ("国务院批准") stands for adoption.
-_HISTORY_LINE = re.compile(r"^[（(]?(\d{4}年\d{1,2}月\d{1,2}日)\s*([^\n]*?)(通过|批准|修订|修正)[）)]?$")
+_HISTORY_LINE = re.compile(r"^[（(]?(\d{4}年\d{1,2}月\d{1,2}日)\s*([^\n]*?)(通过|批准|修订|修正|修改)[）)]?$")
 _REVISED_ASKED = re.compile(r"修订|修改|修正")
 _ADOPTED_ASKED = re.compile(r"通过|批准")
 _COUNT_ASKED = re.compile(r"几次|多少次")
@@ -138,7 +138,7 @@ def read(text: str) -> Issuance:
 
 
 # The document is what is counted ("这个办法一共分成几章"), not items of it ("一共有几条措施").
-_PARTS_ASKED = re.compile(r"(?:办法|规定|细则|条例|方案|意见|文件|新规|通知)》?[^，。？?]{0,6}?(?<!哪)(?:几|多少)(章|条)(?![\u4e00-\u9fff])")
+_PARTS_ASKED = re.compile(r"(?:办法|规定|细则|条例|方案|意见|文件|新规|通知|法)》?[^，。？?]{0,6}?(?<!哪)(?:几|多少)(章|条)(?![\u4e00-\u9fff])")
 
 
 def parts(question: str, text: str) -> tuple[str, str] | None:
@@ -163,7 +163,7 @@ def _history(question: str, what: str, text: str) -> tuple[str, str] | None:
     events = _events(text)
     # adopted (通过) or approved (批准), as asked: "由哪个机构批准" in a regulation's body is about its permits
     adoption = ("批准",) if "批准" in question and "通过" not in question else ("通过",)
-    kinds = adoption if what in ("adopted", "adopted by") else ("修订", "修正")
+    kinds = adoption if what in ("adopted", "adopted by") else ("修订", "修正", "修改")
     wanted = [m for m in events if m.group(3) in kinds]
     if not wanted:
         return None
@@ -190,7 +190,7 @@ _REVISION_NAMED = re.compile(r"(\d{4})年[^，,。？?]{0,6}?(?:修订|修正|�
 def missing_revision(question: str, text: str) -> bool:
     """The question names a revision (by year or by number) that the document's dated history lines do not
     record; never when the document prints no history."""
-    revisions = [m for m in _events(text) if m.group(3) in ("修订", "修正")]
+    revisions = [m for m in _events(text) if m.group(3) in ("修订", "修正", "修改")]
     if not revisions:
         return False
     for named in _REVISION_NAMED.finditer(question):

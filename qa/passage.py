@@ -112,7 +112,15 @@ def pick_match(question: str, text: str, candidates: list[re.Match]) -> re.Match
     def bounded(match: re.Match) -> bool:
         return bound is not None and re.search(rf"(?:{bound})$", text[max(0, match.start() - 4):match.start()]) is not None
 
-    return max(candidates, key=lambda m: (bounded(m), overlap(m), labelled(m), -m.start()))
+    # "《工商行政管理部门处理消费者投诉办法》是哪一天公布的" against "1998年…公布的《产品质量申诉处理办法》、
+    # 2014年…公布的《工商行政管理部门处理消费者投诉办法》": the value of the title the question names
+    titles = [t for t in re.findall(r"《[^》]+》", question)]
+
+    def titled(match: re.Match) -> bool:
+        following = re.split(r"[、，,；;。]", text[match.end():], maxsplit=1)[0]
+        return any(t in following for t in titles)
+
+    return max(candidates, key=lambda m: (bounded(m), overlap(m), titled(m), labelled(m), -m.start()))
 
 
 _BOUNDS = ("最多|最高|最长|最大|上限|不超过|不得超过|不高于|不得高于", "至少|最少|最低|最短|下限|不少于|不得少于|不低于|不得低于")

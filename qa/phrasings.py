@@ -125,7 +125,9 @@ def definition(question: str, sentence: str) -> str | None:
         return None
     term = re.sub(r"^.*所称的?", "", next(g for g in asked.groups() if g))  # "本规定所称(的)家用汽车产品"
     # "单用途预付卡（以下简称预付卡），是指…": the short name given on the way
-    found = re.search(re.escape(term) + r"(?:[（(][^）)]{0,20}[）)])?[，,]?(?:是指|指)([^。；;]+)", sentence)
+    # "本办法所称纯老家庭包括家庭成员均为老年人的家庭": what the text gives the term's name to
+    verbs = "是指|指|包括" if "所称" in sentence else "是指|指"
+    found = re.search(re.escape(term) + rf"(?:[（(][^）)]{{0,20}}[）)])?[，,]?(?:{verbs})([^。；;]+)", sentence)
     return found.group(1).strip() if found else None
 
 
@@ -149,7 +151,7 @@ def alias(question: str, text: str) -> str | None:
 
 
 _SENT_TO = re.compile(r"(?:上报|报送|报告|报|提交|上交|交|送|上缴|缴)([\u4e00-\u9fff（）()、]{2,24}?)(?=备案|审批|审核|批准|[，,。；;]|$)"
-                      r"|向([\u4e00-\u9fff（）()、]{2,24}?)(?=提出|申请|报告|反映|咨询|投诉|举报)")
+                      r"|向([\u4e00-\u9fff（）()、]{2,24}?)(?=提出|申请|报告|反映|咨询|投诉|举报|办理|备案|登记|申领|申报)")
 
 
 def destination(text: str) -> str | None:
@@ -192,6 +194,10 @@ def respectively(question: str, sentence: str) -> str | None:
                 items = [x for x in re.split(r"、|和|与|及", clause) if x]
             if len(items) == len(values):
                 named = [i for i, item in enumerate(items) if _item_core(items, i) in question]
+                # "街道（镇）级社区养老服务设施" names 街道（镇）级, and 社区（村）级's "社区" only inside the words
+                # the items share: the longer match is the item meant
+                longest = max((len(_item_core(items, i)) for i in named), default=0)
+                named = [i for i in named if len(_item_core(items, i)) == longest]
                 return values[named[0]] if len(named) == 1 else None
     return None
 

@@ -123,7 +123,8 @@ def keys_present(question: str, best: Scored, ranked: list[Scored], document_tex
 
 
 # Short forms too far from their full spelling for `spread` ("人大常委会": 人民代表大会常务委员会)
-_SHORT_FORMS = (("人大", "人民代表大会"), ("常委会", "常务委员会"), ("政协", "政治协商会议"))
+_SHORT_FORMS = (("人大", "人民代表大会"), ("常委会", "常务委员会"), ("政协", "政治协商会议"), ("中国", "中华人民共和国"),
+                ("APP", "应用程序"), ("App", "应用程序"), ("app", "应用程序"))
 
 
 def _spelled_out(word: str) -> str:
@@ -145,8 +146,19 @@ def another_item(question: str, answer: str, passage: Passage, text: str | None,
     tags = pos_tags(question) + (("", ""),)
     nouns = [w for (w, f), after in zip(tags, tags[1:]) if f.startswith("n") and after[1] != "f"
              and not f.startswith(("nr", "ns", "nt", "nz")) and len(w) >= 2 and w not in ABOUT_THE_TEXT][:1]
-    return any(w not in passage.paragraph + lead and not spread(w, passage.paragraph) and w in (text or "")
-               for w in nouns)
+    context = passage.paragraph + lead + _previous_paragraph(passage.paragraph, text or "")
+    return any(w not in context and not spread(w, passage.paragraph) and w in (text or "") for w in nouns)
+
+
+_EARLIER_PARAGRAPH = re.compile(r"前[两三四]?款|前[两三四]?项")
+
+
+def _previous_paragraph(paragraph: str, text: str) -> str:
+    """"前款行为尚不构成犯罪的，…处十万元以下罚款" names its case in the paragraph before it."""
+    at = text.find(paragraph)
+    if not _EARLIER_PARAGRAPH.search(paragraph) or at <= 0:
+        return ""
+    return text[:at].rstrip("\n").rsplit("\n", 1)[-1]
 
 
 _FINE = re.compile(r"罚款|罚金")
