@@ -123,6 +123,32 @@ def _nouns_only(answer: str | None) -> str | None:
     return None
 
 
+# Words that run on a name leftwards: nouns, nominal verbs (服务, 培育), distinguishing words (公共)
+_NOMINAL = ("n", "vn", "b", "j")
+
+
+def whole_name(answer: str, text: str) -> str:
+    """"综合信息平台" cut from "通过市为老服务综合信息平台向…": the name with the nouns in front of it,
+    back to the preposition or verb before them ("市为老服务综合信息平台")."""
+    at = text.find(answer)
+    if at <= 0:
+        return answer
+    before, length = [], 0
+    for word, flag in pos_tags(text[:at + len(answer)]):
+        if length >= at:
+            break
+        before.append((word, flag))
+        length += len(word)
+    if length != at:  # the answer starts inside one of jieba's words: leave it as cut
+        return answer
+    taken = ""
+    for word, flag in reversed(before):
+        if not flag.startswith(_NOMINAL) or len(taken) + len(word) > 12:
+            break
+        taken = word + taken
+    return taken + answer
+
+
 _REFERS_BACK = re.compile(r"^(?:它|他|她|其|该|这)")
 
 

@@ -157,7 +157,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
             before = entities.antecedent(passage) if entities.name_required(question) else None
             answer = (before and entities.entity_strict(question, before)) or entities.entity_strict(question, passage)
             if answer and answer not in question:  # "哪个单位" → "单位" names nothing
-                return Extraction(answer, [sentence], sentence.score)
+                return Extraction(entities.whole_name(answer, sentence.text), [sentence], sentence.score)
         if entities.name_required(question):
             return Extraction(None, [best], best.score)
     if kind in ("descriptive", "reason"):

@@ -66,7 +66,11 @@ def answer(question: str, text: str) -> tuple[str, str] | None:
         return _history(question, what, text)
     if what == "in force":
         found = _IN_FORCE.search(text)
-        return (found.group(1) or found.group(2), found.group(0)) if found else None
+        if not found:
+            return None
+        # "自公布之日起" says when; "公布之日" alone reads as the day of publishing
+        day = found.group(1) or found.group(2)
+        return ("自" + day + "起" if day.endswith("之日") else day), found.group(0)
     facts = read(text)
     value, line = {"when": (facts.date, facts.date), "who": (facts.issuer, facts.issuer_line),
                    "number": (facts.number, facts.number)}[what]
@@ -141,9 +145,17 @@ def read(text: str) -> Issuance:
 _PARTS_ASKED = re.compile(r"(?:办法|规定|细则|条例|方案|意见|文件|新规|通知|法)》?[^，。？?]{0,6}?(?<!哪)(?:几|多少)(章|条)(?![\u4e00-\u9fff])")
 
 
+# "这份意见的正文一共分成几大部分": an opinion's parts are its lines numbered 一、二、…
+_SECTIONS_ASKED = re.compile(r"(?:办法|规定|细则|条例|方案|意见|文件|新规|通知|法|正文)》?[^，。？?]{0,6}?(?:几|多少)(?:大|个)?部分")
+_SECTION_LINE = re.compile(r"^\s*[一二三四五六七八九十]+、")
+
+
 def parts(question: str, text: str) -> tuple[str, str] | None:
     """"这个办法一共分成几章" / "共有多少条": (the count, the last such line) from the document's own
     numbered lines, when the question asks about the whole document (not "第三章有几条")."""
+    if _SECTIONS_ASKED.search(question):
+        lines = [line.strip() for line in text.split("\n") if _SECTION_LINE.match(line)]
+        return (f"{len(lines)}个部分", lines[-1]) if len(lines) >= 2 else None
     asked = _PARTS_ASKED.search(question)
     if not asked or re.search(r"第[一二三四五六七八九十百\d]+[章条节]", question):
         return None

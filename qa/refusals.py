@@ -146,11 +146,27 @@ def another_item(question: str, answer: str, passage: Passage, text: str | None,
     tags = pos_tags(question) + (("", ""),)
     nouns = [w for (w, f), after in zip(tags, tags[1:]) if f.startswith("n") and after[1] != "f"
              and not f.startswith(("nr", "ns", "nt", "nz")) and len(w) >= 2 and w not in ABOUT_THE_TEXT][:1]
-    context = passage.paragraph + lead + _previous_paragraph(passage.paragraph, text or "")
+    context = passage.paragraph + lead + _previous_paragraph(passage.paragraph, text or "") + \
+        _cited_articles(passage.paragraph, text or "")
     return any(w not in context and not spread(w, passage.paragraph) and w in (text or "") for w in nouns)
 
 
 _EARLIER_PARAGRAPH = re.compile(r"前[两三四]?款|前[两三四]?项")
+
+
+_CITED = re.compile(r"(?:本法|本条例|本办法|本规定|本细则)?第([一二三四五六七八九十百零〇\d]+)条")
+
+
+def _cited_articles(paragraph: str, text: str) -> str:
+    """"违反本法第十四条、第二十五条第一款规定的，…处五十万元以下罚款" names its case by the articles it
+    cites: their lines say what it is about."""
+    cited = []
+    for number in dict.fromkeys(m.group(1) for m in _CITED.finditer(paragraph)):
+        # the article whole: its lines up to the next article or chapter
+        block = re.search(rf"^\s*第{number}条.*?(?=^\s*第[一二三四五六七八九十百零〇\d]+[条章]|\Z)", text, re.M | re.S)
+        if block and paragraph not in block.group(0):
+            cited.append(block.group(0)[:600])
+    return "".join(cited)
 
 
 def _previous_paragraph(paragraph: str, text: str) -> str:

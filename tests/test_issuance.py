@@ -86,7 +86,8 @@ def test_the_signing_chunk_is_fetched_when_retrieval_missed_it_and_the_date_line
 def test_from_when_the_document_applies():
     rules = "保险销售行为管理办法\n第一章 总则\n第一条 为规范保险销售行为，制定本办法。\n第五十条 本办法自2024年3月1日起施行。"
     assert answer("这个保险销售新规从哪天开始生效？", rules) == ("2024年3月1日", "第五十条 本办法自2024年3月1日起施行")
-    assert answer("本办法什么时候开始施行？", "…\n本办法自印发之日起施行。") == ("印发之日", "本办法自印发之日起施行")
+    # "自印发之日起" says when; "印发之日" alone reads as the day of issuing
+    assert answer("本办法什么时候开始施行？", "…\n本办法自印发之日起施行。") == ("自印发之日起", "本办法自印发之日起施行")
     assert asked("这个新规的生效条件是什么？", "保险销售行为管理办法") is None  # not when
 
 

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from qa.dates import date
 from qa.doers import who
-from qa.entities import entity_strict
+from qa.entities import entity_strict, whole_name
 from qa.extractive import Scored
 from qa.issuance import answer, parts
 from qa.numbers import number
@@ -108,3 +108,30 @@ def test_the_body_one_turns_to_is_the_one_after_向():
 def test_a_township_government_keeps_its_镇():
     rule = "资助费用由镇人民政府、街道办事处按照财务管理规定，每月支付给服务机构。"
     assert who("老人的服务资助费用每个月是由谁付给服务机构的？", rule).startswith("镇人民政府")
+
+
+def test_a_name_keeps_the_nouns_in_front_of_it():
+    assert whole_name("综合信息平台", "应当通过市为老服务综合信息平台向户籍所在地提交申请") == "市为老服务综合信息平台"
+    assert whole_name("服务平台", "将行政处罚等信息共享到本市公共信用信息服务平台") == "本市公共信用信息服务平台"
+    assert whole_name("区民政部门", "由区民政部门负责") == "区民政部门"              # a preposition before it
+    # the answer starts inside jieba's word (上一级 read as 上 + 一级): left as it was cut
+    assert whole_name("一级劳动保障行政部门", "由共同的上一级劳动保障行政部门指定管辖") == "一级劳动保障行政部门"
+
+
+def test_a_paragraph_citing_articles_names_its_case_in_them():
+    law = ("第十四条 任何单位和个人不得非法制造、买卖、提供或者使用下列设备、软件：\n（一）电话卡批量插入设备；\n"
+           "（二）具有改变主叫号码功能的设备。\n第十五条 银行业金融机构应当建立开户核验制度。\n"
+           "第四十二条 违反本法第十四条规定的，没收违法所得，处违法所得一倍以上十倍以下罚款，没有违法所得或者违法所得"
+           "不足五万元的，处五十万元以下罚款。\n")
+    paragraph = law.split("\n")[4]
+    question = "非法买卖电话卡批量插入设备，没有违法所得或者违法所得不足五万元的，处多少罚款？"
+    assert another_item(question, "五十万元以下", passage(paragraph), law) is False
+    # the article it cites says nothing of 银行卡: another item
+    assert another_item("银行卡开户违规的，处多少罚款？", "五十万元以下", passage(paragraph), law) is True
+
+
+def test_an_opinion_is_counted_by_its_numbered_parts():
+    opinion = "关于加强人才队伍建设的意见\n一、总体要求\n（一）指导思想。坚持党的领导。\n二、加大培养力度\n三、保障措施\n"
+    assert parts("这份意见的正文一共分成几大部分？", opinion) == ("3个部分", "三、保障措施")
+    assert parts("这个意见分为几个部分？", opinion)[0] == "3个部分"
+    assert parts("这份意见的第一部分讲什么？", opinion) is None
