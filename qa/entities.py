@@ -131,7 +131,8 @@ def whole_name(answer: str, text: str) -> str:
     """"综合信息平台" cut from "通过市为老服务综合信息平台向…": the name with the nouns in front of it,
     back to the preposition or verb before them ("市为老服务综合信息平台")."""
     at = text.find(answer)
-    if at <= 0:
+    # a person's name takes no title in front ("总经理肖风")
+    if at <= 0 or any(f.startswith("nr") for _, f in pos_tags(answer)):
         return answer
     before, length = [], 0
     for word, flag in pos_tags(text[:at + len(answer)]):

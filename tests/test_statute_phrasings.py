@@ -135,3 +135,7 @@ def test_an_opinion_is_counted_by_its_numbered_parts():
     assert parts("这份意见的正文一共分成几大部分？", opinion) == ("3个部分", "三、保障措施")
     assert parts("这个意见分为几个部分？", opinion)[0] == "3个部分"
     assert parts("这份意见的第一部分讲什么？", opinion) is None
+
+
+def test_a_persons_name_takes_no_title_in_front():
+    assert whole_name("肖风", "万向区块链董事长兼总经理肖风博士认为") == "肖风"
