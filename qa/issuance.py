@@ -41,6 +41,7 @@ _PUBLISHED = re.compile(r"^[（(]?(\d{4}年\d{1,2}月\d{1,2}日)\s*([\u4e00-\u9f
 # "2016年2月6日 《国务院关于修改部分行政法规的决定》第一次修订"; approval ("国务院批准") stands for adoption.
 _HISTORY_LINE = re.compile(r"^[（(]?(\d{4}年\d{1,2}月\d{1,2}日)\s*([^\n]*?)(通过|批准|修订|修正|修改)[）)]?$")
 _REVISED_ASKED = re.compile(r"修订|修改|修正")
+_REVISIONS = ("修订", "修正", "修改")  # what a dated history line calls a revision
 _ADOPTED_ASKED = re.compile(r"通过|批准")
 _COUNT_ASKED = re.compile(r"几次|多少次")
 # "第二次修订", "第二回修改", "最近一次修改": which revision is meant (None: the one in force, the last)
@@ -142,11 +143,10 @@ def read(text: str) -> Issuance:
 
 
 # The document is what is counted ("这个办法一共分成几章"), not items of it ("一共有几条措施").
-_PARTS_ASKED = re.compile(r"(?:办法|规定|细则|条例|方案|意见|文件|新规|通知|法)》?[^，。？?]{0,6}?(?<!哪)(?:几|多少)(章|条)(?![\u4e00-\u9fff])")
-
-
+_DOCUMENT = r"(?:办法|规定|细则|条例|方案|意见|文件|新规|通知|法"
+_PARTS_ASKED = re.compile(_DOCUMENT + r")》?[^，。？?]{0,6}?(?<!哪)(?:几|多少)(章|条)(?![\u4e00-\u9fff])")
 # "这份意见的正文一共分成几大部分": an opinion's parts are its lines numbered 一、二、…
-_SECTIONS_ASKED = re.compile(r"(?:办法|规定|细则|条例|方案|意见|文件|新规|通知|法|正文)》?[^，。？?]{0,6}?(?:几|多少)(?:大|个)?部分")
+_SECTIONS_ASKED = re.compile(_DOCUMENT + r"|正文)》?[^，。？?]{0,6}?(?:几|多少)(?:大|个)?部分")
 _SECTION_LINE = re.compile(r"^\s*[一二三四五六七八九十]+、")
 
 
@@ -175,7 +175,7 @@ def _history(question: str, what: str, text: str) -> tuple[str, str] | None:
     events = _events(text)
     # adopted (通过) or approved (批准), as asked: "由哪个机构批准" in a regulation's body is about its permits
     adoption = ("批准",) if "批准" in question and "通过" not in question else ("通过",)
-    kinds = adoption if what in ("adopted", "adopted by") else ("修订", "修正", "修改")
+    kinds = adoption if what in ("adopted", "adopted by") else _REVISIONS
     wanted = [m for m in events if m.group(3) in kinds]
     if not wanted:
         return None
@@ -202,7 +202,7 @@ _REVISION_NAMED = re.compile(r"(\d{4})年[^，,。？?]{0,6}?(?:修订|修正|�
 def missing_revision(question: str, text: str) -> bool:
     """The question names a revision (by year or by number) that the document's dated history lines do not
     record; never when the document prints no history."""
-    revisions = [m for m in _events(text) if m.group(3) in ("修订", "修正", "修改")]
+    revisions = [m for m in _events(text) if m.group(3) in _REVISIONS]
     if not revisions:
         return False
     for named in _REVISION_NAMED.finditer(question):

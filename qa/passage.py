@@ -114,7 +114,7 @@ def pick_match(question: str, text: str, candidates: list[re.Match]) -> re.Match
 
     # "《工商行政管理部门处理消费者投诉办法》是哪一天公布的" against "1998年…公布的《产品质量申诉处理办法》、
     # 2014年…公布的《工商行政管理部门处理消费者投诉办法》": the value of the title the question names
-    titles = [t for t in re.findall(r"《[^》]+》", question)]
+    titles = re.findall(r"《[^》]+》", question)
 
     def titled(match: re.Match) -> bool:
         following = re.split(r"[、，,；;。]", text[match.end():], maxsplit=1)[0]

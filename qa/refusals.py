@@ -124,12 +124,12 @@ def keys_present(question: str, best: Scored, ranked: list[Scored], document_tex
 
 # Short forms too far from their full spelling for `spread` ("人大常委会": 人民代表大会常务委员会)
 _SHORT_FORMS = (("人大", "人民代表大会"), ("常委会", "常务委员会"), ("政协", "政治协商会议"), ("中国", "中华人民共和国"),
-                ("APP", "应用程序"), ("App", "应用程序"), ("app", "应用程序"))
+                ("app", "应用程序"))
 
 
 def _spelled_out(word: str) -> str:
-    for short, full in _SHORT_FORMS:
-        word = word.replace(short, full)
+    for short, full in _SHORT_FORMS:  # APP, App or app
+        word = re.sub(re.escape(short), full, word, flags=re.IGNORECASE)
     return word
 
 
