@@ -14,8 +14,10 @@ from index.chunking import DATE_LINE
 
 from .passage import PART_LINE
 
+# "最近一次改是哪天", "改过几次": a citizen's 改 for a revision (not 改革, 改进, 改造, 改善)
+_CHANGED = r"(?:第[一二三四五六七八九十]|(?:最近|最后|上)一?|头一|首)[次回]改(?![革进造善])|改过(?:几|多少)次"
 _VERB = re.compile(r"印发|发布|发出|出台|制定|下发|颁布|发文|签发|公布|发的|成文|落款|文号|第几号|生效|施行|实行|开始实施|开始执行|"
-                   r"的日期|修订|修改|修正|通过|批准")
+                   r"的日期|修订|修改|修正|通过|批准|" + _CHANGED)
 _IN_FORCE_ASKED = re.compile(r"生效|施行|实行|开始实施|开始执行")
 # "本办法自2024年3月1日起施行", "本方案自印发之日起执行"; under a regulation's title "2022年1月1日 施行"
 _IN_FORCE = re.compile(r"[^。；\n]{0,20}?自(\d{4}年\d{1,2}月\d{1,2}日|[\u4e00-\u9fff]{2,6}之日)起(?:施行|实施|执行|生效)|"
@@ -40,7 +42,7 @@ _PUBLISHED = re.compile(r"^[（(]?(\d{4}年\d{1,2}月\d{1,2}日)\s*([\u4e00-\u9f
 # A regulation's history under its title, one event a line: "2015年10月21日 国务院第109次常务会议通过",
 # "2016年2月6日 《国务院关于修改部分行政法规的决定》第一次修订"; approval ("国务院批准") stands for adoption.
 _HISTORY_LINE = re.compile(r"^[（(]?(\d{4}年\d{1,2}月\d{1,2}日)\s*([^\n]*?)(通过|批准|修订|修正|修改)[）)]?$")
-_REVISED_ASKED = re.compile(r"修订|修改|修正")
+_REVISED_ASKED = re.compile(r"修订|修改|修正|" + _CHANGED)
 _REVISIONS = ("修订", "修正", "修改")  # what a dated history line calls a revision
 _ADOPTED_ASKED = re.compile(r"通过|批准")
 _COUNT_ASKED = re.compile(r"几次|多少次")
