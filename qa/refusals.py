@@ -146,15 +146,17 @@ def another_item(question: str, answer: str, passage: Passage, text: str | None,
     tags = pos_tags(question) + (("", ""),)
     nouns = [w for (w, f), after in zip(tags, tags[1:]) if f.startswith("n") and after[1] != "f"
              and not f.startswith(("nr", "ns", "nt", "nz")) and len(w) >= 2 and w not in ABOUT_THE_TEXT][:1]
-    context = passage.paragraph + lead + _previous_paragraph(passage.paragraph, text or "") + \
-        _cited_articles(passage.paragraph, text or "")
-    return any(w not in context and not spread(w, passage.paragraph) and w in (text or "") for w in nouns)
+    text = text or ""
+    missing = [w for w in nouns if w not in passage.paragraph + lead and not spread(w, passage.paragraph) and w in text]
+    if not missing:
+        return False
+    # only then the paragraphs it refers to, which mean searching the whole document
+    referred = _previous_paragraph(passage.paragraph, text) + _cited_articles(passage.paragraph, text)
+    return any(w not in referred for w in missing)
 
 
-_EARLIER_PARAGRAPH = re.compile(r"前[两三四]?款|前[两三四]?项")
-
-
-_CITED = re.compile(r"(?:本法|本条例|本办法|本规定|本细则)?第([一二三四五六七八九十百零〇\d]+)条")
+_EARLIER_PARAGRAPH = re.compile(r"前[两三四]?[款项]")
+_CITED = re.compile(r"第([一二三四五六七八九十百零〇\d]+)条")
 
 
 def _cited_articles(paragraph: str, text: str) -> str:
@@ -163,7 +165,7 @@ def _cited_articles(paragraph: str, text: str) -> str:
     cited = []
     for number in dict.fromkeys(m.group(1) for m in _CITED.finditer(paragraph)):
         # the article whole: its lines up to the next article or chapter
-        block = re.search(rf"^\s*第{number}条.*?(?=^\s*第[一二三四五六七八九十百零〇\d]+[条章]|\Z)", text, re.M | re.S)
+        block = re.search(rf"^\s*第{number}条.*?(?={PART_LINE.pattern}|\Z)", text, re.M | re.S)
         if block and paragraph not in block.group(0):
             cited.append(block.group(0)[:600])
     return "".join(cited)
