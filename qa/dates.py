@@ -8,8 +8,12 @@ from index.lexical import tokenize
 
 from .passage import NUMERAL, Passage, pick
 
-DATE = re.compile(r"\d{1,2}月(?:底|初|末|中旬|上旬|下旬)(?:前|以前|之前)?|\d{4}\s*[-—–~至到]\s*\d{4}年|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年底|年末|年初)?(?:前|底|初|末|以前|之前|以来)?|\d{1,2}月\d{1,2}日|今年|明年|去年|“?十[一二三四五六七八九]五”?(?:时期|期间)(?:末|初)?|\d{1,2}月份")
-_RANGE = re.compile(r"\d{4}\s*[-—–~至到]\s*\d{4}")
+# "每年1月1日至6月30日" is one stretch of the year; "每年6月" a month (asked by 几月)
+_DAY_RANGE = r"\d{1,2}月\d{1,2}日\s*[至到—–~～-]\s*\d{1,2}月\d{1,2}日"
+DATE = re.compile(_DAY_RANGE + r"|\d{1,2}月(?:底|初|末|中旬|上旬|下旬)(?:前|以前|之前)?|\d{4}\s*[-—–~至到]\s*\d{4}年|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年底|年末|年初)?(?:前|底|初|末|以前|之前|以来)?|\d{1,2}月\d{1,2}日|今年|明年|去年|“?十[一二三四五六七八九]五”?(?:时期|期间)(?:末|初)?|\d{1,2}月份")
+_RANGE = re.compile(r"\d{4}\s*[-—–~至到]\s*\d{4}|" + _DAY_RANGE)
+_MONTH_ASKED = re.compile(r"几月|哪个月|哪一个月|什么月份")
+_MONTH = re.compile(r"(?<!\d)\d{1,2}月(?![\d份底初末中上下])")
 _ONE_YEAR = re.compile(r"哪一?年|年份")
 _PERIOD = re.compile(r"哪几年|哪些年|期限|时间段|多久|几年")
 _DAY_ASKED = re.compile(r"哪天|哪一天|几号|几月几日|什么日子|日期")
@@ -37,6 +41,8 @@ _BOUND = {"最早": re.compile(r"不得早于([^，,。；;]{2,15})"),
 
 def date(question: str, p: Passage) -> str | None:
     found = [m for m in DATE.finditer(p.text) if m.group(0).rstrip("前底初末以来之") not in question]
+    if _MONTH_ASKED.search(question):
+        found += [m for m in _MONTH.finditer(p.text) if not any(f.start() <= m.start() < f.end() for f in found)]
     asked = question.replace("最迟", "最晚")
     for word, bound in _BOUND.items() if not found else ():  # "最早可以定在哪天" against "不得早于公告日期"
         limit = bound.search(p.text) if word in asked else None

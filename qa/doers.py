@@ -123,7 +123,7 @@ def who(question: str, text: str, anchored: bool = False) -> str | None:
 # "…所在地的", "发生地的地方", "县级以上地方各级", "同级": the words before a body's name that say which one acts
 _WHICH_BODY = re.compile(r"(?:[^，,。；;：:、由向在经对和或及与的]{2,10}?(?:所在地|发生地|居住地|户籍地|登记地|住所地)的?)?"
                          r"(?:县级以上|设区的市级以上)?(?:地方)?(?:各级)?(?:省级|市级|县级|乡级|本级|同级|上一级)?$")
-_BODY_TAIL = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:主管部门|部门|机关|机构|委员会|管理局|局|厅|办公室|中心)")
+_BODY_TAIL = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:主管部门|部门|机关|机构|委员会|管理局|局|厅|办公室|中心|办)")  # 管委办, 积分办
 # "省、自治区、直辖市人民政府卫生行政主管部门应当…": the bodies an article opens with may be listed
 _ACTOR_FIRST = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+条\s*)?([\u4e00-\u9fff、]{1,24}?"
                           r"(?:主管部门|部门|机关|机构|委员会|管理局|局|厅|办公室|中心))")

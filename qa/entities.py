@@ -20,35 +20,47 @@ from .question import FUNCTION_TAGS, pos_tags
 from .spans import EDGE_CHARS, best_clause
 
 _WHICH = re.compile(r"(?:什么|哪个|哪种|哪类|哪家|哪一|哪款|哪项|哪位)")
-_NAME_ASKED = re.compile(r"名字|名称|叫什么|全称|哪[份部个]?[\u4e00-\u9fff]{0,2}?(?:文件|预案|规划|方案|条例|办法|法规|法律|意见|通知)")
+_NAME_ASKED = re.compile(r"名字|名称|叫什么|全称|哪[份部个]?[\u4e00-\u9fff]{0,2}?(?:文件|预案|规划|方案|条例|办法|法规|法律|意见|通知)|"
+                         r"(?:文件|条例|法规|法律)是哪一?[份部个]")
+
+
+def _name_asked(question: str) -> bool:
+    """"市场主体名称由谁…申报" asks who: the name is its subject."""
+    return bool(_NAME_ASKED.search(question)) and "谁" not in question
 
 
 def entity(question: str, p: Passage) -> str | None:
-    if _NAME_ASKED.search(question):
+    if _name_asked(question):
         return _name(question, p.text)
     return _gap(question, p)
 
 
 def entity_strict(question: str, p: Passage) -> str | None:
     """Only the answers that are near certain: a name asked for, or the words the question's noun takes."""
-    if _NAME_ASKED.search(question):
+    if _name_asked(question):
         return _name(question, p.text)
     if _LEVEL_ASKED.search(question):  # "哪一级市场监管部门可以建立…" → "省级市场监督管理部门"
         level = _LEVEL.search(p.text)
         if level:  # "首先动用县级储备粮": the level with the thing it qualifies
             rest = p.text[level.end():] if level.group(0).endswith(("级", "以上")) else ""
-            return level.group(0) + "".join(w for w, _ in takewhile(lambda t: t[1].startswith("n"), pos_tags(rest)))
+            # "省、自治区、直辖市人民政府" + 公安机关: the government's body that acts
+            body = _GOVERNMENT_BODY.match(p.text, level.end()) if level.group(0).endswith("人民政府") else None
+            return level.group(0) + (body.group(0) if body else "") + \
+                "".join(w for w, _ in takewhile(lambda t: t[1].startswith("n"), pos_tags(rest)))
     if "谁" in question or "哪位" in question:
         # "谁应当为保险销售人员办理执业登记" against "保险公司、保险中介机构应当为其…办理执业登记": whoever
         # the sentence says does it, named or not, when the question's own words bracket it.
-        return (_OBJECT_ASKED.search(question) and whom(question, p.text)) or who(question, p.text) or \
+        # "可以找谁申请复核" against "…向市积分办申请复核": the body one turns to
+        turned_to = phrasings.destination(p.text) if re.search(r"[找向]谁", question) else None
+        return turned_to or (_OBJECT_ASKED.search(question) and whom(question, p.text)) or who(question, p.text) or \
             ("谁" in question and cloze(question, p.text) or None)
     if _SOURCE_ASKED.search(question):  # "钱从哪里出" → "从评估后的净资产中预留或从…中优先支付"
         return phrasings.source(p.text)
     if _WHERE.search(question) or _PLACE_KIND.search(question):
         # "差价要交到哪里" is answered by a body (上缴市财政局), "在哪里建设" by a place.
         # "要在哪里披露" against "应当在官方线上平台披露": where the text says the act is done
-        return _where(question, p.text) or (phrasings.destination(p.text) if _HANDED_TO.search(question) else None) \
+        return _place_label(p.text) or _where(question, p.text) or \
+            (phrasings.destination(p.text) if _HANDED_TO.search(question) else None) \
             or _done_at(question, p.text)
     if ORG_KIND.search(question):  # "哪个部门负责…": the organisation doing it, named or not
         # "…要去找哪个部门" against "应当向同级公安机关申请…": the body one turns to
@@ -62,7 +74,7 @@ def entity_strict(question: str, p: Passage) -> str | None:
     return _modifier(question, p.text) or cloze(question, p.text)
 
 
-_OBJECT_ASKED = re.compile(r"[把对向给找叫让]谁")
+_OBJECT_ASKED = re.compile(r"[把对向给找叫让跟和与同]谁")
 _LIGHT_VERBS = ("进行", "予以", "给予", "实施", "开展", "作出")  # "对…进行责任约谈": the act is the verb after them
 _GENERIC_VERBS = frozenset(_LIGHT_VERBS + ("可以", "应当"))
 
@@ -72,16 +84,30 @@ def whom(question: str, text: str) -> str | None:
     text's 对 puts before the question's verb."""
     # the question's last words, shortened from the left until the text has them (叫来约谈 → 约谈)
     after = re.match(r"[\u4e00-\u9fff]*", question[question.find("谁") + 1:]).group(0)
+    # "必须跟谁签保安合同" against "应当与保安服务企业签订保安服务合同": the party 与 names
+    party = _WITH_WHOM.search(question)
+    prep = "[与同和跟]" if party else "对"
     for verb in [after[i:] for i in range(len(after) - 1) if after[i:] not in _GENERIC_VERBS]:
         verb = re.escape(verb)
-        found = re.search(rf"对([^，,。；;对]{{2,30}}?)(?:(?:{'|'.join(_LIGHT_VERBS)})[\u4e00-\u9fff]{{0,4}}?{verb}|{verb})", text)
+        found = re.search(rf"{prep}([^，,。；;对与]{{2,30}}?)(?:(?:{'|'.join(_LIGHT_VERBS)})[\u4e00-\u9fff]{{0,4}}?{verb}|{verb})", text)
+        if found and party:  # the party's name, not the act that follows it (签订保安服务…)
+            name = "".join(w for w, _ in takewhile(lambda t: t[1].startswith(_NOMINAL), pos_tags(found.group(1))))
+            return name if len(name) >= 2 else None
         if found:
             return found.group(1)
     return None
 
 
+_WITH_WHOM = re.compile(r"[跟和与同]谁")
+
+
 _LEVEL_ASKED = re.compile(r"哪一?级|哪个级别|什么级别")
-_LEVEL = re.compile(r"(?:(?:设区的)?(?:国家|省|市|县|乡|区)|[省市区县乡镇]{2,4}[两二三四])级(?:以上)?(?:地方)?(?:[\u4e00-\u9fff]{0,12}?(?:人民政府|部门|机关|机构|政府))?")
+# "地市级以上地方登记机关"; national statutes name the provincial level "省、自治区、直辖市…"
+_LEVEL = re.compile(r"(?:(?:(?:设区的)?(?:国家|地市|省|市|县|乡|区)|[省市区县乡镇]{2,4}[两二三四])级(?:以上)?(?:地方)?|省、自治区、直辖市)"
+                    r"(?:[\u4e00-\u9fff]{0,12}?(?:人民政府|部门|机关|机构|政府))?")
+
+
+_GOVERNMENT_BODY = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:主管部门|部门|机关)")
 
 
 def name_required(question: str) -> bool:
@@ -134,6 +160,8 @@ def whole_name(answer: str, text: str) -> str:
     # a person's name takes no title in front ("总经理肖风")
     if at <= 0 or any(f.startswith("nr") for _, f in pos_tags(answer)):
         return answer
+    if answer.startswith("一级") and text[at - 1] in "上下":  # jieba splits 上一级 into 上 + 一级
+        return text[at - 1] + answer
     before, length = [], 0
     for word, flag in pos_tags(text[:at + len(answer)]):
         if length >= at:
@@ -190,6 +218,15 @@ def _done_at(question: str, text: str) -> str | None:
     answer = answer[:at] if at > 0 and text.find(answer[:at] + verb) >= 0 else answer
     # the place is what the text puts after 在/到/向/于 ("自受理申请之日起" holds no place)
     return answer if answer and re.search(f"[在到向于至]{re.escape(answer)}", text) else None
+
+
+_PLACE_LABEL = re.compile(r"(?:地点|地址)(?:为|是|设在|在)([^，,。；;]{2,30})")
+
+
+def _place_label(text: str) -> str | None:
+    """"入户卡领取地点为各镇（街道）受理窗口": the place the text labels as such."""
+    found = _PLACE_LABEL.search(text)
+    return found.group(1) if found else None
 
 
 def _where(question: str, text: str) -> str | None:

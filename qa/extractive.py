@@ -141,7 +141,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
             phrasings.consequence(question, sentence.text) or \
             phrasings.condition(question, sentence.text) or phrasings.basis(question, sentence.text) or \
             phrasings.labelled(question, sentence.text) or phrasings.definition(question, sentence.text) or \
-            phrasings.respectively(question, sentence.text)
+            phrasings.respectively(question, sentence.text) or phrasings.besides(question, sentence.text)
         if answer:
             return Extraction(answer, [sentence], sentence.score)
     # "本规定所称家用汽车产品是指什么": the term's definition, however low its line scored (a list of
@@ -169,7 +169,8 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
                 return Extraction(answer, [sentence], sentence.score)
         for sentence in close:
             answer = cloze(question, sentence.text)
-            if answer:
+            # "还得交什么材料" against "应当提交下列材料：" gives back the question's own noun
+            if answer and not _restates(question, answer):
                 return Extraction(answer, [sentence], sentence.score)
     if kind == "number":  # a number stated in a close sentence (or a heading, despite its penalty) beats a count
         headings = [s for s in ranked[:6] if s.score >= best.score - 2 * CLOSE and is_heading(s)]

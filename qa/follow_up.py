@@ -5,7 +5,7 @@ import re
 
 from .question import ABOUT_THE_TEXT, ASKING, CONTENT_POS, QUESTION_WORD, key_terms, pos_tags, question_kind
 
-_FOLLOW_UP_START = re.compile(r"^(?:那个|那么?|还有|另外|其中的?|此外|而|又|再|如果是|要是|若是|假如是?)")
+_FOLLOW_UP_START = re.compile(r"^(?:那个|那么?|还有|另外|其中的?|此外|而|又|再|如果是?|要是|若是?|假如是?)")
 _DEMONSTRATIVES = ("这个", "这项", "这些", "这种", "这类", "这样", "那个", "那项", "这一", "上述", "该")
 # "该部门" points back; "我该拿着去哪儿" is "should"; 其他/其余/尤其 point nowhere
 _PRONOUN = re.compile(r"(?<!其)(?:它们|它的|它|他们|他)|她|(?<!尤)其(?![他它余次实])|(?<![我你咱应谁])该|"
@@ -53,6 +53,8 @@ def rewrites(question: str, history: list[str], previous_answer: str | None = No
     # "那如果是单位干的呢？" → "单位": openers may come in pairs, and 干的/做的 only stand in for the verb.
     stripped = _FOLLOW_UP_START.sub("", _FOLLOW_UP_START.sub("", question)).rstrip("？?").rstrip("呢")
     stripped = re.sub(r"(?:干|做|办|弄)的$|的话$", "", stripped).strip(" ，,、")
+    # "如果拿的是省级竞赛一等奖呢": what it is, not how it was come by
+    stripped = re.sub(r"^[\u4e00-\u9fff]{1,2}的是(?=[\u4e00-\u9fff]{2})", "", stripped)
     core = stripped or question.rstrip("？?")
     if question.rstrip("？?").endswith("呢") and stripped:
         replaced = _substitute(previous, core)
@@ -139,7 +141,15 @@ def _resolve_demonstrative(core: str, previous: str) -> str | None:
 _PARTIES = ("个人", "单位", "企业", "公司", "法人", "自然人", "公民", "外国人", "机构", "组织")
 
 
+# Statutes grade one offence or procedure by such cases ("…的，责令改正；情节严重的，…", "应当于3个月内完成
+# 调查…情形复杂的，可以延长3个月"): asked after it, the case is added to the previous question, not put for its subject.
+_GRADE = re.compile(r"^(?:情节|情形|情况|后果)[\u4e00-\u9fff]{1,4}$|^(?:逾期|拒不|拒绝|再次|多次|屡次)[\u4e00-\u9fff]{1,6}$")
+
+
 def _substitute(previous: str, phrase: str) -> str | None:
+    graded = _graded(previous, phrase.removesuffix("的")) or _opposite(previous, phrase)
+    if graded:
+        return graded
     condition, phrase = phrase, phrase.removesuffix("的")  # "那农村的呢？"
     if phrase in _PARTIES:  # a whole word: 单位 in 建设单位 is no party of its own
         at = 0
@@ -165,6 +175,28 @@ def _substitute(previous: str, phrase: str) -> str | None:
         return None
     start, end, _ = max(same, key=lambda r: r[1] - r[0])
     return previous[:start] + phrase + previous[end:]
+
+
+def _graded(previous: str, case: str) -> str | None:
+    """"情节严重的呢？" after "没按规定装闭路电视监控，会怎么处理？" → "…监控，情节严重的，会怎么处理"."""
+    clauses = re.split(r"[，,]", previous)
+    if not _GRADE.match(case) or len(clauses) < 2 or not ASKING.search(clauses[-1]):
+        return None
+    # a grade the previous question set already ("如果查不出违法所得") is one this one replaces
+    last = re.sub(r"^(?:如果|要是|若是?|假如)", "", clauses[-2]).removesuffix("的")
+    kept = clauses[:-2] if _GRADE.match(last) or "违法所得" in last else clauses[:-1]
+    return "，".join(kept + [case + "的", clauses[-1]])
+
+
+_OPPOSITES = (("最高", "最低"), ("最多", "最少"), ("最长", "最短"), ("最大", "最小"), ("上限", "下限"))
+
+
+def _opposite(previous: str, phrase: str) -> str | None:
+    """"最高一级呢？" after "“八级工”里最低的一级是什么？": the other end of the same scale."""
+    for a, b in _OPPOSITES + tuple((b, a) for a, b in _OPPOSITES):
+        if phrase.startswith(a) and b in previous and a not in previous:
+            return previous.replace(b, a, 1)
+    return None
 
 
 def _replace_topic(previous: str, phrase: str) -> str | None:
@@ -210,6 +242,12 @@ def _shared_tail(previous: str, phrase: str) -> str | None:
             before = pos_tags(previous[:at])[-1][0]
             if before in tail or before in head:
                 return None
+            # "省级竞赛一等奖" after "区级职业技能竞赛一等奖": the head takes the place of its own make (区级)
+            pos = 0
+            for token, _ in pos_tags(previous[:at]):
+                if len(token) >= 2 and token[-1] == head[-1] and token != head:
+                    return previous[:pos] + head + previous[pos + len(token):]
+                pos += len(token)
             return previous[:at - len(before)] + head + previous[at:]
     # "那急难型的呢" after "支出型…", "本科生" after "研究生…": a word of the same make
     if 2 <= len(phrase) <= 3 and phrase not in previous:

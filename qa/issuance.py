@@ -28,7 +28,7 @@ _WHEN = re.compile(r"哪(?:一)?天|何时|什么时候|哪(?:一)?年|几月几
 _WHO = re.compile(r"谁|哪(?:个|家|一个|级|些|几个)?(?:机关|部门|单位|政府|机构)|什么(?:机关|部门|单位|机构)")
 # The question points at the document itself, not at a document the text mentions.
 _ITSELF = re.compile(r"(?:这|本|该|此)(?:份|个|部|项|篇)?[\u4e00-\u9fff]{0,10}?"
-                     r"(?:文件|办法|通知|意见|方案|规定|条例|规划|计划|措施|细则|决定|新规|政策)")
+                     r"(?:文件|办法|通知|意见|方案|规定|条例|规划|计划|措施|细则|决定|新规|政策|(?<![方违])法(?![律规院官]))")
 _NUMBER_LABELLED = re.compile(r"^(?:发文字号|文\s*号)[:：]\s*(.+)$")
 _ORG_LINE = re.compile(r"^[\u4e00-\u9fff 、]{2,30}(?:政府|委员会|办公厅|办公室|国务院|中央|部|局|厅|委|院)$")
 _ISSUER_IN_TITLE = re.compile(r"^([\u4e00-\u9fff 、]{2,30}?)关于")
@@ -111,7 +111,9 @@ def _names_title(question: str, title: str) -> bool:
         return True
     # or shortens it the way people do: "公积金条例" for 住房公积金管理条例
     return any(re.search(re.escape(m.group(1)[-3:]) + r"[\u4e00-\u9fff]{0,6}" + m.group(2), title)
-               for m in re.finditer(r"([\u4e00-\u9fff]{2,})(条例|办法|规定|细则)", question))
+               for m in re.finditer(r"([\u4e00-\u9fff]{2,})(条例|办法|规定|细则)", question)) or \
+        any(re.search(r"[\u4e00-\u9fff]{0,6}?".join(map(re.escape, m.group(1))) + r"[\u4e00-\u9fff]{0,6}法", title)
+            for m in re.finditer(r"([\u4e00-\u9fff]{2})法(?![律规])", question))  # "反诈法": 反电信网络诈骗法
 
 
 def read(text: str) -> Issuance:

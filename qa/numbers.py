@@ -16,7 +16,9 @@ _UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|个工�
 _UPPER = rf"以上(?:{NUMERAL}(?:{_UNIT})?以下)?"
 # Votes and quorums: "过半数", "三分之二以上".
 _SHARE = r"过半数|半数以上|(?:[一二三四五六七八九十\d]+分之[一二三四五六七八九十\d]+|(?<![\d/])\d{1,3}/\d{1,3}(?![\d/]))(?:以上|以下)?"
-_NUMBER = re.compile(rf"{_SHARE}|(?:百分之{NUMERAL})|(?:{NUMERAL}(?:{_UNIT})?%?\s*[—–\-~～至到]\s*)?{NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?"
+# "办理居住证满半年": half a year is a duration too ("上半年", "每半年", "半年度" are not)
+_HALF = r"(?<![上下每前后多])半个?(?:年|月|小时|天|日)(?![度份])(?:以上|以内|内)?"
+_NUMBER = re.compile(rf"{_SHARE}|{_HALF}|(?:百分之{NUMERAL})|(?:{NUMERAL}(?:{_UNIT})?%?\s*[—–\-~～至到]\s*)?{NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?"
                      rf"(?:左右|{_UPPER}|以下|以内|内(?![容部外]))?")
 _DETERMINER = re.compile(r"^[一这那每各][个种项条类次批][多余]?$")  # "一个是特斯拉": an article, not a count
 # "这几个新城" points at things and "好几个地区" says several; only "几个"/"多少" asking for a number ask a count.
@@ -87,7 +89,10 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
         if any(asked_at is None or asked_at.start() - hint.end() <= 8 for hint in pattern.finditer(question)):
             found = [m for m in found if any(x in _MAGNITUDE.sub("", m.group(0)) for x in marks)]
             break
-    if _DURATION_ASKED.search(question):  # "多长时间检测一次" → "每季度"
+    if _FINE_ASKED.search(question):  # "违法所得不足1万元的，并处1万元以上3万元以下的罚款": the case's value is no fine
+        found = [m for m in found if not _CASE_GOES_ON.match(p.text, m.end())] or found
+    if _DURATION_ASKED.search(question) and not _LIMIT_ASKED.search(question):  # "多长时间检测一次" → "每季度"
+        # ("最长能补多久" asks a limit, not how often)
         found += [m for m in _FREQUENCY.finditer(p.text)]
     elif unit and _TIME_UNIT.search(unit.group(1)):
         pass  # "5年期的保单…几天内通知": the time asked for is not the time the question states
@@ -104,8 +109,8 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
     return picked
 
 
-# "超过三小时的，按照一天计入": the value is the bound, not the number alone
-_BOUND = r"(?:(?:不得|不|未)?(?:超过|少于|低于|高于|多于)|不足|未满)"
+# "超过三小时的，按照一天计入": the value is the bound, not the number alone ("可以延长3个月" is no 3个月 in all)
+_BOUND = r"(?:(?:不得|不|未)?(?:超过|少于|低于|高于|多于)|不足|未满|延长)"
 _BOUND_BEFORE = re.compile(_BOUND + "$")
 
 
@@ -123,6 +128,9 @@ def _bounded(question: str, text: str, match: re.Match | None) -> str | None:
     return bound.group(0) + match.group(0) if bound and bound.group(0) not in question else match.group(0)
 
 
+_FINE_ASKED = re.compile(r"罚款|罚金|罚多少|罚几")
+_LIMIT_ASKED = re.compile(r"最长|最短|最多|最少|至少")
+_CASE_GOES_ON = re.compile(r"[^，,；;。：:]{0,12}?的[，,]")
 _ORDINAL_NUMBER_ASKED = re.compile(r"第几(条|款|项|章|节|部分|批|次|届|类|个|天|日|年)")
 _DURATION_ASKED = re.compile(r"多长时间|多久|隔多|频率|频次")
 _FREQUENCY = re.compile(r"每(?:个)?(?:年度|半年|季度|年|季|月|周|天|日)")

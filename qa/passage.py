@@ -90,7 +90,7 @@ def pick_match(question: str, text: str, candidates: list[re.Match]) -> re.Match
     focus = set(focus_terms(question))
     tokens = [t for t in tokenize(question) if len(t) > 1]
 
-    def overlap(match: re.Match) -> float:
+    def clause(match: re.Match) -> str:
         for i, (a, b) in enumerate(clauses):
             if a <= match.start() < b:
                 # "单位有前款规定行为之一的，处5万元…": a condition (…的) belongs to the clause it sets
@@ -99,9 +99,20 @@ def pick_match(question: str, text: str, candidates: list[re.Match]) -> re.Match
                 # and a value inside a condition ("自购买之日起七日内未兑付的，有权要求退卡") is read with it
                 if text[a:b].endswith("的") and i + 1 < len(clauses):
                     b = clauses[i + 1][1]
-                # "食用油" is also in "食用植物油": a word spread out still counts
-                return sum(len(t) * (2 if t in focus else 1) for t in tokens if spread(t, text[a:b]))
-        return 0.0
+                return text[a:b]
+        return ""
+
+    def overlap(match: re.Match) -> float:
+        # "食用油" is also in "食用植物油": a word spread out still counts
+        return sum(len(t) * (2 if t in focus else 1) for t in tokens if spread(t, clause(match)))
+
+    # "省级竞赛一等奖能加多少分" against "…竞赛三等奖分值为100分，…一等奖分值为120分": a clause naming a
+    # sibling of the question's item (三等奖 for 一等奖) is about that one
+    items = [(t, kind) for t in tokens if len(t) >= 3 for kind in _RANKS if t[0] in kind]
+
+    def sibling(match: re.Match) -> bool:
+        said = clause(match)
+        return any(t not in said and re.search(rf"[{kind.replace(t[0], '')}]{re.escape(t[1:])}", said) for t, kind in items)
 
     def labelled(match: re.Match) -> bool:  # "风电400小时、光伏300小时": the label right before the value
         return any(t in text[max(0, match.start() - len(t) - 1):match.start()] for t in tokens)
@@ -110,7 +121,9 @@ def pick_match(question: str, text: str, candidates: list[re.Match]) -> re.Match
     bound = next((words for words in _BOUNDS if re.search(words, question)), None)
 
     def bounded(match: re.Match) -> bool:
-        return bound is not None and re.search(rf"(?:{bound})$", text[max(0, match.start() - 4):match.start()]) is not None
+        # ("累计最高限12分", "补贴上限为5000元": the bound's noun may stand between)
+        return bound is not None and re.search(rf"(?:{bound})(?:限额?)?(?:为|是)?$",
+                                               text[max(0, match.start() - 6):match.start()]) is not None
 
     # "《工商行政管理部门处理消费者投诉办法》是哪一天公布的" against "1998年…公布的《产品质量申诉处理办法》、
     # 2014年…公布的《工商行政管理部门处理消费者投诉办法》": the value of the title the question names
@@ -120,7 +133,9 @@ def pick_match(question: str, text: str, candidates: list[re.Match]) -> re.Match
         following = re.split(r"[、，,；;。]", text[match.end():], maxsplit=1)[0]
         return any(t in following for t in titles)
 
-    return max(candidates, key=lambda m: (bounded(m), overlap(m), titled(m), labelled(m), -m.start()))
+    return max(candidates, key=lambda m: (bounded(m), not sibling(m), overlap(m), titled(m), labelled(m), -m.start()))
 
 
+# ranks and levels of one kind: 一等奖 and 三等奖, 省级 and 市级 name siblings
+_RANKS = ("一二三四五六七八九十", "甲乙丙丁", "国省市县区乡镇村")
 _BOUNDS = ("最多|最高|最长|最大|上限|不超过|不得超过|不高于|不得高于", "至少|最少|最低|最短|下限|不少于|不得少于|不低于|不得低于")

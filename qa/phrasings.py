@@ -114,7 +114,10 @@ def labelled(question: str, sentence: str) -> str | None:
     return None
 
 
-DEFINITION_ASKED = re.compile(r"[“\"]([^”\"]{2,12})[”\"][^？?]*?指什么|([\u4e00-\u9fff]{2,12}?)(?:是指|指的是|指)什么|什么是([\u4e00-\u9fff]{2,12})")
+# "“毕业2年内未就业高校毕业生”是如何界定的", "哪些人算是就业见习人员": a definition asked in other words
+DEFINITION_ASKED = re.compile(r"[“\"]([^”\"]{2,16})[”\"][^？?]*?(?:指什么|(?:如何|怎么|怎样)(?:界定|定义))|"
+                              r"([\u4e00-\u9fff]{2,12}?)(?:是指|指的是|指)什么|什么是([\u4e00-\u9fff]{2,12})|"
+                              r"哪些人(?:才)?算(?:是)?([\u4e00-\u9fff]{2,12})[？?]?$")
 
 
 def definition(question: str, sentence: str) -> str | None:
@@ -123,10 +126,10 @@ def definition(question: str, sentence: str) -> str | None:
     asked = DEFINITION_ASKED.search(question)
     if not asked:
         return None
-    term = re.sub(r"^.*所称的?", "", next(g for g in asked.groups() if g))  # "本规定所称(的)家用汽车产品"
+    term = re.sub(r"^.*所[称指]的?", "", next(g for g in asked.groups() if g))  # "本规定所称(的)家用汽车产品"
     # "单用途预付卡（以下简称预付卡），是指…": the short name given on the way
     # "本办法所称纯老家庭包括家庭成员均为老年人的家庭": what the text gives the term's name to
-    verbs = "是指|指|包括" if "所称" in sentence else "是指|指"
+    verbs = "是指|指|包括" if re.search("所[称指]", sentence) else "是指|指"
     found = re.search(re.escape(term) + rf"(?:[（(][^）)]{{0,20}}[）)])?[，,]?(?:{verbs})([^。；;]+)", sentence)
     return found.group(1).strip() if found else None
 
@@ -213,3 +216,34 @@ def _item_core(items: list[str], i: int) -> str:
     if i == 0 and len(items) > 1:
         return words[-1]
     return words[0] if i == len(items) - 1 and len(items) > 1 else item
+
+
+_BESIDES = re.compile(r"除了?([^，,？?还]{1,20}?)(?:以外|之外|外)?[，,]?还")
+_JOINS = r"、|以及|和|及|与|或者|或"
+
+
+def besides(question: str, sentence: str) -> str | None:
+    """"除了申请书还得交什么材料" against "应当提交申请书和全体投资人承诺书": the other items of the
+    enumeration that names the one the question sets aside."""
+    asked = _BESIDES.search(question)
+    named = asked.group(1) if asked else ""
+    at = sentence.find(named) if len(named) >= 2 else -1
+    if at < 0:
+        return None
+    clause_start = max(sentence.rfind(c, 0, at) for c in "，,。；;：:") + 1
+    clause_end = min([i for i in (sentence.find(c, at) for c in "，,。；;") if i >= 0] or [len(sentence)])
+    rest = sentence[at + len(named):clause_end]
+    # only items joined to it: "处罚款二千元" lists nothing
+    after = re.split(_JOINS, rest)[1:] if re.match(_JOINS, rest) else []
+    # the items before it: the nouns back from the join in front of it
+    before = []
+    if re.search(rf"(?:{_JOINS})$", sentence[clause_start:at]):
+        head = re.sub(rf"(?:{_JOINS})$", "", sentence[clause_start:at])
+        nouns = []
+        for word, flag in reversed(pos_tags(head)):
+            if not (flag.startswith("n") or flag in ("vn", "j") or word in "、和及与"):
+                break
+            nouns.insert(0, word)
+        before = [b for b in re.split(_JOINS, "".join(nouns)) if b]
+    items = [i.strip() for i in before + after if len(i.strip()) >= 2]
+    return "、".join(items) or None

@@ -74,11 +74,14 @@ ASKING = re.compile(QUESTION_WORD.pattern + "|呢")
 def key_terms(question: str) -> list[str]:
     """Proper nouns and numbers a question depends on: an answer about anything else is no answer."""
     keys = []
+    # "我今年40岁": the asker's own age describes the asker, not something the document must say
+    own_age = {m.group(1) for m in re.finditer(r"(?:我|本人|今年)[^，,。？?]{0,3}?(\d+)周?岁", question)}
     for word, flag in pos_tags(question):
-        # jieba files "之日起" as a place: no name starts with the particle 之
-        if flag.startswith(("ns", "nr", "nt", "eng")) and len(word) >= 2 and not word.startswith("之"):
+        # jieba files "之日起" as a place and 东西 ("things") as one: no name starts with the particle 之
+        if flag.startswith(("ns", "nr", "nt", "eng")) and len(word) >= 2 and not word.startswith("之") \
+                and word != "东西":
             keys.append(word)
-        elif re.fullmatch(r"\d+(?:\.\d+)?", word) and len(word) >= 2:
+        elif re.fullmatch(r"\d+(?:\.\d+)?", word) and len(word) >= 2 and word not in own_age:
             keys.append(word)
     return keys
 

@@ -118,13 +118,17 @@ def keys_present(question: str, best: Scored, ranked: list[Scored], document_tex
     )
     # "北京市" in a question is "北京" in a heading: an administrative suffix does not change the place.
     # jieba also tags phrases such as 加大力度 as names: those may be written apart ("加大支持力度").
+    # An everyday name (KTV) says what the document is about when it names the thing anywhere
+    # (歌舞娱乐场所 in its licensing chapter, the question's sentence in its penalties chapter).
     return all(key.rstrip("市省区县") in context or spread(_spelled_out(key), context)
-               or (key in offices and occurs(key, context)) for key in keys)
+               or (key in offices and occurs(key, context))
+               or (_spelled_out(key) != key and spread(_spelled_out(key), text)) for key in keys)
 
 
 # Short forms too far from their full spelling for `spread` ("人大常委会": 人民代表大会常务委员会)
+# and everyday names of what statutes name formally (KTV: 歌舞娱乐场所)
 _SHORT_FORMS = (("人大", "人民代表大会"), ("常委会", "常务委员会"), ("政协", "政治协商会议"), ("中国", "中华人民共和国"),
-                ("app", "应用程序"))
+                ("app", "应用程序"), ("ktv", "歌舞娱乐"), ("卡拉ok", "歌舞娱乐"))
 
 
 def _spelled_out(word: str) -> str:

@@ -209,3 +209,10 @@ def test_a_revision_the_history_does_not_record_is_a_false_premise():
     assert not false_premise("第二次修订改了什么？", REVISED)
     assert not false_premise("这个居住证条例2021年修订过吗？", ADOPTED)          # no history to judge by
     assert not false_premise("《导游人员管理条例》2017年修订了什么？", REVISED)   # another document
+
+
+def test_a_law_named_by_its_short_name_or_as_本法():
+    text = "中华人民共和国反电信网络诈骗法\n第一条 为了预防电信网络诈骗活动，制定本法。\n第五十条 本法自2022年12月1日起施行。\n"
+    assert answer("反诈法从什么时候开始施行？", text)[0] == "2022年12月1日"
+    assert answer("本法什么时候施行？", text)[0] == "2022年12月1日"
+    assert answer("劳动法从什么时候开始施行？", text) is None  # another law

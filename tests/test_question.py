@@ -373,3 +373,27 @@ def test_a_modal_is_no_pronoun_and_a_particle_no_name():
     readings = rewrites("那单位开好证明以后，我该拿着去哪儿申请取钱？", ["我要取公积金，单位那边需要做什么？"], "出具提取证明")
     assert not any("我公积金" in r or "我出具提取证明" in r for r in readings)
     assert key_terms("新设立的单位应当自设立之日起多少日内办理缴存登记？") == []
+
+
+def test_rewrite_a_graded_case_is_added_to_the_previous_question():
+    # "…的，责令改正；情节严重的，责令停业整顿": the same offence, graded; its subject stays
+    assert rewrites("情节严重的呢？", ["娱乐场所没按规定装闭路电视监控，会怎么处理？"])[0] == \
+        "娱乐场所没按规定装闭路电视监控，情节严重的，会怎么处理？"
+    assert rewrites("如果情形复杂呢？", ["登记机关受理撤销登记申请后，应当在多长时间内完成调查？"])[0] == \
+        "登记机关受理撤销登记申请后，情形复杂的，应当在多长时间内完成调查？"
+
+
+def test_rewrite_the_other_end_of_a_scale_and_a_head_of_the_same_make():
+    assert rewrites("最高一级呢？", ["“八级工”里最低的一级是什么？"])[0] == "“八级工”里最高的一级是什么？"
+    # "拿的是" says how it was come by; 省级 takes the place of 区级, the words between stay
+    assert rewrites("如果拿的是省级竞赛一等奖呢？", ["获得区级职业技能竞赛一等奖能加多少分？"])[0] == \
+        "获得省级职业技能竞赛一等奖能加多少分？"
+    # an offence's case is kept, the grade added after it
+    assert rewrites("逾期不改正的呢？", ["乡村医生使用目录以外的处方药品的，由哪个部门责令限期改正？"])[0] == \
+        "乡村医生使用目录以外的处方药品的，逾期不改正的，由哪个部门责令限期改正？"
+
+
+def test_key_terms_leave_out_the_askers_own_age_and_东西():
+    assert key_terms("我今年40岁，在单位上班，长护险个人每月要按多少比例交？") == []
+    assert key_terms("我把东西落在出租车上了，司机应该怎么办？") == []
+    assert key_terms("成都市60岁以上的老年人口目前有多少？") == ["成都市", "60"]  # an age the question asks about
