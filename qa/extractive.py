@@ -15,7 +15,7 @@ from index.lexical import tokenize
 
 from . import dates, doers, entities, issuance, lists, numbers, phrasings, refusals, spans
 from .cloze import cloze
-from .passage import Passage, bare, cases
+from .passage import GRADE, Passage, bare, cases
 from .question import ABOUT_THE_TEXT, focus_terms, key_terms
 from .surroundings import (conflict_note, from_lead, from_paragraph, further_amount, further_cases, is_heading,
                            lead_of, next_line, passage_of, under_condition)
@@ -106,10 +106,11 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
         ranked = sorted(ranked, key=lambda x: -x.score)
     # "违法经营额5000元以上的，罚款是多少？": the sentence whose condition is the question's, word for word,
     # over "违法经营额不足5000元的，并处5000元以上…", which has all the same words.
-    conditions = [bare(c) for c in cases(question) if len(bare(c)) >= 5]
+    # A grade of the rule (情形复杂的, 情节严重的) only the sentence stating it can answer: twice the weight.
+    conditions = [(bare(c), 2 if GRADE.match(c.removesuffix("的")) else 1) for c in cases(question) if len(bare(c)) >= 5]
     if conditions:
         for s in ranked:
-            s.score += NUMBER_BONUS * any(c in bare(s.text) for c in conditions)
+            s.score += NUMBER_BONUS * max((w for c, w in conditions if c in bare(s.text)), default=0)
         ranked = sorted(ranked, key=lambda x: -x.score)
     best = ranked[0]
     # "成文日期", "国务院令第几号" are in no sentence's words: before the checks that look for them there
@@ -186,7 +187,9 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
             text = document_text(sentence.chunk.metadata["doc"]) or ""
             if answer and (refusals.another_item(question, answer, passage, text, lead_of(sentence, document_text)[0])
                            or refusals.opposite_bound(question, answer, sentence.text)
-                           or refusals.other_act(question, answer, sentence.text)
+                           # (a grade's sentence, "情形复杂的，…可以延长3个月", extends the limit asked about)
+                           or (refusals.other_act(question, answer, sentence.text)
+                               and not any(w == 2 and c in bare(sentence.text) for c, w in conditions))
                            or refusals.only_a_fine(question, answer, text)):
                 return Extraction(None, [sentence], sentence.score)
             if answer:

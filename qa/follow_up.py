@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .passage import GRADE
 from .question import ABOUT_THE_TEXT, ASKING, CONTENT_POS, QUESTION_WORD, key_terms, pos_tags, question_kind
 
 _FOLLOW_UP_START = re.compile(r"^(?:那个|那么?|还有|另外|其中的?|此外|而|又|再|如果是?|要是|若是?|假如是?)")
@@ -141,9 +142,6 @@ def _resolve_demonstrative(core: str, previous: str) -> str | None:
 _PARTIES = ("个人", "单位", "企业", "公司", "法人", "自然人", "公民", "外国人", "机构", "组织")
 
 
-# Statutes grade one offence or procedure by such cases ("…的，责令改正；情节严重的，…", "应当于3个月内完成
-# 调查…情形复杂的，可以延长3个月"): asked after it, the case is added to the previous question, not put for its subject.
-_GRADE = re.compile(r"^(?:情节|情形|情况|后果)[\u4e00-\u9fff]{1,4}$|^(?:逾期|拒不|拒绝|再次|多次|屡次)[\u4e00-\u9fff]{1,6}$")
 
 
 def _substitute(previous: str, phrase: str) -> str | None:
@@ -178,13 +176,14 @@ def _substitute(previous: str, phrase: str) -> str | None:
 
 
 def _graded(previous: str, case: str) -> str | None:
-    """"情节严重的呢？" after "没按规定装闭路电视监控，会怎么处理？" → "…监控，情节严重的，会怎么处理"."""
+    """"情节严重的呢？" after "没按规定装闭路电视监控，会怎么处理？" → "…监控，情节严重的，会怎么处理":
+    asked after a rule, a grade of it is added to the previous question, not put for its subject."""
     clauses = re.split(r"[，,]", previous)
-    if not _GRADE.match(case) or len(clauses) < 2 or not ASKING.search(clauses[-1]):
+    if not GRADE.match(case) or len(clauses) < 2 or not ASKING.search(clauses[-1]):
         return None
     # a grade the previous question set already ("如果查不出违法所得") is one this one replaces
     last = re.sub(r"^(?:如果|要是|若是?|假如)", "", clauses[-2]).removesuffix("的")
-    kept = clauses[:-2] if _GRADE.match(last) or "违法所得" in last else clauses[:-1]
+    kept = clauses[:-2] if GRADE.match(last) or "违法所得" in last else clauses[:-1]
     return "，".join(kept + [case + "的", clauses[-1]])
 
 

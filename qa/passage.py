@@ -27,6 +27,9 @@ def bare(text: str) -> str:
     return re.sub(r"[\W_]+", "", text)
 
 
+# Statutes grade one offence or procedure by such cases ("…的，责令改正；情节严重的，…", "应当于3个月内完成
+# 调查…情形复杂的，可以延长3个月")
+GRADE = re.compile(r"^(?:情节|情形|情况|后果)[\u4e00-\u9fff]{1,4}$|^(?:逾期|拒不|拒绝|再次|多次|屡次)[\u4e00-\u9fff]{1,6}$")
 # "如果是单位…的", "要是又…的": words that open a case without being part of it
 _OPENER = re.compile(r"^(?:那么?|如果是?|要是|若是?|假如|对于?|又)")
 

@@ -246,3 +246,13 @@ def test_a_clause_naming_a_sibling_of_the_asked_item_is_about_that_one():
     assert number("获得省级职业技能竞赛三等奖能加多少分？", passage(text)) == "100分"
     # 1个月 is no sibling of 一个月
     assert number("按月交住房公积金，每交一个月能加多少分？", passage("按月缴交住房公积金的，每缴交1个月积0.2分，累计最高限12分。")) == "0.2分"
+
+
+def test_a_grade_of_the_rule_is_answered_by_the_sentence_stating_it():
+    source = "第五十三条 登记机关受理申请后，应当于3个月内完成调查。情形复杂的，经登记机关负责人批准，可以延长3个月。"
+    rule, grade = scored("第五十三条 登记机关受理申请后，应当于3个月内完成调查。", source), \
+        scored("情形复杂的，经登记机关负责人批准，可以延长3个月。", source)
+    rule.score, grade.score = 0.8, 0.65  # the rule itself reads closer to the question
+    found = extractive.extract("登记机关受理申请后，情形复杂的，应当在多长时间内完成调查？", "number", [rule, grade],
+                               lambda _: source)
+    assert found.answer == "延长3个月" and found.evidence[0] is grade
