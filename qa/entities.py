@@ -12,7 +12,7 @@ from itertools import takewhile
 
 from index.lexical import STOPWORDS
 
-from . import phrasings
+from . import phrasings, places
 from .cloze import cloze
 from .doers import ORG_KIND, who
 from .passage import Passage
@@ -54,20 +54,13 @@ def entity_strict(question: str, p: Passage) -> str | None:
         turned_to = phrasings.destination(p.text) if re.search(r"[找向]谁", question) else None
         return turned_to or (_OBJECT_ASKED.search(question) and whom(question, p.text)) or who(question, p.text) or \
             ("谁" in question and cloze(question, p.text) or None)
-    if _SOURCE_ASKED.search(question):  # "钱从哪里出" → "从评估后的净资产中预留或从…中优先支付"
-        return phrasings.source(p.text)
-    if _WHERE.search(question) or _PLACE_KIND.search(question):
-        # "差价要交到哪里" is answered by a body (上缴市财政局), "在哪里建设" by a place.
-        # "要在哪里披露" against "应当在官方线上平台披露": where the text says the act is done
-        return _place_label(p.text) or _where(question, p.text) or \
-            (phrasings.destination(p.text) if _HANDED_TO.search(question) else None) \
-            or _done_at(question, p.text)
+    if places.asks_place(question):
+        return places.place(question, p.text)
     if ORG_KIND.search(question):  # "哪个部门负责…": the organisation doing it, named or not
         # "…要去找哪个部门" against "应当向同级公安机关申请…": the body one turns to
         # (the body the text puts after 向 first: "按照国家有关规定向电信主管部门办理许可" has another name
         # nearer the verb)
-        turned_to = phrasings.destination(p.text) if _TURNED_TO.search(question) else None
-        return turned_to or who(question, p.text, anchored=True) or cloze(question, p.text)
+        return places.turned_to(question, p.text) or who(question, p.text, anchored=True) or cloze(question, p.text)
     if _NAMED_KIND.search(question):  # jieba knows few company names: "万向区块链" is found by its place
         # "哪家银行" against "在…指定的银行开设": the words the asked kind takes come before any name elsewhere
         return _modifier(question, p.text) or _named(question, p.text) or _nouns_only(cloze(question, p.text))
@@ -112,7 +105,7 @@ _GOVERNMENT_BODY = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:主管部门|部门|机�
 
 def name_required(question: str) -> bool:
     """Questions for a name or a person have no answer but a name: a sentence will not do."""
-    return bool(_NAME_ASKED.search(question) or "谁" in question or "哪位" in question or _WHERE.search(question)
+    return bool(_NAME_ASKED.search(question) or "谁" in question or "哪位" in question or places.where_asked(question)
                 or _NAMED_KIND.search(question))
 
 
@@ -190,51 +183,6 @@ def antecedent(p: Passage) -> Passage | None:
         return None
     text = before[-1]
     return Passage(text, p.paragraph, p.offset - len(text), [])
-
-
-_TURNED_TO = re.compile(r"[找向去]哪(?:个|些|一个)?(?:部门|单位|机关|机构)")
-_HANDED_TO = re.compile(r"(?:交|报|送|缴|递|备案)[到给至往]?哪(?:里|儿)|[给向找]哪(?:里|儿)")
-
-_PLACE_KIND = re.compile(r"哪(?:个|些|一个)?(?:城市|省份|省|地区|地方|国家)")
-_SOURCE_ASKED = re.compile(r"从哪(?:里|儿)")
-# "钱从哪里出" asks for a source, which is said in a clause, not by a place name.
-_WHERE = re.compile(r"(?<!从)(?:哪里|哪儿)|在哪(?![个种类方些一几两项家])|什么地方")
-
-
-_AT_WHERE = re.compile(r"在哪(?:里|儿)?[\u4e00-\u9fff]")
-_GO_WHERE = re.compile(r"[去到]哪(里|儿)(?=[\u4e00-\u9fff])")
-
-
-def _done_at(question: str, text: str) -> str | None:
-    """"得去哪里开专用账户" asks where it is done, as "在哪里开" does: "应当在存管银行开立…" → 存管银行, the
-    place without the verb the question names after it."""
-    asked = _GO_WHERE.sub("在哪里", question)
-    where = _AT_WHERE.search(asked)
-    if not where:
-        return None
-    answer = cloze(asked, text)
-    verb = pos_tags(asked[where.end() - 1:])[0][0]
-    at = answer.find(verb, 2) if answer and verb else -1
-    answer = answer[:at] if at > 0 and text.find(answer[:at] + verb) >= 0 else answer
-    # the place is what the text puts after 在/到/向/于 ("自受理申请之日起" holds no place)
-    return answer if answer and re.search(f"[在到向于至]{re.escape(answer)}", text) else None
-
-
-_PLACE_LABEL = re.compile(r"(?:地点|地址)(?:为|是|设在|在)([^，,。；;]{2,30})")
-
-
-def _place_label(text: str) -> str | None:
-    """"入户卡领取地点为各镇（街道）受理窗口": the place the text labels as such."""
-    found = _PLACE_LABEL.search(text)
-    return found.group(1) if found else None
-
-
-def _where(question: str, text: str) -> str | None:
-    """A place the question does not already name."""
-    places = [w for w, f in pos_tags(text)  # (jieba's "之日起" is no place)
-              if f.startswith("ns") and not w.startswith("之")
-              and w not in question and w.rstrip("省市区县") not in question]
-    return places[0] if places else None
 
 
 def _name(question: str, text: str) -> str | None:

@@ -12,12 +12,12 @@ from qa.entities import (
     antecedent,
     _modifier,
     _name,
-    _where,
     entity,
     entity_strict,
     name_required,
 )
 from qa.doers import responsible, who
+from qa.places import _where
 from qa.lists import counted_group
 from qa.passage import Passage
 

@@ -1,0 +1,76 @@
+"""Where: the place an act is done, the place or body a thing is handed or turned to, where money comes
+from ("在哪里披露", "差价要交到哪里", "去找哪个部门", "钱从哪里出")."""
+from __future__ import annotations
+
+import re
+
+from . import phrasings
+from .cloze import cloze
+from .question import pos_tags
+
+_TURNED_TO = re.compile(r"[找向去]哪(?:个|些|一个)?(?:部门|单位|机关|机构)")
+_HANDED_TO = re.compile(r"(?:交|报|送|缴|递|备案)[到给至往]?哪(?:里|儿)|[给向找]哪(?:里|儿)")
+
+_PLACE_KIND = re.compile(r"哪(?:个|些|一个)?(?:城市|省份|省|地区|地方|国家)")
+_SOURCE_ASKED = re.compile(r"从哪(?:里|儿)")
+# "钱从哪里出" asks for a source, which is said in a clause, not by a place name.
+_WHERE = re.compile(r"(?<!从)(?:哪里|哪儿)|在哪(?![个种类方些一几两项家])|什么地方")
+
+
+_AT_WHERE = re.compile(r"在哪(?:里|儿)?[\u4e00-\u9fff]")
+_GO_WHERE = re.compile(r"[去到]哪(里|儿)(?=[\u4e00-\u9fff])")
+
+
+def _done_at(question: str, text: str) -> str | None:
+    """"得去哪里开专用账户" asks where it is done, as "在哪里开" does: "应当在存管银行开立…" → 存管银行, the
+    place without the verb the question names after it."""
+    asked = _GO_WHERE.sub("在哪里", question)
+    where = _AT_WHERE.search(asked)
+    if not where:
+        return None
+    answer = cloze(asked, text)
+    verb = pos_tags(asked[where.end() - 1:])[0][0]
+    at = answer.find(verb, 2) if answer and verb else -1
+    answer = answer[:at] if at > 0 and text.find(answer[:at] + verb) >= 0 else answer
+    # the place is what the text puts after 在/到/向/于 ("自受理申请之日起" holds no place)
+    return answer if answer and re.search(f"[在到向于至]{re.escape(answer)}", text) else None
+
+
+_PLACE_LABEL = re.compile(r"(?:地点|地址)(?:为|是|设在|在)([^，,。；;]{2,30})")
+
+
+def _place_label(text: str) -> str | None:
+    """"入户卡领取地点为各镇（街道）受理窗口": the place the text labels as such."""
+    found = _PLACE_LABEL.search(text)
+    return found.group(1) if found else None
+
+
+def _where(question: str, text: str) -> str | None:
+    """A place the question does not already name."""
+    places = [w for w, f in pos_tags(text)  # (jieba's "之日起" is no place)
+              if f.startswith("ns") and not w.startswith("之")
+              and w not in question and w.rstrip("省市区县") not in question]
+    return places[0] if places else None
+
+
+def asks_place(question: str) -> bool:
+    return bool(_SOURCE_ASKED.search(question) or _WHERE.search(question) or _PLACE_KIND.search(question))
+
+
+def where_asked(question: str) -> bool:
+    """"在哪里…", "什么地方": a place, which only a name answers (not "从哪里", a source)."""
+    return bool(_WHERE.search(question))
+
+
+def place(question: str, text: str) -> str | None:
+    """"差价要交到哪里" is answered by a body (上缴市财政局), "在哪里建设" by a place, "要在哪里披露" against
+    "应当在官方线上平台披露" by where the text says the act is done; "钱从哪里出" by the 从… clause."""
+    if _SOURCE_ASKED.search(question):
+        return phrasings.source(text)
+    return _place_label(text) or _where(question, text) or \
+        (phrasings.destination(text) if _HANDED_TO.search(question) else None) or _done_at(question, text)
+
+
+def turned_to(question: str, text: str) -> str | None:
+    """"…要去找哪个部门" against "应当向同级公安机关申请…": the body the text puts after 向."""
+    return phrasings.destination(text) if _TURNED_TO.search(question) else None
