@@ -12,7 +12,7 @@ from itertools import takewhile
 
 from index.lexical import STOPWORDS
 
-from . import phrasings, places
+from . import places
 from .cloze import cloze
 from .doers import ORG_KIND, who
 from .passage import Passage
@@ -51,8 +51,7 @@ def entity_strict(question: str, p: Passage) -> str | None:
         # "谁应当为保险销售人员办理执业登记" against "保险公司、保险中介机构应当为其…办理执业登记": whoever
         # the sentence says does it, named or not, when the question's own words bracket it.
         # "可以找谁申请复核" against "…向市积分办申请复核": the body one turns to
-        turned_to = phrasings.destination(p.text) if re.search(r"[找向]谁", question) else None
-        return turned_to or (_OBJECT_ASKED.search(question) and whom(question, p.text)) or who(question, p.text) or \
+        return places.turned_to(question, p.text) or (_OBJECT_ASKED.search(question) and whom(question, p.text)) or who(question, p.text) or \
             ("谁" in question and cloze(question, p.text) or None)
     if places.asks_place(question):
         return places.place(question, p.text)

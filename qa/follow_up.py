@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .passage import GRADE
+from .passage import GRADE, OPENER
 from .question import ABOUT_THE_TEXT, ASKING, CONTENT_POS, QUESTION_WORD, key_terms, pos_tags, question_kind
 
 _FOLLOW_UP_START = re.compile(r"^(?:那个|那么?|还有|另外|其中的?|此外|而|又|再|如果是?|要是|若是?|假如是?)")
@@ -182,7 +182,7 @@ def _graded(previous: str, case: str) -> str | None:
     if not GRADE.match(case) or len(clauses) < 2 or not ASKING.search(clauses[-1]):
         return None
     # a grade the previous question set already ("如果查不出违法所得") is one this one replaces
-    last = re.sub(r"^(?:如果|要是|若是?|假如)", "", clauses[-2]).removesuffix("的")
+    last = OPENER.sub("", clauses[-2]).removesuffix("的")
     kept = clauses[:-2] if GRADE.match(last) or "违法所得" in last else clauses[:-1]
     return "，".join(kept + [case + "的", clauses[-1]])
 

@@ -31,19 +31,19 @@ def bare(text: str) -> str:
 # 调查…情形复杂的，可以延长3个月")
 GRADE = re.compile(r"^(?:情节|情形|情况|后果)[\u4e00-\u9fff]{1,4}$|^(?:逾期|拒不|拒绝|再次|多次|屡次)[\u4e00-\u9fff]{1,6}$")
 # "如果是单位…的", "要是又…的": words that open a case without being part of it
-_OPENER = re.compile(r"^(?:那么?|如果是?|要是|若是?|假如|对于?|又)")
+OPENER = re.compile(r"^(?:那么?|如果是?|要是|若是?|假如|对于?|又)")
 
 
 def cases(question: str) -> list[str]:
     """The question's "…的" clauses, the cases it asks about ("没有违法所得、情节较重的"), without their opener;
     "情节严重的话最高罚多少" says its case with 的话."""
     clauses = [c.split("的话")[0] + "的" if "的话" in c else c for c in re.split(r"[，,？?]", question)]
-    return [_OPENER.sub("", c) for c in clauses if c.endswith("的")]
+    return [OPENER.sub("", c) for c in clauses if c.endswith("的")]
 
 
 def case_parts(case: str) -> list[str]:
     """The cases a "…的" clause names together, in order: "没有违法所得、情节较重的" → 没有违法所得, 情节较重."""
-    return [part for part in (_OPENER.sub("", p) for p in case.removesuffix("的").split("、")) if len(part) >= 2]
+    return [part for part in (OPENER.sub("", p) for p in case.removesuffix("的").split("、")) if len(part) >= 2]
 
 
 def spread(word: str, text: str) -> bool:
