@@ -104,7 +104,8 @@ class Assistant:
         history = [h.strip() for h in (history or []) if h and h.strip()]
         timings: dict[str, float] = {}
         best = None
-        previous = self._previous_answer(history, top_k) if history and is_follow_up(question) else None
+        earlier = self._previous_answer(history, top_k) if history and is_follow_up(question) else None
+        previous = earlier.answer if earlier else None
         readings = rewrites(question, history, previous)
         # Last, the follow-up on its own words ("那老项目最长能执行到投产满多少年？" needs no previous
         # question): when every reading gave the previous answer back, or none answered and it has
@@ -127,7 +128,9 @@ class Assistant:
             timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - started) * 1000
             # A follow-up asks something new: a reading answered with what the previous question was
             # answered with ("那老项目呢？" → the new projects' 12年 again) found the old evidence.
-            repeated = draft.answer is not None and _repeats(draft.answer, previous)
+            # (The same value read from another sentence is an answer: both rules may set 2020年底前.)
+            repeated = draft.answer is not None and _repeats(draft.answer, previous) and \
+                _same_sentence(draft, earlier)
             # "那干脆没跟游客签合同呢，罚多少？" read well still found the old value first: the answer is
             # sought again without the sentences stating it (a short value only: a long answer
             # may well hold the new one).
@@ -161,11 +164,12 @@ class Assistant:
             confidence=draft.confidence,
         )
 
-    def _previous_answer(self, history: list[str], top_k: int | None) -> str | None:
-        """What the last question of the conversation was answered with (asked again: the history
-        carries questions only, and answering is deterministic). One level deep, to stay cheap."""
+    def _previous_answer(self, history: list[str], top_k: int | None) -> Answer | None:
+        """What the last question of the conversation was answered with, and from which sentences (asked
+        again: the history carries questions only, and answering is deterministic). One level deep, to
+        stay cheap."""
         earlier = self.ask(history[-1], history[:-1][-1:], top_k)
-        return None if earlier.refused else earlier.answer
+        return None if earlier.refused else earlier
 
     def with_threshold(self, threshold: float) -> "Assistant":
         """A view of this assistant with another refusal threshold (shares index and models)."""
@@ -193,6 +197,11 @@ def _unanswered(draft: Draft, threshold: float) -> bool:
 
 
 _SHORT_VALUE = 20
+
+
+def _same_sentence(draft: Draft, earlier: Answer) -> bool:
+    """The draft's first sentence is one the earlier answer cited (or either cites none to tell)."""
+    return not draft.evidence or not earlier.evidence or draft.evidence[0].text in earlier.evidence
 
 
 def _repeats(answer: str, previous: str | None) -> bool:

@@ -10,7 +10,7 @@ from .passage import NUMERAL, Passage, pick
 
 # "每年1月1日至6月30日" is one stretch of the year; "每年6月" a month (asked by 几月)
 _DAY_RANGE = r"\d{1,2}月\d{1,2}日\s*[至到—–~～-]\s*\d{1,2}月\d{1,2}日"
-DATE = re.compile(_DAY_RANGE + r"|\d{1,2}月(?:底|初|末|中旬|上旬|下旬)(?:前|以前|之前)?|\d{4}\s*[-—–~至到]\s*\d{4}年|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年底|年末|年初)?(?:前|底|初|末|以前|之前|以来)?|\d{1,2}月\d{1,2}日|今年|明年|去年|“?十[一二三四五六七八九]五”?(?:时期|期间)(?:末|初)?|\d{1,2}月份")
+DATE = re.compile(_DAY_RANGE + r"|\d{1,2}月(?:底|初|末|中旬|上旬|下旬)(?:前|以前|之前)?|\d{4}\s*[-—–~至到]\s*\d{4}年|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年底|年末|年初)?(?:前|底|初|末|以前|之前|以来)?|\d{1,2}月\d{1,2}日|今年|明年|去年|(?<![\d一二三四五六七八九十两几])(?:年底|年末)(?:前|以前|之前)?|“?十[一二三四五六七八九]五”?(?:时期|期间)(?:末|初)?|\d{1,2}月份")
 _RANGE = re.compile(r"\d{4}\s*[-—–~至到]\s*\d{4}|" + _DAY_RANGE)
 _MONTH_ASKED = re.compile(r"几月|哪个月|哪一个月|什么月份")
 _MONTH = re.compile(r"(?<!\d)\d{1,2}月(?![\d份底初末中上下])")
@@ -19,8 +19,9 @@ _PERIOD = re.compile(r"哪几年|哪些年|期限|时间段|多久|几年")
 _DAY_ASKED = re.compile(r"哪天|哪一天|几号|几月几日|什么日子|日期")
 PERIOD_ASKED = re.compile(r"多久|多长时间|期限|时限|有效期")
 DATE_RANGE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?\s*(?:至|到|—|-|～)\s*\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?")
-# "自印发之日起施行", "自企业登记注册的次月起": a time fixed by an event, not by the calendar.
-_EVENT_TIME = re.compile(r"(?:自|从|于)([^，,。；;自从]{1,24}?(?:之日|次日|当日|次月|当月|次年|当年|之月))起")
+# "自印发之日起施行", "自企业登记注册的次月起", "自签收商品的次日开始起算": a time fixed by an event, not
+# by the calendar.
+_EVENT_TIME = re.compile(r"(?:自|从|于)([^，,。；;自从]{1,24}?(?:之日|次日|当日|次月|当月|次年|当年|之月))(?:开始)?(?:起|计算)")
 # "十日后预约重新考试": a time counted from the case the sentence sets.
 # "申请退出后次月起不再执行": the next day, month or year after the case, with no 自/从 to open it.
 _SPAN = re.compile(rf"{NUMERAL}(?:个工作日|工作日|日|天|个月|年|小时)")

@@ -12,7 +12,8 @@ ORG_KIND = re.compile(r"(?:哪(?:个|家|一个|些)?|什么)(?:部门|单位|�
 
 
 # "由哪个部门负责", "哪些单位牵头", "谁来落实": the bodies an action plan names for an item.
-_AGENT = re.compile(r"由([\u4e00-\u9fff（）()]{2,20}?)(?=会同|负责|组织|统一|牵头|审批|批准|确定|认定|制定|发布|实施|办理|承担)")
+_AGENT = re.compile(r"由([\u4e00-\u9fff（）()]{2,20}?)(?=会同|负责|组织|统一|牵头|审批|批准|确定|认定|制定|发布|实施|办理|"
+                    r"承担|(?:全额|全部)?(?:负担|缴纳))")  # "由用人单位全额负担": who pays
 _BODY_BEFORE = re.compile(r"(?:各|[省市区县])[\u4e00-\u9fff]{1,12}?(?:管理委|委员会|管委会|办公厅|政府|领导小组|指挥部|局|委|办)$")
 # ("各项目牵头单位应在什么时间前…" names the lead body; it asks when)
 _DUTY_ASKED = re.compile(r"(?:谁|哪[个些家一]*[\u4e00-\u9fff]{0,4}?(?:部门|单位|机构|机关))[^？?]*?(?:负责|牵头|领头|承担|落实|主抓)|"
@@ -110,7 +111,8 @@ def who(question: str, text: str, anchored: bool = False) -> str | None:
     # "征信中心根据查询人的申请，提供查询证明": an article opens with who acts, the verb further on
     subject = _ACTOR_FIRST.match(text)
     if subject and at > subject.end() and subject.group(1) not in question:
-        return subject.group(1)
+        tail = text[subject.end():at]  # "公安机关" + "交通管理部门" 负责…: the name runs on to the verb
+        return subject.group(1) + (tail if _BODY_TAIL.fullmatch(tail) else "")
     if anchored:
         return None
     for kind in wanted:
@@ -136,3 +138,20 @@ def _verb_afterwho(question: str) -> str | None:
     if not words:  # "谁来交": the one character after 来/去 is the verb ("由建设单位交纳")
         words = [w for w, f in tags if f != "x" and w not in "来去要会能得的呢吗"]
     return words[0] if words else None
+
+
+_BY_WHICH = re.compile(r"由(?:哪个|哪一个|哪家|哪一家)")
+
+
+def by_which(question: str, text: str) -> str | None:
+    """"由哪个基金全额资助缴纳" against "…由职工重大疾病医疗补助基金全额资助缴纳": the 由 phrase whose head is
+    the noun asked and that goes on, within a few words, with the question's verb."""
+    asked = _BY_WHICH.search(question)
+    words = pos_tags(question[asked.end():]) if asked else ()
+    if len(words) < 2 or not words[0][1].startswith("n") or len(words[0][0]) < 2:
+        return None
+    noun, verb = words[0][0], next((w for w, f in words[1:] if f.startswith("v") and len(w) >= 2), None)
+    if not verb:
+        return None
+    found = re.search(rf"由([^，,。；;由]{{0,30}}?{re.escape(noun)})[^，,。；;]{{0,8}}?{re.escape(verb)}", text)
+    return found.group(1) if found and found.group(1) not in question else None

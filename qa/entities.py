@@ -14,7 +14,7 @@ from index.lexical import STOPWORDS
 
 from . import places
 from .cloze import cloze
-from .doers import ORG_KIND, who
+from .doers import ORG_KIND, by_which, who
 from .passage import Passage
 from .question import FUNCTION_TAGS, pos_tags
 from .spans import EDGE_CHARS, best_clause
@@ -37,6 +37,9 @@ def entity(question: str, p: Passage) -> str | None:
 
 def entity_strict(question: str, p: Passage) -> str | None:
     """Only the answers that are near certain: a name asked for, or the words the question's noun takes."""
+    by = by_which(question, p.text)
+    if by:
+        return by
     if _name_asked(question):
         return _name(question, p.text)
     if _LEVEL_ASKED.search(question):  # "哪一级市场监管部门可以建立…" → "省级市场监督管理部门"
@@ -59,7 +62,10 @@ def entity_strict(question: str, p: Passage) -> str | None:
         # "…要去找哪个部门" against "应当向同级公安机关申请…": the body one turns to
         # (the body the text puts after 向 first: "按照国家有关规定向电信主管部门办理许可" has another name
         # nearer the verb)
-        return places.turned_to(question, p.text) or who(question, p.text, anchored=True) or cloze(question, p.text)
+        # "…可以减免使用费用。具体办法由市民防主管部门制定": the line's next sentence may name who does it
+        rest = p.paragraph[p.offset + len(p.text):].strip()
+        return places.turned_to(question, p.text) or who(question, p.text, anchored=True) or cloze(question, p.text) or \
+            (who(question, rest, anchored=True) if rest else None)
     if _NAMED_KIND.search(question):  # jieba knows few company names: "万向区块链" is found by its place
         # "哪家银行" against "在…指定的银行开设": the words the asked kind takes come before any name elsewhere
         return _modifier(question, p.text) or _named(question, p.text) or _nouns_only(cloze(question, p.text))
@@ -164,7 +170,8 @@ def whole_name(answer: str, text: str) -> str:
         return answer
     taken = ""
     for word, flag in reversed(before):
-        if not flag.startswith(_NOMINAL) or len(taken) + len(word) > 12:
+        # (jieba files "费由" as a name: a word ending in a preposition ends the name's run)
+        if not flag.startswith(_NOMINAL) or len(taken) + len(word) > 12 or word[-1] in "由被向对从在给与和跟把将":
             break
         taken = word + taken
     return taken + answer
@@ -185,10 +192,12 @@ def antecedent(p: Passage) -> Passage | None:
 
 
 def _name(question: str, text: str) -> str | None:
-    """A name is a quoted title or an organisation the question does not already contain."""
-    for match in re.finditer(r"《[^》]+》|“[^”]+”", text):
+    """A name is a quoted title or an organisation the question does not already contain. "哪部法律的哪一条"
+    asks the article cited after the title too."""
+    article = re.search(r"哪一?条|第几条", question) is not None
+    for match in re.finditer(r"(《[^》]+》)(第[\d一二三四五六七八九十百零〇]+条)?|“[^”]+”", text):
         if match.group(0) not in question:
-            return match.group(0)
+            return match.group(0) if article or not match.group(1) else match.group(1)
     named = [w for w, f in pos_tags(text) if f in ("nt", "nz") and w not in question]
     return named[0] if named else None
 

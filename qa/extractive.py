@@ -13,12 +13,12 @@ import numpy as np
 
 from index.lexical import tokenize
 
-from . import dates, doers, entities, issuance, lists, numbers, phrasings, refusals, spans
+from . import dates, doers, entities, issuance, lists, numbers, phrasings, premises, refusals, spans
 from .cloze import cloze
 from .passage import GRADE, Passage, bare, cases
 from .question import ABOUT_THE_TEXT, focus_terms, key_terms
-from .surroundings import (conflict_note, from_lead, from_paragraph, further_amount, further_cases, is_heading,
-                           lead_of, next_line, passage_of, under_condition)
+from .surroundings import (conflict_note, from_items, from_lead, from_paragraph, further_amount, further_cases,
+                           is_heading, lead_of, next_line, passage_of, under_condition)
 
 HEADING_PENALTY = 0.85  # headings summarise; when they disagree with the body, the body is the record
 NUMBER_BONUS = 0.1
@@ -123,7 +123,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
         return Extraction(None, [best], best.score)
     if any(refusals.swapped(question, s.text, document_text(s.chunk.metadata["doc"]) or "") for s in ranked[:2]):
         return Extraction(None, [best], best.score)
-    if refusals.false_premise(question, document_text(best.chunk.metadata["doc"]) or ""):
+    if premises.false_premise(question, document_text(best.chunk.metadata["doc"]) or ""):
         return Extraction(None, [best], best.score)
     marker = spans.ordinal_marker(question)
     if marker:  # "第二条道路是什么": the line numbered 2 in the evidence's section, however low it scored
@@ -142,6 +142,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
             phrasings.consequence(question, sentence.text) or \
             phrasings.condition(question, sentence.text) or phrasings.basis(question, sentence.text) or \
             phrasings.labelled(question, sentence.text) or phrasings.definition(question, sentence.text) or \
+            phrasings.deemed(question, sentence.text) or phrasings.purpose(question, sentence.text) or \
             phrasings.respectively(question, sentence.text) or phrasings.besides(question, sentence.text)
         if answer:
             return Extraction(answer, [sentence], sentence.score)
@@ -179,7 +180,8 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
             passage = passage_of(sentence, document_text)
             answer = under_condition(question, passage) or numbers.number(question, passage, counting=False) or \
                 from_lead(question, sentence, document_text)
-            further = None if answer else further_amount(question, sentence, document_text)
+            further = None if answer else further_amount(question, sentence, document_text) or \
+                from_items(question, sentence, document_text)
             if further:  # cited by the case that states it
                 answer = further[0]
                 sentence = next(iter(_starting_at(ranked, sentence, [further[1]])), sentence)

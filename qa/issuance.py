@@ -41,7 +41,7 @@ _PUBLISHED = re.compile(r"^[（(]?(\d{4}年\d{1,2}月\d{1,2}日)\s*([\u4e00-\u9f
 
 # A regulation's history under its title, one event a line: "2015年10月21日 国务院第109次常务会议通过",
 # "2016年2月6日 《国务院关于修改部分行政法规的决定》第一次修订"; approval ("国务院批准") stands for adoption.
-_HISTORY_LINE = re.compile(r"^[（(]?(\d{4}年\d{1,2}月\d{1,2}日)\s*([^\n]*?)(通过|批准|修订|修正|修改)[）)]?$")
+_HISTORY_LINE = re.compile(r"^[（(]?(?:根据)?(\d{4}年\d{1,2}月\d{1,2}日)\s*([^\n]*?)(通过|批准|修订|修正|修改)[）)]?$")
 _REVISED_ASKED = re.compile(r"修订|修改|修正|" + _CHANGED)
 _REVISIONS = ("修订", "修正", "修改")  # what a dated history line calls a revision
 _ADOPTED_ASKED = re.compile(r"通过|批准")
@@ -74,6 +74,8 @@ def answer(question: str, text: str) -> tuple[str, str] | None:
         # "自公布之日起" says when; "公布之日" alone reads as the day of publishing
         day = found.group(1) or found.group(2)
         return ("自" + day + "起" if day.endswith("之日") else day), found.group(0)
+    if what == "number" and _REVISED_ASKED.search(question):  # "2020年修订本办法的是第几号令"
+        return _revision_order(question, text)
     facts = read(text)
     value, line = {"when": (facts.date, facts.date), "who": (facts.issuer, facts.issuer_line),
                    "number": (facts.number, facts.number)}[what]
@@ -132,8 +134,9 @@ def read(text: str) -> Issuance:
         date, issuer = promulgated.group(1), issuer or promulgated.group(2)
         issuer_line = issuer_line or promulgated.group(0)
     # "国办发〔2018〕124号" on a line of its own, else a regulation's "中华人民共和国国务院令第550号"
-    order = re.search(r"[\u4e00-\u9fff]{2,30}?令第[\d一二三四五六七八九十百零〇]+号", promulgated.group(0)) if promulgated else None
-    number = next((line for line in lines[:8] if _NUMBER_LINE.match(line)), None) or (order.group(0) if order else None)
+    order = re.search(r"令第[\d一二三四五六七八九十百零〇]+号", promulgated.group(0)) if promulgated else None
+    number = next((line for line in lines[:8] if _NUMBER_LINE.match(line)), None) or \
+        (promulgated.group(2) + order.group(0) if order else None)
     # the information table of a government site: "文　　号：成办发〔2022〕28号", "发文字号：国办发〔2018〕123号"
     labelled = [m.group(1) for m in map(_NUMBER_LABELLED.match, lines[:10]) if m and _NUMBER_LINE.match(m.group(1))]
     number = number or (labelled[0] if labelled else None)
@@ -169,8 +172,10 @@ def parts(question: str, text: str) -> tuple[str, str] | None:
 
 
 def _events(text: str) -> list[re.Match]:
-    """The dated history lines under a regulation's title."""
-    return [m for m in map(_HISTORY_LINE.match, (line.strip() for line in text.split("\n")[:8])) if m]
+    """The dated history lines under a regulation's title (or its parts: "（…令第90号公布；根据2020年10月23日
+    …令第31号修订）")."""
+    parts = (part.strip() for line in text.split("\n")[:8] for part in re.split(r"[；;]", line))
+    return [m for m in map(_HISTORY_LINE.match, parts) if m]
 
 
 def _history(question: str, what: str, text: str) -> tuple[str, str] | None:
@@ -197,6 +202,17 @@ def _history(question: str, what: str, text: str) -> tuple[str, str] | None:
     if index >= len(wanted):
         return None
     return wanted[index].group(1), wanted[index].group(0)
+
+
+def _revision_order(question: str, text: str) -> tuple[str, str] | None:
+    """The order a revision was made by ("根据2020年10月23日国家市场监督管理总局令第31号修订"): of the year
+    the question names, else the last revision."""
+    revisions = [m for m in _events(text) if m.group(3) in _REVISIONS]
+    year = re.search(r"(\d{4})年", question)
+    if year:
+        revisions = [m for m in revisions if m.group(1).startswith(year.group(0))]
+    order = re.search(r"[\u4e00-\u9fff]{2,30}?令第[\d一二三四五六七八九十百零〇]+号", revisions[-1].group(2)) if revisions else None
+    return (order.group(0), revisions[-1].group(0)) if order else None
 
 
 # "听说这个条例2021年又第五次修订了" of a regulation revised four times, the last in 2019

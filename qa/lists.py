@@ -43,9 +43,11 @@ def enumeration_items(question: str, p: Passage) -> list[str]:
             items[0] = items[0][lead:]
         # "建成…科技创新高地、应用示范高地…": items ending in the asked-for noun are the list asked for
         # (a noun the first item's opening merely repeats from the question is no such thing).
+        # An item between two of them is one of the list too ("职工社会医疗保险、职工重大疾病医疗补助、职工补充医疗保险").
         shared = [t for t in focus if sum(x.endswith(t) for x in items) >= 2]
         if shared:
-            return [_without_lead_in(x, shared[0]) for x in items if shared[0] in x]
+            kept = [i for i, x in enumerate(items) if shared[0] in x]
+            return [_without_lead_in(x, shared[0]) if shared[0] in x else x for x in items[kept[0]:kept[-1] + 1]]
         if len(items) >= 2:
             items[0] = _first_item(items[0], max(len(x) for x in items[1:]))
     else:  # "检查要点表分为一般项目和重点项目": a pair the words that announce a list name
@@ -70,7 +72,17 @@ def lists_asked_kind(question: str, text: str) -> bool:
     the kind the question asks for (the noun after its question word follows the list's 等)."""
     match = _LIST_ASKED.search(question)
     nouns = [w for w, f in pos_tags(question[match.end():]) if f.startswith("n") and len(w) > 1][:1] if match else []
-    return bool(nouns) and "、" in text and _kind_after_deng(text, nouns)
+    return bool(nouns) and "、" in text and (_kind_after_deng(text, nouns) or _items_of_kind(text, nouns[0]))
+
+
+def _items_of_kind(text: str, noun: str) -> bool:
+    """"哪几种医疗保险" and "建立职工社会医疗保险、职工重大疾病医疗补助、职工补充医疗保险": most items of a
+    clause's list end in the kind asked for."""
+    for clause in re.split(r"[，,。；;：:]", text):
+        items = [i for i in re.split(r"[、]", _before_deng(clause)) if i.strip()]
+        if len(items) >= 2 and 2 * sum(i.endswith(noun[-2:]) for i in items) > len(items):
+            return True
+    return False
 
 
 def _before_deng(clause: str) -> str:

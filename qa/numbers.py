@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from .dates import DATE, DATE_RANGE, PERIOD_ASKED
 from .lists import enumeration_items
 from .passage import NUMERAL, Passage, in_question, pick, pick_match
-from .question import ARTICLE_ASKED, HOW_MANY
+from .question import ARTICLE_ASKED, HOW_MANY, pos_tags
 
-_UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|个百分点|个工作日|工作日|个月|个小时|学时|课时|小时|倍|折|周岁|项|条|个|大|家|种|类|级|名|人|次|所|方面|张|"
+_UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|％|个百分点|个工作日|工作日|个月|个年度|个季度|个小时|学时|课时|小时|倍|折|周岁|项|条|个|大|家|种|类|级|名|人|次|所|方面|张|"
          r"批|座|户|件|年|岁|辆|台|套|吨|亩|公里|平方米|平方公里|立方米|千米|厘米|毫米|米|公斤|千克|克|毫升|升|千瓦时|千瓦|兆瓦|"
          r"部|篇|份|天|日|周|季度|分钟|分(?![钟之数值]))")
 # A range ("3—5年一遇", "10至15天") is one answer; a year range ("2020-2022年") is a date, dropped below.
@@ -18,28 +19,32 @@ _UPPER = rf"以上(?:{NUMERAL}(?:{_UNIT})?以下)?"
 _SHARE = r"过半数|半数以上|(?:[一二三四五六七八九十\d]+分之[一二三四五六七八九十\d]+|(?<![\d/])\d{1,3}/\d{1,3}(?![\d/]))(?:以上|以下)?"
 # "办理居住证满半年": half a year is a duration too ("上半年", "每半年", "半年度" are not)
 _HALF = r"(?<![上下每前后多])半个?(?:年|月|小时|天|日)(?![度份])(?:以上|以内|内)?"
-_NUMBER = re.compile(rf"{_SHARE}|{_HALF}|(?:百分之{NUMERAL})|(?:{NUMERAL}(?:{_UNIT})?%?\s*[—–\-~～至到]\s*)?{NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?"
+# "处五千以上一万元以下罚款": the lower bound's unit left to the upper's
+_BARE_RANGE = rf"{NUMERAL}以上{NUMERAL}{_UNIT}以下"
+_NUMBER = re.compile(rf"{_SHARE}|{_HALF}|{_BARE_RANGE}|(?:百分之{NUMERAL})|(?:{NUMERAL}(?:{_UNIT})?[%％]?\s*[—–\-~～至到]\s*)?{NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?"
                      rf"(?:左右|{_UPPER}|以下|以内|内(?![容部外]))?")
+_ITEM_NUMBER = re.compile(r"^\s*[（(]([一二三四五六七八九十]+)[）)]")
+_COUNT_IN_WORDS = re.compile(r"(?<![这那好])几([次个套项份张种类名批])([\u4e00-\u9fff]{2})")
 _DETERMINER = re.compile(r"^[一这那每各][个种项条类次批][多余]?$")  # "一个是特斯拉": an article, not a count
 # "这几个新城" points at things and "好几个地区" says several; only "几个"/"多少" asking for a number ask a count.
 _UNIT_HINT = re.compile(rf"(?<![这那好])(?:多少|几)({_UNIT})")
 # "多长时间内…按比例拿奖励": a question word that names its kind (多久) outranks a topic word.
 _TIME_MARKS = ("年", "月", "天", "日", "小时", "周", "季度", "分钟")
 _HINTS = [(re.compile(r"多长时间|多久|时限|期限"), _TIME_MARKS),
-          (re.compile(r"增速|增长|增幅|比例|比重|占比|百分|(?<![频效概])率|几成"), ("%", "百分", "分之", "/")),
+          (re.compile(r"增速|增长|增幅|比例|比重|占比|百分|(?<![频效概])率|几成"), ("%", "％", "百分", "分之", "/")),
           (re.compile(r"价格|电价|单价|金额|多少钱|资金|投入|投资|规模|收入|产值|增加值|补贴|补助|奖励|资助|奖金|经费|拨款|费用|"
                       r"(?<!比)价(?=标准|是|为)|(?<!率)费(?=标准|是|为|[？?]|$)|税(?!率)|租金"),  # 夜间加收费标准, 车辆购置税
            ("元", "亿", "万")),
           # "并处多少罚款" against "…罚款；…责令暂停1个月以上6个月以下执业活动": a fine is money, a multiple or a share
           # (asked in the clause that asks: "没被罚款，保证金能少交几成" asks a share)
           (re.compile(r"(?:罚款|罚金)[^，,；;？?]{0,6}?(?:多少|几)|(?:多少|几)[^，,；;？?]{0,4}?(?:罚款|罚金)"),
-           ("元", "亿", "万", "倍", "%", "分之")),
+           ("元", "亿", "万", "倍", "%", "％", "分之")),
           (re.compile(r"年龄|岁数|多大年纪"), ("岁",)),
           # "基金每月最高支付多少", "报销多少": money, or the share of it paid
-          (re.compile(r"支付|报销|赔偿|赔付|补偿|缴纳|缴费"), ("元", "亿", "万", "%", "分之")),
+          (re.compile(r"支付|报销|赔偿|赔付|补偿|缴纳|缴费"), ("元", "亿", "万", "%", "％", "分之")),
           (re.compile(r"多长"), _TIME_MARKS)]
 # "1万名" counts people in tens of thousands: its 万 says how many, not that it is money
-_MAGNITUDE = re.compile(r"[万亿](?=[^\d元万亿%多余左以内])")
+_MAGNITUDE = re.compile(r"[万亿](?=[^\d元万亿%％多余左以内])")
 _ALIKE = {"天": ("天", "日"), "日": ("天", "日"), "个月": ("个月", "月"), "小时": ("小时", "时"),  # 几天 ← 3个工作日
           "个小时": ("小时",)}
 _POINTED = re.compile(rf"[这那]几{_UNIT}([\u4e00-\u9fff]{{2}})")
@@ -56,11 +61,29 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
     if ordinal:
         asked = ordinal.group(1)
         units = "|".join(_ALIKE.get(asked, (asked,)))
-        cited = re.compile(rf"第[\d一二三四五六七八九十百零〇]+(?:{units})")
-        picked = pick(question, p.text, [m for m in cited.finditer(p.text) if m.group(0) not in question])
+        cited = re.compile(rf"第[（(]?[\d一二三四五六七八九十百零〇]+[）)]?(?:{units})")  # 第（八）项
+        found = [m for m in cited.finditer(p.text) if m.group(0) not in question]
+        # "依据的是消费者权益保护法的哪一条": an article of the law named, not the line's own number
+        # ("第一条 为保障《消费者权益保护法》…")
+        laws = {t for t in re.findall(r"《([^》]+)》", p.text) if t.removeprefix("中华人民共和国") in question}
+        if laws and ARTICLE_ASKED.search(question):
+            found = [m for m in found if any(p.text[:m.start()].endswith(f"《{t}》") for t in laws)]
+        picked = pick(question, p.text, found)
+        # "讲提高商标注册效率的是这份意见的第几条" of an opinion numbered "（十六）进一步提高…": its item's number
+        item = _ITEM_NUMBER.match(p.paragraph) if not picked and asked in ("条", "项", "点") and \
+            not ARTICLE_ASKED.search(question) else None  # (not an article of a law it names)
+        if item:
+            return f"第{item.group(1)}{asked}"
         # "修到第几次以上就能换车" is answered by "修理次数超过4次" too; a cited article never by a count
         if picked or asked not in ("次", "天", "日", "年"):
             return picked
+    # "信息几次填报" against "实现信息一次填报": the count in the question's own words, though 一次 is
+    # mostly an article ("一次性")
+    for asked in _COUNT_IN_WORDS.finditer(question):
+        said = re.search(rf"{NUMERAL}{asked.group(1)}(?={re.escape(asked.group(2))})", p.text)
+        whole = _NUMBER.match(p.text, said.start()) if said else None
+        if whole and whole.group(0) == said.group(0):  # not "3个" of "3个工作日内"
+            return said.group(0)
     found = [m for m in _NUMBER.finditer(p.text) if not in_question(m.group(0), question)]
     found = [m for m in found if not re.fullmatch(r"(?:\d{4}年?\s*[—–\-~～至到]\s*)?\d{4}年?", m.group(0))
              and not _DETERMINER.match(m.group(0)) and m.group(0) != "十分"]  # 十分重要: "very"
@@ -161,7 +184,9 @@ def count(question: str, p: Passage) -> str | None:
         return None
     # "分成几个等级", "考几个科目": a list counts the thing asked only where it names it; 项, 条, 方面
     # are the items themselves
-    noun = re.match(r"[\u4e00-\u9fff]*", question[asked.end():]).group(0)[-2:]  # the phrase's head
+    # the phrase's head: its last noun ("几个重点任务" → 任务, "几类商品是…" → 商品)
+    nouns = list(takewhile(lambda t: t[1].startswith("n"), pos_tags(question[asked.end():])))
+    noun = nouns[-1][0] if nouns else re.match(r"[\u4e00-\u9fff]*", question[asked.end():]).group(0)[-2:]
     if unit not in ("项", "条", "方面", "点") and len(noun) == 2 and noun not in p.paragraph + p.text:
         return None
     items = enumeration_items(question, p)

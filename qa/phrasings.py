@@ -17,7 +17,7 @@ _HANDLING = re.compile(r"(?:如何|怎么|怎样)(?:处理|处置|办理|办|弄
                        r"承担什么责任|什么后果|什么处罚|(?:如何|怎么|怎样)处罚|会怎样|会怎么样")
 _FORMULA_ASKED = re.compile(r"如何计算|怎么计算|怎样计算|怎么算|如何算|计算方法|计算方式|计算办法|计算公式|算法")
 _FORMULA = re.compile(r"[^，,。；;：:]{1,20}[=＝][^，,。；;]*[×*÷/＋+－][^，,。；;]*")
-_RATE = re.compile(r"按(?:其|照)?[^，,。；;]{1,20}?的?\d+(?:\.\d+)?%[^，,。；;]{0,12}")  # "按其研发实际发生额的20%给予企业奖励"
+_RATE = re.compile(r"按(?:其|照)?[^，,。；;]{1,20}?的?\d+(?:\.\d+)?[%％][^，,。；;]{0,12}")  # "按其研发实际发生额的20%给予企业奖励"
 ALIAS = re.compile(r"(?:以下)?简称[“\"「]?([^”\"」）)，,。]{1,20})")
 # What a short name stands for is asked with 指/全称/哪份文件; "哪个部门发布的" asks something else.
 _REFERS = re.compile(r"指的?是?(?:什么|哪)|是指|全称|简称|哪份|哪部(?!分|门)|什么文件")
@@ -134,6 +134,34 @@ def definition(question: str, sentence: str) -> str | None:
     return found.group(1).strip() if found else None
 
 
+_DEEMED_ASKED = re.compile(r"(?:什么样|怎样|怎么样|哪些|什么情况|何种情况)[^？?]*?(?:才)?(?:算是?|视为|属于|认定为)"
+                           r"([\u4e00-\u9fff]{2,12}?)(?:的)?(?:呢)?[？?]?$")
+_DEEMED = re.compile(r"([^。；;]+?)的[，,]?(?:视为|认定为)([^。；;，,]+)")
+
+
+def deemed(question: str, sentence: str) -> str | None:
+    """"什么样的退货商品算是完好的" against "商品能够保持原有品质、功能，…齐全的，视为商品完好": the cases
+    the text deems so (not those it deems "不完好")."""
+    asked = _DEEMED_ASKED.search(question)
+    for found in _DEEMED.finditer(sentence) if asked else []:
+        term, said = asked.group(1), found.group(2)
+        negated = re.compile(rf"[不未非]{re.escape(term)}")
+        if term in said and bool(negated.search(said)) == bool(negated.search(question)):
+            return ARTICLE.sub("", found.group(1)).strip()
+    return None
+
+
+_PURPOSE_ASKED = re.compile(r"用(?:来|于|在|到)?(?:干|做|办)?(?:什么|哪些|啥|哪里|哪儿|何处)|(?:什么|哪些)用途|用途(?:是|有)")
+_PURPOSE = re.compile(r"(?:专项)?用于([^，,。；;]+)")
+
+
+def purpose(question: str, sentence: str) -> str | None:
+    """"收的钱可以用来干什么" against "可以收取一定的费用，用于停车自治成本费用、停车设施建设等": what the
+    text says it is used for."""
+    found = _PURPOSE.search(sentence) if _PURPOSE_ASKED.search(question) else None
+    return found.group(1).strip() if found else None
+
+
 def alias(question: str, text: str) -> str | None:
     """"省《办法》是指哪份文件" → the title the text gave that short name ("《广东省临时救助办法》")."""
     if not _REFERS.search(question):
@@ -153,7 +181,8 @@ def alias(question: str, text: str) -> str | None:
     return None
 
 
-_SENT_TO = re.compile(r"(?:上报|报送|报告|报|提交|上交|交|送|上缴|缴)([\u4e00-\u9fff（）()、]{2,24}?)(?=备案|审批|审核|批准|[，,。；;]|$)"
+_SENT_TO = re.compile(r"(?:(?:下放|移交|划转|转交)[给到至]?|上报|报送|报告|报|提交|上交|交|送|上缴|缴)"
+                      r"([\u4e00-\u9fff（）()、]{2,24}?)(?=备案|审批|审核|批准|[，,。；;]|$)"
                       r"|向([\u4e00-\u9fff（）()、]{2,24}?)(?=提出|申请|报告|反映|咨询|投诉|举报|办理|备案|登记|申领|申报)")
 
 

@@ -8,7 +8,7 @@ from . import phrasings
 from .cloze import cloze
 from .question import pos_tags
 
-_TURNED_TO = re.compile(r"[找向去]哪(?:个|些|一个)?(?:部门|单位|机关|机构)|[找向]谁")
+_TURNED_TO = re.compile(r"(?:[找向去]|(?:下放|移交|划转|转交)[到给至])哪(?:个|些|一个)?(?:部门|单位|机关|机构)|[找向]谁")
 _HANDED_TO = re.compile(r"(?:交|报|送|缴|递|备案)[到给至往]?哪(?:里|儿)|[给向找]哪(?:里|儿)")
 
 _PLACE_KIND = re.compile(r"哪(?:个|些|一个)?(?:城市|省份|省|地区|地方|国家)")

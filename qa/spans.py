@@ -42,15 +42,15 @@ def whole_quotes(answer: str, sentence: str) -> str:
 def yes_no(question: str, p: Passage) -> str:
     """是/否 by whether the evidence negates what the question does not, with the evidence."""
     # "能不能…" asks; its 不能 negates nothing (jieba cuts it 能 + 不能)
-    plain = re.sub(r"是否|有没有|能否|可否|([\u4e00-\u9fff])不\1|吗[？?]?$", "", question)
+    asked = re.sub(r"是否|有没有|能否|可否|([\u4e00-\u9fff])不\1|吗[？?]?$", "", question)
     # A condition ("…未整改到位的，", "延续护理评估没通过，") sets the case; its 未/不/没 does not make the
     # question a negative one: only the clause that asks can.
-    plain = re.split(r"[，,；;]", _CONDITION.sub("", plain).rstrip("，,；;"))[-1]
+    plain = re.split(r"[，,；;]", _CONDITION.sub("", asked).rstrip("，,；;"))[-1]
     # "首次申领居住证，免收证件工本费" says no to "要交工本费吗"; "违反本条例规定，…向他人提供担保的，…给予行政
     # 处分" says no to "可以向他人提供担保吗": what the text exempts from or punishes is not so.
     text = _without_condition(question, _without_limits(question, p.text))
     # "可以直接向人民法院提起诉讼吗" against "应当先依法申请行政复议": a step required first says no to "directly"
-    negated = (_negated(text) or _EXEMPT.search(text) is not None or
+    negated = (_negated(text, asked) or _EXEMPT.search(text) is not None or
                (_PUNISHED.search(text) is not None and not _PUNISHMENT_ASKED.search(question)) or
                ("直接" in question and _FIRST.search(text) is not None)) and not _negated(plain)
     yes, no = verdicts(question)
@@ -61,8 +61,15 @@ def yes_no(question: str, p: Passage) -> str:
             _about(question, exception.group(0), p.text[:exception.start()]):
         rule = p.text[:exception.start()]
         return (yes if _negated(rule) else no) + "。" + shorten(rule, 40) + exception.group(0)
+    # "取消除道路危险货物运输以外的…从业资格考试" asked "开危险品运输车的是不是也不用考": the rule leaves
+    # the question's case out
+    besides = _BESIDES.search(p.text)
+    if besides and not re.search("除|以外|之外", question) and \
+            _stem_in(question, besides.group(1), p.text[:besides.start()] + p.text[besides.end():]):
+        rule = p.text[:besides.start()] + p.text[besides.end():]
+        return (yes if _negated(rule, asked) else no) + "。" + _window(question, p.text)
     if negated:  # the clause that says no ("…不再给予住院照料临时救助"), not the sentence's opening
-        said = [p.text[a:b] for a, b in split_clauses(p.text, 0, len(p.text)) if _negated(p.text[a:b])]
+        said = [p.text[a:b] for a, b in split_clauses(p.text, 0, len(p.text)) if _negated(p.text[a:b], asked)]
         return no + "。" + shorten(said[-1] if said else p.text)
     return yes + "。" + _window(question, p.text)
 
@@ -75,6 +82,21 @@ def _window(question: str, text: str, limit: int = 60) -> str:
     a, b = best_clause(question, text)
     end = max([b] + [d for c, d in split_clauses(text, 0, len(text)) if c >= b and d - a <= limit])
     return ("…" if a else "") + text[a:end].strip() + ("…" if end < len(text.rstrip("。；; ")) else "")
+
+
+_BESIDES = re.compile(r"除(?:了)?([^，,。；;]{2,20}?)(?:以外|之外|外)的?")
+
+
+def _stem_in(question: str, part: str, rest: str) -> bool:
+    """A word of the question that this part says, at least by its first two characters (危险品: 危险货物),
+    and the rest does not."""
+    stems = {t[:2] for t in tokenize(matchable(question)) if len(t) > 1 and t not in _MODALS}
+    # "没经过我同意" is the case the exception does not cover ("除征得消费者明确表示同意的以外")
+    return any(s in part and s not in rest and not _NEGATION_BEFORE.search(question[:question.find(s)][-4:])
+               for s in stems)
+
+
+_NEGATION_BEFORE = re.compile(r"[没未不无非]")
 
 
 _FIRST = re.compile(r"应当先|应先|须先|必须先|先行|方可")
@@ -134,9 +156,12 @@ _PUNISHED = re.compile(r"违反[^，。；]{0,12}规定[，,]?[^。；]*?的[，
 _PUNISHMENT_ASKED = re.compile(r"处分|罚|处罚|违反|违法|责任|后果|吊销|没收|追究|停业")
 
 
-def _negated(text: str) -> bool:
-    # Word by word: 未 in 未来 or 不 in 不断 negates nothing.
-    return any(w in _NEGATIONS for w, _ in pos_tags(text))
+def _negated(text: str, asked: str = "") -> bool:
+    # Word by word: 未 in 未来 or 不 in 不断 negates nothing; nor does 无 in "无理由退货" when the question
+    # names the thing by the same words (jieba cuts it 无 + 理由).
+    tags = [w for w, _ in pos_tags(text)] + [""]
+    return any(w in _NEGATIONS and not (asked and tags[i + 1] and w + tags[i + 1] in asked)
+               for i, w in enumerate(tags[:-1]))
 
 
 def choice(question: str, p: Passage) -> str | None:
@@ -170,7 +195,7 @@ def descriptive(question: str, p: Passage) -> str:
     if len(text) <= 40:
         return text.strip()
     clauses = split_clauses(text, 0, len(text))
-    a, b = best_clause(question, text)
+    a, b = _manner_clause(question, text, clauses) or best_clause(question, text)
     index = clauses.index((a, b)) if (a, b) in clauses else 0
     if index + 1 < len(clauses) and clauses[index + 1][1] - a <= 60:
         index += 1
@@ -184,6 +209,21 @@ def descriptive(question: str, p: Passage) -> str:
             return text[a:clauses[first][1]].strip() + "……" + text[clauses[index][0]:clauses[index][1]].strip(" ；;，,")
         b = clauses[index][1]
     return text[a:b].strip()
+
+
+_MANNER = re.compile(r"(?:如何|怎样|怎么样?)(?:进行)?(?=[\u4e00-\u9fff])")
+
+
+def _manner_clause(question: str, text: str, clauses: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """"平台应当如何公示其退货规则" against "…应当建立…退货规则…，在其首页显著位置持续公示，…": how a thing is
+    done is said in the clause with the verb asked, not in the one that shares the question's nouns."""
+    manner = _MANNER.search(question)
+    verb = pos_tags(question[manner.end():])[0] if manner else ("", "")
+    if not verb[1].startswith(("v", "n")) or len(verb[0]) < 2:  # (jieba may tag a final 办理 a noun)
+        return None
+    best = best_clause(question, text)
+    with_verb = [c for c in clauses if verb[0] in text[c[0]:c[1]]]
+    return with_verb[0] if with_verb and verb[0] not in text[best[0]:best[1]] else None
 
 
 def best_clause(question: str, text: str) -> tuple[int, int]:

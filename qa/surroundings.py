@@ -124,7 +124,19 @@ def further_amount(question: str, sentence: Scored, document_text) -> tuple[str,
         found = numbers.number(question, Passage(measure, measure, 0, []), counting=False)
         if found:
             return found, start
+    # "…应当二十四小时开放。违反规定的，…并处五千元以上一万元以下罚款": the next sentence punishes this one
+    passage = passage_of(sentence, document_text)
+    at = passage.offset + len(passage.text)
+    rest = passage.paragraph[at:].lstrip()
+    if _BREACH.match(rest):
+        after = rest.split("。")[0]
+        found = numbers.number(question, Passage(after, after, 0, []), counting=False)
+        if found:
+            return found, sentence.end + len(passage.paragraph[at:]) - len(rest)
     return None
+
+
+_BREACH = re.compile(r"违反(?:本条|本款|前款|上述|以上)?(?:规定|要求)的[，,]")
 
 
 # "（一）…；" under "有下列交通违法行为之一，一次记3分：": the items share the value their lead line states,
@@ -158,6 +170,55 @@ def from_lead(question: str, sentence: Scored, document_text) -> str | None:
         if answer:
             return answer
     return None
+
+
+_ITEM_LABEL = re.compile(r"^([^，,。；;：:]{2,12})[：:]")  # "（二）退休人员：一级定点医疗机构为280元…"
+
+
+_AGE = re.compile(r"(?:我|本人|今年|年龄)[^，,。？?]{0,4}?(\d+)周?岁")
+_AGE_FROM = re.compile(r"(?<![不未])满(\d+)周岁|(\d+)周岁(?:及|以)以?上")
+_AGE_BELOW = re.compile(r"(?:不满|未满)(\d+)周岁|(\d+)周岁以下")
+
+
+def _age_fits(question: str, line: str) -> bool:
+    """"我今年40岁" falls in "满35周岁至不满45周岁为…3％", not in "不满35周岁的为…2％"."""
+    age = _AGE.search(question)
+    froms = [int(a or b) for a, b in _AGE_FROM.findall(line)]
+    belows = [int(a or b) for a, b in _AGE_BELOW.findall(line)]
+    if not age or not froms + belows:
+        return False
+    n = int(age.group(1))
+    return all(n >= f for f in froms) and all(n < b for b in belows)
+
+
+def from_items(question: str, sentence: Scored, document_text) -> tuple[str, int] | None:
+    """"职工在三级定点医疗机构住院，起付标准是多少" against "…起付标准，按照以下标准确定：" and its items
+    "（一）职工：…三级定点医疗机构为1600元；（二）退休人员：…": the value is in the item the question names,
+    by its label ("职工：") or by the words it adds to the lead's. (value, where the item's line starts)."""
+    if numbers.asks_count(question) or not sentence.text.rstrip().endswith(("：", ":")):
+        return None
+    text = document_text(sentence.chunk.metadata["doc"]) or ""
+    line_end = text.find("\n", sentence.end)
+    if line_end == -1 or text[sentence.end:line_end].strip():
+        return None  # a colon inside a line announces no lines
+    lead = text[text.rfind("\n", 0, sentence.start) + 1:line_end]
+    words = [t for t in dict.fromkeys(tokenize(question)) if len(t) >= 2 and t not in lead]
+    scored, at = [], line_end + 1
+    for line in text[at:].split("\n", 30)[:30]:
+        marker = lists.ENUM_LINE.match(line)
+        if not marker:
+            break
+        label = _ITEM_LABEL.match(line[marker.end():])
+        named = 10 * bool(label and label.group(1) in question or _age_fits(question, line))
+        scored.append((named + sum(len(w) for w in words if w in line), at, line))
+        at += len(line) + 1
+    if not scored:
+        return None
+    best = max(scored)
+    if best[0] == 0 or sum(score == best[0] for score, _, _ in scored) > 1:
+        return None  # the question names no one item
+    found = numbers.number(question, Passage(best[2], best[2], 0, []), counting=False)
+    return (found, best[1]) if found else None
 
 
 def conflict_note(question: str, kind: str, sentence: Scored, answer: str) -> str:

@@ -1,8 +1,12 @@
 """The assistant's reading loop for follow-ups, with a scripted answerer (no extraction involved)."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from qa.answerer import Draft
 from qa.assistant import Assistant
+from qa.extractive import Scored
+from qa.follow_up import rewrites
 from tests.conftest import ARTICLE, FakeEmbeddings
 
 PREVIOUS = "增量项目的执行期限是多少年？"
@@ -66,8 +70,6 @@ def test_a_reading_that_finds_the_old_value_is_answered_again_without_it(setting
 
 
 def _readings(follow_up):
-    from qa.follow_up import rewrites
-
     return rewrites(follow_up, [PREVIOUS], "12年")
 
 
@@ -112,3 +114,30 @@ def test_a_follow_up_with_its_own_question_word_asks_for_its_own_kind(settings):
     kinds = [(q, k) for q, k in assistant.answerer.kinds if q != PREVIOUS]
     assert [k for q, k in kinds if "材料" in q] and all(k == "descriptive" for q, k in kinds if "材料" in q)
     assert [k for q, k in kinds if "老项目" in q] and all(k == "number" for q, k in kinds if "老项目" in q)
+
+
+class Cited(Scripted):
+    """Answers with a cited sentence per question: {question: (answer, sentence)}."""
+
+    def answer(self, question, kind, documents, avoid=None):
+        self.asked.append(question)
+        found = self.answers.get((question, avoid) if avoid else question)
+        if not found:
+            return Draft(None, [], 0.0)
+        chunk = SimpleNamespace(metadata={"doc": "d.txt", "section": "", "chunk_id": "c"})
+        return Draft(found[0], [Scored(found[1], 0, len(found[1]), chunk, 0.9, 0.5, 1.0)], 1.0)
+
+
+def test_the_same_value_read_from_another_sentence_is_the_follow_ups_answer(settings):
+    previous, follow_up = "增值税专用发票电子化要在什么时候基本实现？", "那商标注册审查周期压缩的目标呢，要在什么时候完成？"
+    answers = {previous: ("2020年底前", "2020年底前基本实现增值税专用发票电子化。")}
+    assistant = Assistant(settings, embeddings=FakeEmbeddings(), answerer=Cited(answers))
+    assistant.ingest([ARTICLE.parent])
+    readings = rewrites(follow_up, [previous], "2020年底前") + [follow_up]
+    answers.update({r: ("2020年底前", "2020年底前将商标注册平均审查周期压缩至4个月以内。") for r in readings})
+    answers.update({(r, "2020年底前"): ("及时反馈", "及时反馈审查审理结果。") for r in readings})
+    answer = assistant.ask(follow_up, [previous])
+    assert answer.answer == "2020年底前" and answer.evidence == ["2020年底前将商标注册平均审查周期压缩至4个月以内。"]
+    # the old sentence found again is the old evidence: the value is sought without it
+    answers.update({r: answers[previous] for r in readings})
+    assert assistant.ask(follow_up, [previous]).answer == "及时反馈"

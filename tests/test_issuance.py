@@ -201,7 +201,7 @@ def test_approval_asked_of_a_regulation_adopted_in_session_is_no_fact_of_the_doc
 
 
 def test_a_revision_the_history_does_not_record_is_a_false_premise():
-    from qa.refusals import false_premise
+    from qa.premises import false_premise
 
     assert false_premise("听说旅行社条例2021年又第三次修订了，这次改了哪些地方？", REVISED)
     assert false_premise("这个条例2018年修订后有什么变化？", REVISED)

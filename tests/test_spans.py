@@ -18,10 +18,10 @@ from qa.surroundings import conflict_note, from_lead, is_heading
 from qa.lists import enumeration_items, listing, lists_asked_kind
 from qa.numbers import count, number
 from qa.passage import Passage
+from qa.premises import false_premise
 from qa.refusals import (
     another_item,
     excluded,
-    false_premise,
     only_a_fine,
     keys_present,
     mostly_unknown,

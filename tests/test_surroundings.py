@@ -68,3 +68,38 @@ def test_an_amount_is_read_from_the_case_the_line_goes_on_with():
     assert [s.text for s in found.evidence] == ["逾期不办理的，处1万元以上5万元以下的罚款。"]  # the case stating it
     # a line that goes on with no case states nothing more
     assert further_amount("会被罚多少钱？", sentences(best="第四十四条")[0], lambda _: RULES) is None
+
+
+INSURANCE = ("第十三条 参加职工社会医疗保险的人员建立个人账户。个人账户按月划入标准为：\n"
+             "（一）不满35周岁为本年度本人职工社会医疗保险月缴费基数的2％；\n"
+             "（二）满35周岁至不满45周岁为本年度本人职工社会医疗保险月缴费基数的3％；\n"
+             "（三）满45周岁至退休前为本年度本人职工社会医疗保险月缴费基数的3.8％；\n"
+             "第十八条 参保人员每次住院基本医疗费用统筹基金的起付标准，按照以下标准确定：\n"
+             "（一）职工：一级定点医疗机构为400元，二级定点医疗机构为800元，三级定点医疗机构为1600元；\n"
+             "（二）退休人员：一级定点医疗机构为280元，二级定点医疗机构为560元，三级定点医疗机构为1120元；\n"
+             "（三）参保人员每次住院支付一次起付标准，连续住院治疗时间每超过90天需重新支付一次起付标准。\n"
+             "第二十条 中心城区范围内的经营性停车设施，应当二十四小时开放。违反规定的，由城市管理综合执法部门"
+             "责令限期改正，并处五千元以上一万元以下罚款。\n")
+
+
+def test_a_lead_line_gives_the_value_of_the_item_the_question_names_by_its_label():
+    ranked = sentences(INSURANCE, best="第十八条")
+    found = extractive.extract("职工在三级定点医疗机构住院，每次住院的起付标准是多少？", "number", ranked, lambda _: INSURANCE)
+    assert found.answer == "1600元"
+    assert found.evidence[0].text.startswith("（一）职工：")  # the item stating it is cited
+    found = extractive.extract("退休人员去三级医院住院，起付标准是多少？", "number", ranked, lambda _: INSURANCE)
+    assert found.answer == "1120元"
+
+
+def test_a_lead_line_gives_the_value_of_the_item_whose_ages_include_the_askers():
+    ranked = sentences(INSURANCE, best="个人账户按月划入标准为")
+    question = "我今年40岁，每个月按缴费基数的百分之几划进个人账户？"
+    assert extractive.extract(question, "number", ranked, lambda _: INSURANCE).answer == "3％"
+    assert extractive.extract(question.replace("40岁", "50岁"), "number", ranked, lambda _: INSURANCE).answer == "3.8％"
+
+
+def test_the_sentence_after_that_punishes_a_duty_states_its_fine():
+    ranked = sentences(INSURANCE, best="第二十条")
+    found = extractive.extract("中心城区的经营性停车场晚上关门不24小时开放，会被罚多少？", "number", ranked, lambda _: INSURANCE)
+    assert found.answer == "五千元以上一万元以下"
+    assert found.evidence[0].text.startswith("违反规定的")
