@@ -7,18 +7,25 @@ import re
 from .issuance import missing_revision
 from .passage import NUMERAL, PART_LINE
 
-# "既然…取得经营许可满三年才能申请…" where the text says "取得经营许可满两年": a figure the question takes
-# for granted, which the documents state otherwise in the same words.
+# "既然…取得经营许可满三年才能申请…" where the text says "取得经营许可满两年", "三十日无理由退货" where it says
+# "七日无理由退货": a figure the question takes for granted, which the documents state otherwise in the same
+# words (before the figure or after it).
 _STATED_UNIT = r"(个工作日|个月|年|日|天|小时|分|万元|元|%|％)"
 _STATED = re.compile(rf"({NUMERAL}){_STATED_UNIT}")
+_THREE = re.compile(r"[\u4e00-\u9fff]{3}")
+_LINKS = "的以内后前左起至到及和或之"  # "20%的奖励" names no rule of its own: any share may be 的奖励
 
 
 def false_premise(question: str, text: str) -> bool:
     for stated in _STATED.finditer(question):
-        left = question[max(0, stated.start() - 3):stated.start()]
-        if not re.fullmatch(r"[\u4e00-\u9fff]{3}", left):
+        if question[:stated.start()].endswith(("哪", "几", "多少", "第")):  # 哪一年 asks, states nothing
             continue
-        said = {_value(m.group(1)) for m in re.finditer(re.escape(left) + rf"({NUMERAL}){stated.group(2)}", text)}
+        left = question[max(0, stated.start() - 3):stated.start()]
+        right = question[stated.end():stated.end() + 3]
+        figure = rf"({NUMERAL}){stated.group(2)}"
+        around = ([re.escape(left) + figure] if _THREE.fullmatch(left) else []) + \
+            ([figure + re.escape(right)] if _THREE.fullmatch(right) and right[0] not in _LINKS else [])
+        said = {_value(m.group(1)) for pattern in around for m in re.finditer(pattern, text)}
         if said and None not in said and _value(stated.group(1)) not in said:
             return True
     # "《治安管理处罚法》第五十条", "《道路交通安全法》2021年修订": another document's parts and history

@@ -223,3 +223,15 @@ def test_a_list_of_the_kind_asked_keeps_an_item_between_two_of_that_kind():
     assert lists_asked_kind(question, text)
     assert not lists_asked_kind(question, "根据《中华人民共和国社会保险法》、《广州市社会医疗保险条例》，制定本办法。")
     assert enumeration_items(question, passage(text))[1:] == ["职工重大疾病医疗补助", "职工补充医疗保险"]
+
+
+def test_a_figure_taken_for_granted_is_checked_against_the_words_after_it_too():
+    text = "第二条 消费者自收到商品之日起七日内依照规定退货的，适用本办法。\n七日无理由退货期间自消费者签收商品的次日开始起算。\n"
+    assert false_premise("本办法规定的三十日无理由退货期限从哪天开始计算？", text)
+    assert not false_premise("七日无理由退货期限从哪天开始计算？", text)
+    assert not false_premise("消费者在哪一日无理由退货期间内退货？", text)  # 一日 of 哪一日 is asked, not stated
+
+
+def test_a_figure_followed_by_的_is_not_checked_against_other_rules():
+    text = "对企业，按其地方财政贡献额同比超出部分的20%给予企业奖励。对个人给予10%的奖励。\n"
+    assert not false_premise("能否执行地方财政贡献同比超出部分20%的奖励条款？", text)
