@@ -34,7 +34,8 @@ _ORG_LINE = re.compile(r"^[\u4e00-\u9fff 、]{2,30}(?:政府|委员会|办公厅
 _ISSUER_IN_TITLE = re.compile(r"^([\u4e00-\u9fff 、]{2,30}?)关于")
 # A regulation's first line under its title: "2009年2月20日 中华人民共和国国务院令第550号公布" (also in brackets,
 # with its revisions after it).
-_PROMULGATED = re.compile(r"^[（(]?(\d{4}年\d{1,2}月\d{1,2}日)\s*([\u4e00-\u9fff]{2,30}?)令第[\d一二三四五六七八九十百零〇]+号(?:公布|发布|颁布)")
+_ORDER = r"令第[\d一二三四五六七八九十百零〇]+号"  # "国务院令第550号" without its issuer
+_PROMULGATED = re.compile(rf"^[（(]?(\d{{4}}年\d{{1,2}}月\d{{1,2}}日)\s*([\u4e00-\u9fff]{{2,30}}?){_ORDER}(?:公布|发布|颁布)")
 # or, for rules a ministry issues once the State Council approved them, "1999年8月1日 国家发展计划委员会发布"
 _PUBLISHED = re.compile(r"^[（(]?(\d{4}年\d{1,2}月\d{1,2}日)\s*([\u4e00-\u9fff]{2,30}?)(?:发布|公布|颁布|印发)[）)]?$")
 
@@ -134,7 +135,7 @@ def read(text: str) -> Issuance:
         date, issuer = promulgated.group(1), issuer or promulgated.group(2)
         issuer_line = issuer_line or promulgated.group(0)
     # "国办发〔2018〕124号" on a line of its own, else a regulation's "中华人民共和国国务院令第550号"
-    order = re.search(r"令第[\d一二三四五六七八九十百零〇]+号", promulgated.group(0)) if promulgated else None
+    order = re.search(_ORDER, promulgated.group(0)) if promulgated else None
     number = next((line for line in lines[:8] if _NUMBER_LINE.match(line)), None) or \
         (promulgated.group(2) + order.group(0) if order else None)
     # the information table of a government site: "文　　号：成办发〔2022〕28号", "发文字号：国办发〔2018〕123号"
@@ -211,7 +212,7 @@ def _revision_order(question: str, text: str) -> tuple[str, str] | None:
     year = re.search(r"(\d{4})年", question)
     if year:
         revisions = [m for m in revisions if m.group(1).startswith(year.group(0))]
-    order = re.search(r"[\u4e00-\u9fff]{2,30}?令第[\d一二三四五六七八九十百零〇]+号", revisions[-1].group(2)) if revisions else None
+    order = re.search(r"[\u4e00-\u9fff]{2,30}?" + _ORDER, revisions[-1].group(2)) if revisions else None
     return (order.group(0), revisions[-1].group(0)) if order else None
 
 

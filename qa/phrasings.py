@@ -143,9 +143,10 @@ def deemed(question: str, sentence: str) -> str | None:
     """"什么样的退货商品算是完好的" against "商品能够保持原有品质、功能，…齐全的，视为商品完好": the cases
     the text deems so (not those it deems "不完好")."""
     asked = _DEEMED_ASKED.search(question)
+    term = asked.group(1) if asked else ""
+    negated = re.compile(rf"[不未非]{re.escape(term)}")
     for found in _DEEMED.finditer(sentence) if asked else []:
-        term, said = asked.group(1), found.group(2)
-        negated = re.compile(rf"[不未非]{re.escape(term)}")
+        said = found.group(2)
         if term in said and bool(negated.search(said)) == bool(negated.search(question)):
             return ARTICLE.sub("", found.group(1)).strip()
     return None

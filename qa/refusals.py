@@ -198,7 +198,8 @@ def _previous_paragraph(paragraph: str, text: str) -> str:
     cited = _EARLIER_PARAGRAPH.search(paragraph)
     if not cited or at <= 0:
         return ""
-    before = text[:at].rstrip("\n").rsplit("\n", 8)[1:] or [text[:at]]
+    lines = text[:at].rstrip("\n").rsplit("\n", 8)
+    before = lines[1:] if len(lines) > 8 else lines  # (the first part of a full split holds all the rest)
     if cited.group(0).startswith("前"):
         return before[-1]
     # the article's lines so far: from its "第…条" line on

@@ -64,9 +64,8 @@ def yes_no(question: str, p: Passage) -> str:
     # "取消除道路危险货物运输以外的…从业资格考试" asked "开危险品运输车的是不是也不用考": the rule leaves
     # the question's case out
     besides = _BESIDES.search(p.text)
-    if besides and not re.search("除|以外|之外", question) and \
-            _stem_in(question, besides.group(1), p.text[:besides.start()] + p.text[besides.end():]):
-        rule = p.text[:besides.start()] + p.text[besides.end():]
+    rule = p.text[:besides.start()] + p.text[besides.end():] if besides else ""
+    if besides and not re.search("除|以外|之外", question) and _stem_in(question, besides.group(1), rule):
         return (yes if _negated(rule, asked) else no) + "。" + _window(question, p.text)
     if negated:  # the clause that says no ("…不再给予住院照料临时救助"), not the sentence's opening
         said = [p.text[a:b] for a, b in split_clauses(p.text, 0, len(p.text)) if _negated(p.text[a:b], asked)]
@@ -195,7 +194,8 @@ def descriptive(question: str, p: Passage) -> str:
     if len(text) <= 40:
         return text.strip()
     clauses = split_clauses(text, 0, len(text))
-    a, b = _manner_clause(question, text, clauses) or best_clause(question, text)
+    best = best_clause(question, text)
+    a, b = _manner_clause(question, text, clauses, best) or best
     index = clauses.index((a, b)) if (a, b) in clauses else 0
     if index + 1 < len(clauses) and clauses[index + 1][1] - a <= 60:
         index += 1
@@ -214,14 +214,14 @@ def descriptive(question: str, p: Passage) -> str:
 _MANNER = re.compile(r"(?:如何|怎样|怎么样?)(?:进行)?(?=[\u4e00-\u9fff])")
 
 
-def _manner_clause(question: str, text: str, clauses: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _manner_clause(question: str, text: str, clauses: list[tuple[int, int]],
+                   best: tuple[int, int]) -> tuple[int, int] | None:
     """"平台应当如何公示其退货规则" against "…应当建立…退货规则…，在其首页显著位置持续公示，…": how a thing is
     done is said in the clause with the verb asked, not in the one that shares the question's nouns."""
     manner = _MANNER.search(question)
     verb = pos_tags(question[manner.end():])[0] if manner else ("", "")
     if not verb[1].startswith(("v", "n")) or len(verb[0]) < 2:  # (jieba may tag a final 办理 a noun)
         return None
-    best = best_clause(question, text)
     with_verb = [c for c in clauses if verb[0] in text[c[0]:c[1]]]
     return with_verb[0] if with_verb and verb[0] not in text[best[0]:best[1]] else None
 
