@@ -21,7 +21,8 @@ PERIOD_ASKED = re.compile(r"多久|多长时间|期限|时限|有效期")
 DATE_RANGE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?\s*(?:至|到|—|-|～)\s*\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?")
 # "自印发之日起施行", "自企业登记注册的次月起", "自签收商品的次日开始起算": a time fixed by an event, not
 # by the calendar.
-_EVENT_TIME = re.compile(r"(?:自|从|于)([^，,。；;自从]{1,24}?(?:之日|次日|当日|次月|当月|次年|当年|之月))(?:开始)?(?:起|计算)")
+# ("自递交申请当月计发补贴": a payment counted from then)
+_EVENT_TIME = re.compile(r"(?:自|从|于)([^，,。；;自从]{1,24}?(?:之日|次日|当日|次月|当月|次年|当年|之月))(?:开始)?(?:起|计算|计发|发放)")
 # "十日后预约重新考试": a time counted from the case the sentence sets.
 # "申请退出后次月起不再执行": the next day, month or year after the case, with no 自/从 to open it.
 _SPAN = re.compile(rf"{NUMERAL}(?:个工作日|工作日|日|天|个月|年|小时)")
@@ -35,12 +36,31 @@ _EVENT_FRAME = re.compile(r"(?:在|于)([^，,。；;在于]{2,20}?(?:之前|之
 _TAKES_EFFECT = re.compile(r"经[^。；;]{2,50}?后(?=生效|发生效力|施行|实施)")
 _EFFECT_ASKED = re.compile(r"生效|施行|实施|起作用|算数")
 _WHEN_ASKED = re.compile(r"什么时候|何时|啥时候|什么时间")
-_PROMPTLY = re.compile(r"(立即|立刻|马上|及时|当场|现场|即时|随时|事先|事前|提前|当日|当天|按时)[^，,。；;]{1,16}")
+# ("与主体工程同时设计、同时施工、同时投入使用": at the same time as something else)
+_PROMPTLY = re.compile(r"(立即|立刻|马上|及时|当场|现场|即时|随时|事先|事前|提前|当日|当天|按时|与[^，,。；;与]{2,10}同时)"
+                       r"[^，,。；;]{1,16}")
 _BOUND = {"最早": re.compile(r"不得早于([^，,。；;]{2,15})"),
           "最晚": re.compile(r"(?:不得晚于|不迟于|最迟于?)([^，,。；;]{2,15})")}
 
 
+# "多久集中公告一次", "按什么周期制定": how often, said as "每年至少进行一次" or "年度…"
+_FREQUENCY_ASKED = re.compile(r"(?:多久|多长时间|多少时间)[^，,？?]{0,12}?(?:一|1)次|什么周期|频次|频率|多久一次")
+FREQUENCY = re.compile(r"每(?:个)?(?:年度|半年|季度|年|季|月|周|天|日)")
+_EVERY = re.compile(r"每(?:个)?(?:[一二两三四五六\d]+)?(?:年|季度|季|个?月|周|半年)[^，,。；;]{0,8}?[一二两三四五\d]+次")
+_PERIODIC = re.compile(FREQUENCY.pattern + r"|年度|季度|月度")
+
+
+def frequency(question: str, text: str) -> str | None:
+    if not _FREQUENCY_ASKED.search(question):
+        return None
+    found = _EVERY.search(text) or _PERIODIC.search(text)
+    return found.group(0) if found else None
+
+
 def date(question: str, p: Passage) -> str | None:
+    often = frequency(question, p.text)
+    if often:
+        return often
     found = [m for m in DATE.finditer(p.text) if m.group(0).rstrip("前底初末以来之") not in question]
     if _MONTH_ASKED.search(question):
         found += [m for m in _MONTH.finditer(p.text) if not any(f.start() <= m.start() < f.end() for f in found)]
@@ -49,6 +69,10 @@ def date(question: str, p: Passage) -> str | None:
         limit = bound.search(p.text) if word in asked else None
         if limit:
             return limit.group(1)
+    # "送达日期如何确定" against "送达日期为…系统显示发送成功的日期": what the text says the asked date is
+    named = _named_date(question, p.text) if not found else None
+    if named:
+        return named
     if not found and not _ONE_YEAR.search(question) and not _DAY_ASKED.search(question):
         event = event_day(question, p)
         if event:
@@ -79,6 +103,14 @@ def date(question: str, p: Passage) -> str | None:
     elif _PERIOD.search(question):
         found = ranges or found
     return pick(question, p.text, found)
+
+
+def _named_date(question: str, text: str) -> str | None:
+    for term in re.finditer(r"[\u4e00-\u9fff]{2}(?:日期|时间)", question):
+        said = re.search(rf"{term.group(0)}(?:为|是)([^，,。；;]{{2,40}})", text)
+        if said:
+            return said.group(1)
+    return None
 
 
 def asks_day(question: str) -> bool:

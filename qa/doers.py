@@ -77,7 +77,7 @@ def who(question: str, text: str, anchored: bool = False) -> str | None:
             last = i
         pos += len(word)
     verb = _verb_afterwho(question)
-    at = text.find(verb) if verb else -1
+    at = text.find(verb) if verb else _predicate_at(question, text)
     before = [n for n in names if 0 <= at - n[1] <= 15]
     if before:
         # "国务院" + "建设行政主管部门" 负责…: a body's name runs on to the verb when what follows is a body.
@@ -109,8 +109,9 @@ def who(question: str, text: str, anchored: bool = False) -> str | None:
         place = pos_tags(text[:window + body.start()])[-1:]  # "深圳" + "市工业和信息化局"
         return "".join(w for w, f in place if f == "ns") + body.group(0)
     # "征信中心根据查询人的申请，提供查询证明": an article opens with who acts, the verb further on
+    # ("国家医保局负责监督…" asked "负责监督…的是哪个部门": the doer right before the words the question opens with)
     subject = _ACTOR_FIRST.match(text)
-    if subject and at > subject.end() and subject.group(1) not in question:
+    if subject and at >= subject.end() + bool(verb) and subject.group(1) not in question:
         tail = text[subject.end():at]  # "公安机关" + "交通管理部门" 负责…: the name runs on to the verb
         return subject.group(1) + (tail if _BODY_TAIL.fullmatch(tail) else "")
     if anchored:
@@ -138,6 +139,21 @@ def _verb_afterwho(question: str) -> str | None:
     if not words:  # "谁来交": the one character after 来/去 is the verb ("由建设单位交纳")
         words = [w for w, f in tags if f != "x" and w not in "来去要会能得的呢吗"]
     return words[0] if words else None
+
+
+# "负责监督指导全国…工作的是哪个部门": the question says what is done before it asks who
+_DONE_FIRST = re.compile(r"([^，,。；;？?]{4,})的(?:是|为)?(?:谁|哪)")
+
+
+def _predicate_at(question: str, text: str) -> int:
+    """Where the text says what the question's "…的是谁" says is done: its longest opening the text holds."""
+    done = _DONE_FIRST.search(question)
+    phrase = done.group(1) if done else ""
+    for n in range(len(phrase), 3, -1):
+        at = text.find(phrase[:n])
+        if at > 0:
+            return at
+    return -1
 
 
 _BY_WHICH = re.compile(r"由(?:哪个|哪一个|哪家|哪一家)")

@@ -15,9 +15,10 @@ from index.lexical import STOPWORDS
 from . import places
 from .cloze import cloze
 from .doers import ORG_KIND, by_which, who
-from .passage import Passage
+from .names import NOMINAL, body_only
+from .passage import Passage, best_clause
 from .question import FUNCTION_TAGS, pos_tags
-from .spans import EDGE_CHARS, best_clause
+from .spans import EDGE_CHARS
 
 _WHICH = re.compile(r"(?:什么|哪个|哪种|哪类|哪家|哪一|哪款|哪项|哪位)")
 _NAME_ASKED = re.compile(r"名字|名称|叫什么|全称|哪[份部个]?[\u4e00-\u9fff]{0,2}?(?:文件|预案|规划|方案|条例|办法|法规|法律|意见|通知)|"
@@ -43,7 +44,8 @@ def entity_strict(question: str, p: Passage) -> str | None:
     if _name_asked(question):
         return _name(question, p.text)
     if _LEVEL_ASKED.search(question):  # "哪一级市场监管部门可以建立…" → "省级市场监督管理部门"
-        level = _LEVEL.search(p.text)
+        # "国家医保局负责…，省级…负责…，地市级以下…要落实…": the level of the clause the question is about
+        level = _LEVEL.search(p.text, best_clause(question, p.text)[0]) or _LEVEL.search(p.text)
         if level:  # "首先动用县级储备粮": the level with the thing it qualifies
             rest = p.text[level.end():] if level.group(0).endswith(("级", "以上")) else ""
             # "省、自治区、直辖市人民政府" + 公安机关: the government's body that acts
@@ -64,8 +66,8 @@ def entity_strict(question: str, p: Passage) -> str | None:
         # nearer the verb)
         # "…可以减免使用费用。具体办法由市民防主管部门制定": the line's next sentence may name who does it
         rest = p.paragraph[p.offset + len(p.text):].strip()
-        return places.turned_to(question, p.text) or who(question, p.text, anchored=True) or cloze(question, p.text) or \
-            (who(question, rest, anchored=True) if rest else None)
+        return places.turned_to(question, p.text) or who(question, p.text, anchored=True) or \
+            body_only(cloze(question, p.text)) or (who(question, rest, anchored=True) if rest else None)
     if _NAMED_KIND.search(question):  # jieba knows few company names: "万向区块链" is found by its place
         # "哪家银行" against "在…指定的银行开设": the words the asked kind takes come before any name elsewhere
         return _modifier(question, p.text) or _named(question, p.text) or _nouns_only(cloze(question, p.text))
@@ -89,7 +91,7 @@ def whom(question: str, text: str) -> str | None:
         verb = re.escape(verb)
         found = re.search(rf"{prep}([^，,。；;对与]{{2,30}}?)(?:(?:{'|'.join(_LIGHT_VERBS)})[\u4e00-\u9fff]{{0,4}}?{verb}|{verb})", text)
         if found and party:  # the party's name, not the act that follows it (签订保安服务…)
-            name = "".join(w for w, _ in takewhile(lambda t: t[1].startswith(_NOMINAL), pos_tags(found.group(1))))
+            name = "".join(w for w, _ in takewhile(lambda t: t[1].startswith(NOMINAL), pos_tags(found.group(1))))
             return name if len(name) >= 2 else None
         if found:
             return found.group(1)
@@ -101,7 +103,7 @@ _WITH_WHOM = re.compile(r"[跟和与同]谁")
 
 _LEVEL_ASKED = re.compile(r"哪一?级|哪个级别|什么级别")
 # "地市级以上地方登记机关"; national statutes name the provincial level "省、自治区、直辖市…"
-_LEVEL = re.compile(r"(?:(?:(?:设区的)?(?:国家|地市|省|市|县|乡|区)|[省市区县乡镇]{2,4}[两二三四])级(?:以上)?(?:地方)?|省、自治区、直辖市)"
+_LEVEL = re.compile(r"(?:(?:(?:设区的)?(?:国家|地市|省|市|县|乡|区)|[省市区县乡镇]{2,4}[两二三四])级(?:以上|以下)?(?:地方)?|省、自治区、直辖市|设区的市)"
                     r"(?:[\u4e00-\u9fff]{0,12}?(?:人民政府|部门|机关|机构|政府))?")
 
 
@@ -115,14 +117,16 @@ def name_required(question: str) -> bool:
 
 
 # Kinds of things known by a proper name: "哪家企业" is answered by 特斯拉, never by a description.
-_NAMED_KIND = re.compile(r"哪款|哪(?:个|家|一家|一个)?(?:企业|公司|机构|项目|平台|组织|银行|产品|品牌|厂商|网站|车企|团队)")
+_NAMED_KIND = re.compile(r"哪款|哪(?:个|家|一家|一个)?(?:企业|公司|机构|项目|平台|组织|银行|产品|品牌|厂商|网站|车企|团队|医院|学校)")
 _PROPER = ("nr", "nt", "nz", "eng")
+_SUFFIXED = ("医院", "学校")
 
 
 def _named(question: str, text: str) -> str | None:
     """The first proper name in the text that the question does not already hold ("以太" + "坊" kept whole)."""
     kind = _NAMED_KIND.search(question)
     suffix = kind.group(0)[-1] if kind else ""  # "哪家银行": a name ending in 行 is one (农发行, 农业发展银行)
+    suffix = "校学" if suffix == "校" else suffix
     tags = (("", "x"),) + pos_tags(text) + (("", "x"),)
     for first in range(1, len(tags) - 1):
         word, flag = tags[first]
@@ -134,8 +138,9 @@ def _named(question: str, text: str) -> str | None:
         # jieba tags modifiers such as 高水平 or 公共安全 as names; a name is no noun's modifier or compound part.
         after, before = tags[last + 1], tags[first - 1]
         name = "".join(w for w, _ in tags[first:last + 1])
-        if suffix and name.endswith(suffix) or \
-                not after[1].startswith(("n", "vn")) and after[0] not in "“\"" and not before[1].startswith("n"):
+        if suffix and name.endswith(tuple(suffix)) or \
+                not after[1].startswith(("n", "vn")) and after[0] not in "“\"" and not before[1].startswith("n") \
+                and not (kind and kind.group(0).endswith(_SUFFIXED)):  # a hospital's name ends in 院, a school's in 校 or 学
             return name
     return None
 
@@ -145,50 +150,6 @@ def _nouns_only(answer: str | None) -> str | None:
     if answer and all(f.startswith(("n", "eng", "j")) or f == "x" for _, f in pos_tags(answer)):
         return answer
     return None
-
-
-# Words that run on a name leftwards: nouns, nominal verbs (服务, 培育), distinguishing words (公共)
-_NOMINAL = ("n", "vn", "b", "j")
-
-
-def whole_name(answer: str, text: str) -> str:
-    """"综合信息平台" cut from "通过市为老服务综合信息平台向…": the name with the nouns in front of it,
-    back to the preposition or verb before them ("市为老服务综合信息平台")."""
-    at = text.find(answer)
-    # a person's name takes no title in front ("总经理肖风")
-    if at <= 0 or any(f.startswith("nr") for _, f in pos_tags(answer)):
-        return answer
-    if answer.startswith("一级") and text[at - 1] in "上下":  # jieba splits 上一级 into 上 + 一级
-        return text[at - 1] + answer
-    before, length = [], 0
-    for word, flag in pos_tags(text[:at + len(answer)]):
-        if length >= at:
-            break
-        before.append((word, flag))
-        length += len(word)
-    if length != at:  # the answer starts inside one of jieba's words: leave it as cut
-        return answer
-    taken = ""
-    for word, flag in reversed(before):
-        # (jieba files "费由" as a name: a word ending in a preposition ends the name's run)
-        if not flag.startswith(_NOMINAL) or len(taken) + len(word) > 12 or word[-1] in "由被向对从在给与和跟把将":
-            break
-        taken = word + taken
-    return taken + answer
-
-
-_REFERS_BACK = re.compile(r"^(?:它|他|她|其|该|这)")
-
-
-def antecedent(p: Passage) -> Passage | None:
-    """"它完全是一种创新" names its subject in the sentence before: that sentence, for a name."""
-    if not _REFERS_BACK.match(p.text) or p.offset == 0:
-        return None
-    before = [x for x in re.split(r"(?<=[。！？!?；;])", p.paragraph[:p.offset]) if x.strip()]
-    if not before:
-        return None
-    text = before[-1]
-    return Passage(text, p.paragraph, p.offset - len(text), [])
 
 
 def _name(question: str, text: str) -> str | None:

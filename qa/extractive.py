@@ -13,12 +13,13 @@ import numpy as np
 
 from index.lexical import tokenize
 
-from . import dates, doers, entities, issuance, lists, numbers, phrasings, premises, refusals, spans
+from . import dates, doers, entities, issuance, lists, names, numbers, phrasings, premises, refusals, spans, verdicts
 from .cloze import cloze
+from .means import means
 from .passage import GRADE, Passage, bare, cases
 from .question import ABOUT_THE_TEXT, focus_terms, key_terms
-from .surroundings import (conflict_note, from_items, from_lead, from_paragraph, further_amount, further_cases,
-                           is_heading, lead_of, next_line, passage_of, under_condition)
+from .surroundings import (conflict_note, for_the_rest, from_items, from_lead, from_paragraph, further_amount,
+                           further_cases, is_heading, lead_of, named_case, next_line, passage_of, under_condition)
 
 HEADING_PENALTY = 0.85  # headings summarise; when they disagree with the body, the body is the record
 NUMBER_BONUS = 0.1
@@ -27,6 +28,8 @@ DENSE_WEIGHT = 0.5
 CLOSE = 0.08            # runners-up within this score of the best may hold the span instead
 # A line that announces the numbered lines after it ("有下列情形之一的，…：")
 _LIST_LEAD = re.compile(r"(?:下列|以下|如下)[^。]*[:：]\s*$")
+# "按照下列程序实施", "采取以下措施": the way is in the lines after (not "出现下列情形之一的", a case)
+_POINTER = re.compile(r"(?:下列|以下|如下)(?:规定|程序|方式|措施|步骤|办法|要求|方法)")
 
 
 @dataclass
@@ -85,6 +88,19 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
     if evidence and kind != "yes_no" and (refusals.excluded(question, evidence)
                                           or refusals.other_level(question, evidence)):
         return Extraction(None, found.evidence, found.confidence)
+    # "适用简易程序应当按照什么程序实施" → "…按照下列程序实施:": the lines announced are the answer, not the pointer
+    if evidence and kind in ("descriptive", "reason") and _POINTER.search(found.answer) and _LIST_LEAD.search(evidence):
+        items = lists.listing(question, passage_of(found.evidence[0], document_text))
+        if items:
+            return Extraction(items, found.evidence, found.confidence)
+    # "…，情节严重的，要罚多少钱" against "…处二千元以上二万元以下的罚款；…情节严重的，可以责令停业整顿…": the case's
+    # measure, a number or not
+    named = named_case(question, found.evidence[0], document_text) if evidence and kind == "number" else None
+    if named:
+        measure, start = named
+        number = numbers.number(question, Passage(measure, measure, 0, []), counting=False)
+        return Extraction(number or measure, found.evidence[:1] + _starting_at(ranked, found.evidence[0], [start]),
+                          found.confidence)
     if evidence and kind in ("descriptive", "reason"):
         further = further_cases(question, found.evidence[0], found.answer, document_text)
         if further:
@@ -117,6 +133,10 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
     signed = _document_fact(question, ranked, document_text)
     if signed:
         return Extraction(signed[0], [signed[1]], best.score)
+    # "本办法是以市政府第几号令公布的" of a text that prints no number: no sentence of its body is the answer
+    if all(issuance.unprinted_number(question, document_text(doc) or "")
+           for doc in dict.fromkeys(s.chunk.metadata["doc"] for s in ranked)):
+        return Extraction(None, [best], best.score)
     if not refusals.keys_present(question, best, ranked, document_text):
         return Extraction(None, [best], best.score)
     if refusals.mostly_unknown(question, ranked, document_text):
@@ -138,12 +158,14 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
     duty = doers.duty_asked(question)  # only then is the sentence's paragraph needed
     for sentence in close:
         answer = (duty and doers.responsible(question, passage_of(sentence, document_text))) or \
+            for_the_rest(question, sentence, document_text) or \
             phrasings.formula(question, sentence.text, next_line(sentence, document_text)) or \
             phrasings.consequence(question, sentence.text) or \
             phrasings.condition(question, sentence.text) or phrasings.basis(question, sentence.text) or \
             phrasings.labelled(question, sentence.text) or phrasings.definition(question, sentence.text) or \
             phrasings.deemed(question, sentence.text) or phrasings.purpose(question, sentence.text) or \
-            phrasings.respectively(question, sentence.text) or phrasings.besides(question, sentence.text)
+            phrasings.respectively(question, sentence.text) or phrasings.besides(question, sentence.text) or \
+            means(question, sentence.text)
         if answer:
             return Extraction(answer, [sentence], sentence.score)
     # "本规定所称家用汽车产品是指什么": the term's definition, however low its line scored (a list of
@@ -156,10 +178,10 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
         for sentence in close:
             passage = passage_of(sentence, document_text)
             # "它…" is about the name in the sentence before: that name comes first.
-            before = entities.antecedent(passage) if entities.name_required(question) else None
+            before = names.antecedent(passage) if entities.name_required(question) else None
             answer = (before and entities.entity_strict(question, before)) or entities.entity_strict(question, passage)
             if answer and answer not in question:  # "哪个单位" → "单位" names nothing
-                return Extraction(entities.whole_name(answer, sentence.text), [sentence], sentence.score)
+                return Extraction(names.whole_name(answer, sentence.text), [sentence], sentence.score)
         if entities.name_required(question):
             return Extraction(None, [best], best.score)
     if kind in ("descriptive", "reason"):
@@ -175,11 +197,15 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
             if answer and not _restates(question, answer):
                 return Extraction(answer, [sentence], sentence.score)
     if kind == "number":  # a number stated in a close sentence (or a heading, despite its penalty) beats a count
+        # "公告期是多少天": a close sentence that gives the thing asked its value ("公告期为七日") before a figure
+        # of the best one's case ("未在告知后三十日内接受处理的")
+        labelled = next(((s, value) for s in close if (value := numbers.labelled(question, s.text))), (None, None))
         headings = [s for s in ranked[:6] if s.score >= best.score - 2 * CLOSE and is_heading(s)]
-        for sentence in close + headings:
+        for sentence in [s for s in labelled[:1] if s] + close + headings:
             passage = passage_of(sentence, document_text)
-            answer = under_condition(question, passage) or numbers.number(question, passage, counting=False) or \
-                from_lead(question, sentence, document_text)
+            answer = (labelled[1] if sentence is labelled[0] else None) or under_condition(question, passage) or \
+                numbers.number(question, passage, counting=False) or \
+                from_lead(question, sentence, document_text) or dates.frequency(question, sentence.text)
             further = None if answer else further_amount(question, sentence, document_text) or \
                 from_items(question, sentence, document_text)
             if further:  # cited by the case that states it
@@ -212,7 +238,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
             answer = cut(question, passage) or from_paragraph(question, kind, passage)
             if kind == "yes_no" and answer:  # "（三）被列入经营异常名录的；" says yes or no by its lead ("…之一的，不得发行：")
                 lead = lead_of(sentence, document_text)[0]
-                led = spans.yes_no(question, Passage(lead + passage.text, lead, 0, [])) if lead else answer
+                led = verdicts.yes_no(question, Passage(lead + passage.text, lead, 0, [])) if lead else answer
                 answer = led if led.split("。")[0] != answer.split("。")[0] else answer
             if answer and kind == "number" and refusals.another_item(
                     question, answer, passage, document_text(sentence.chunk.metadata["doc"]),
@@ -256,21 +282,10 @@ def _states_number(number: str, text: str) -> bool:
     return re.search(rf"(?<![\d.]){re.escape(number)}(?!\d|\.\d)", text) is not None
 
 
-def document_fact(question: str, text: str) -> tuple[str, str] | None:
-    """(answer, the line of `text` that states it) for what a document says about itself: who issued it,
-    when and under which number, how many chapters or articles it has, or what a short name it
-    defines stands for."""
-    signed = issuance.answer(question, text) or issuance.parts(question, text)
-    if signed:
-        return signed
-    title = phrasings.alias(question, text)
-    return (title, title) if title else None
-
-
 def _document_fact(question: str, ranked: list[Scored], document_text) -> tuple[str, Scored] | None:
     """"这份办法是哪天印发的", "省《办法》是指哪份文件": the fact, cited by the sentence that states it."""
     for doc in dict.fromkeys(s.chunk.metadata["doc"] for s in ranked):
-        found = document_fact(question, document_text(doc) or "")
+        found = issuance.document_fact(question, document_text(doc) or "")
         # The signature line itself before a longer sentence that merely contains it (the title).
         for sentence in sorted(ranked, key=lambda s: s.text.strip() != found[1]) if found else []:
             if sentence.chunk.metadata["doc"] == doc and found[1] in sentence.text:

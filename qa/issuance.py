@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from index.chunking import DATE_LINE
 
 from .passage import PART_LINE
+from .phrasings import alias
 
 # "最近一次改是哪天", "改过几次": a citizen's 改 for a revision (not 改革, 改进, 改造, 改善)
 _CHANGED = r"(?:第[一二三四五六七八九十]|(?:最近|最后|上)一?|头一|首)[次回]改(?![革进造善])|改过(?:几|多少)次"
@@ -34,7 +35,8 @@ _ORG_LINE = re.compile(r"^[\u4e00-\u9fff 、]{2,30}(?:政府|委员会|办公厅
 _ISSUER_IN_TITLE = re.compile(r"^([\u4e00-\u9fff 、]{2,30}?)关于")
 # A regulation's first line under its title: "2009年2月20日 中华人民共和国国务院令第550号公布" (also in brackets,
 # with its revisions after it).
-_ORDER = r"令第[\d一二三四五六七八九十百零〇]+号"  # "国务院令第550号" without its issuer
+# "国务院令第550号" without its issuer; a local people's congress promulgates by 公告 ("…常务委员会公告第27号")
+_ORDER = r"(?:令|公告)第[\d一二三四五六七八九十百零〇]+号"
 _PROMULGATED = re.compile(rf"^[（(]?(\d{{4}}年\d{{1,2}}月\d{{1,2}}日)\s*([\u4e00-\u9fff]{{2,30}}?){_ORDER}(?:公布|发布|颁布)")
 # or, for rules a ministry issues once the State Council approved them, "1999年8月1日 国家发展计划委员会发布"
 _PUBLISHED = re.compile(r"^[（(]?(\d{4}年\d{1,2}月\d{1,2}日)\s*([\u4e00-\u9fff]{2,30}?)(?:发布|公布|颁布|印发)[）)]?$")
@@ -81,6 +83,11 @@ def answer(question: str, text: str) -> tuple[str, str] | None:
     value, line = {"when": (facts.date, facts.date), "who": (facts.issuer, facts.issuer_line),
                    "number": (facts.number, facts.number)}[what]
     return (value, line) if value and line else None
+
+
+def unprinted_number(question: str, text: str) -> bool:
+    """The question asks this document's number (文号, 第几号令) and the document prints none."""
+    return asked(question, "".join(text.split("\n", 2)[:2])) == "number" and answer(question, text) is None
 
 
 def asked(question: str, title: str) -> str | None:
@@ -136,7 +143,8 @@ def read(text: str) -> Issuance:
         issuer_line = issuer_line or promulgated.group(0)
     # "国办发〔2018〕124号" on a line of its own, else a regulation's "中华人民共和国国务院令第550号"
     order = re.search(_ORDER, promulgated.group(0)) if promulgated else None
-    number = next((line for line in lines[:8] if _NUMBER_LINE.match(line)), None) or \
+    # (printed under the title in brackets: "（国办发〔2023〕17号）")
+    number = next((line.strip("（）()") for line in lines[:8] if _NUMBER_LINE.match(line.strip("（）()"))), None) or \
         (promulgated.group(2) + order.group(0) if order else None)
     # the information table of a government site: "文　　号：成办发〔2022〕28号", "发文字号：国办发〔2018〕123号"
     labelled = [m.group(1) for m in map(_NUMBER_LABELLED.match, lines[:10]) if m and _NUMBER_LINE.match(m.group(1))]
@@ -232,3 +240,14 @@ def missing_revision(question: str, text: str) -> bool:
         if named.group(2) and "一二三四五六七八九十".index(named.group(2)) >= len(revisions):
             return True
     return False
+
+
+def document_fact(question: str, text: str) -> tuple[str, str] | None:
+    """(answer, the line of `text` that states it) for what a document says about itself: who issued it,
+    when and under which number, how many chapters or articles it has, or what a short name it
+    defines stands for."""
+    signed = answer(question, text) or parts(question, text)
+    if signed:
+        return signed
+    title = alias(question, text)
+    return (title, title) if title else None

@@ -140,10 +140,17 @@ def listing(question: str, p: Passage) -> str | None:
     sections = announced_sections(p) or _items_under(p)
     if sections:
         return "、".join(sections)
+    # "持有…《中华人民共和国残疾人证》《中华人民共和国残疾军人证》…的": titles side by side are the items
+    titles = _TITLES.search(p.text)
+    if titles:
+        return "、".join(re.findall(r"《[^》]+》", titles.group(0)))
     items = enumeration_items(question, p)
     if len(items) >= 2:
         return "、".join(_head(x) for x in items)
     return None
+
+
+_TITLES = re.compile(r"《[^》]+》(?:[、和及或]?《[^》]+》)+")
 
 
 def _item_head(line: str) -> str:

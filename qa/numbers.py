@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from itertools import takewhile
 
-from .dates import DATE, DATE_RANGE, PERIOD_ASKED
+from .dates import DATE, DATE_RANGE, FREQUENCY, PERIOD_ASKED
 from .lists import enumeration_items
 from .passage import NUMERAL, Passage, in_question, pick, pick_match
 from .question import ARTICLE_ASKED, HOW_MANY, pos_tags
@@ -61,7 +61,8 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
     if ordinal:
         asked = ordinal.group(1)
         units = "|".join(_ALIKE.get(asked, (asked,)))
-        cited = re.compile(rf"第[（(]?[\d一二三四五六七八九十百零〇]+[）)]?(?:{units})")  # 第（八）项
+        # 第（八）项, 第二、三项
+        cited = re.compile(rf"第[（(]?[\d一二三四五六七八九十百零〇]+(?:、[\d一二三四五六七八九十百零〇]+)*[）)]?(?:{units})")
         found = [m for m in cited.finditer(p.text) if m.group(0) not in question]
         # "依据的是消费者权益保护法的哪一条": an article of the law named, not the line's own number
         # ("第一条 为保障《消费者权益保护法》…")
@@ -116,9 +117,11 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
         found = [m for m in found if not _CASE_GOES_ON.match(p.text, m.end())] or found
     if _DURATION_ASKED.search(question) and not _LIMIT_ASKED.search(question):  # "多长时间检测一次" → "每季度"
         # ("最长能补多久" asks a limit, not how often)
-        found += [m for m in _FREQUENCY.finditer(p.text)]
+        found += [m for m in FREQUENCY.finditer(p.text)]
     elif unit and _TIME_UNIT.search(unit.group(1)):
         pass  # "5年期的保单…几天内通知": the time asked for is not the time the question states
+    elif _DURATION_ASKED.search(question):
+        pass  # "30天内处理不了，最长能延多久": a time is what is asked, whatever time the question states
     elif "半年" in question or any(_TIME_UNIT.search(m.group(0)) and not re.fullmatch(r"\d{4}年", m.group(0))
                                   for m in _NUMBER.finditer(DATE.sub("", question))):  # a date named is no duration
         # "放了一年以上，损耗最多是多少" states the time itself: "储存6个月以内的" is a condition, not the answer.
@@ -156,8 +159,26 @@ _LIMIT_ASKED = re.compile(r"最长|最短|最多|最少|至少")
 _CASE_GOES_ON = re.compile(r"[^，,；;。：:]{0,12}?的[，,]")
 _ORDINAL_NUMBER_ASKED = re.compile(r"第几(条|款|项|章|节|部分|批|次|届|类|个|天|日|年)")
 _DURATION_ASKED = re.compile(r"多长时间|多久|隔多|频率|频次")
-_FREQUENCY = re.compile(r"每(?:个)?(?:年度|半年|季度|年|季|月|周|天|日)")
 _TIME_UNIT = re.compile(r"年|个月|月|天|日|小时|周|季度|分钟")
+
+
+# "公告期是多少天": the thing whose value is asked, right before the question word
+_VALUE_OF = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:是|为|有)?(?:多少|几|多长|多久)")
+
+
+def labelled(question: str, text: str) -> str | None:
+    """"公告期是多少天" against "公告期为七日": the value the text gives the very thing asked, by its name
+    (the longest ending of the words before the question word that the text labels with 为/是)."""
+    asked = _VALUE_OF.search(re.split(r"[，,]", question)[-1])
+    words = asked.group(1) if asked else ""
+    owner, _, words = words.rpartition("的")
+    for n in range(len(words), 1, -1):
+        said = re.search(rf"{re.escape(words[-n:])}(?:为|是)({NUMERAL}[^，,。；;]{{0,6}})", text)
+        # "本实施办法的有效期是几年" is not answered by "…核对报告》，有效期为1年": whose value it is comes before it
+        if said and (not owner or any(owner[i:i + 2] in text[max(0, said.start() - 20):said.start()]
+                                      for i in range(len(owner) - 1))):
+            return number(question, Passage(said.group(1), said.group(1), 0, []), counting=False)
+    return None
 
 
 def _count_only(unit: str) -> bool:
@@ -179,8 +200,8 @@ def count(question: str, p: Passage) -> str | None:
     asked = list(_COUNT_ASKED.finditer(question))[-1]
     unit = asked.group(1)
     # "多少亩" is a measure, never the length of a list; "配备多少名调度员" counts people, and the items a
-    # sentence lists are rules, duties or conditions, not people
-    if not _count_only(unit) or unit in "名人位" or _PEOPLE.match(question, asked.end()):
+    # sentence lists are rules, duties or conditions, not people; "每年至少开展几次" counts occasions
+    if not _count_only(unit) or unit in "名人位次" or _PEOPLE.match(question, asked.end()):
         return None
     # "分成几个等级", "考几个科目": a list counts the thing asked only where it names it; 项, 条, 方面
     # are the items themselves

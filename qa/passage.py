@@ -55,10 +55,23 @@ def spread(word: str, text: str) -> bool:
 
 
 def in_question(span: str, question: str) -> bool:
-    digits = re.sub(r"\D", "", span)
-    # "七天内没用过" states the "七日内" of the text
+    digits = re.sub(r"\D", "", span) or _arabic(span)
+    # "七天内没用过" states the "七日内" of the text; "30天内处理不了" its "三十日内"
     return span.replace("天", "日") in question.replace("天", "日") or \
         (len(digits) >= 2 and digits in re.sub(r"\D", " ", question).split())
+
+
+def _arabic(span: str) -> str:
+    """"三十日内" → "30": the Chinese numeral a span opens with, in digits ("" if none)."""
+    numeral = re.match(r"[一二三四五六七八九十百千两〇零]+", span)
+    if not numeral:
+        return ""
+    from cn2an import cn2an  # only for spans written in Chinese numerals
+
+    try:
+        return str(int(cn2an(numeral.group(0).replace("两", "二"), "smart")))
+    except ValueError:
+        return ""
 
 
 _EXCEPT = re.compile(r"除了?[^，,？?]{1,30}?(?:(?:以外|之外)[，,]?|外?[，,])")  # "除了重点检查以外还可以…"
@@ -142,3 +155,16 @@ def pick_match(question: str, text: str, candidates: list[re.Match]) -> re.Match
 # ranks and levels of one kind: 一等奖 and 三等奖, 省级 and 市级 name siblings
 _RANKS = ("一二三四五六七八九十", "甲乙丙丁", "国省市县区乡镇村")
 _BOUNDS = ("最多|最高|最长|最大|上限|不超过|不得超过|不高于|不得高于", "至少|最少|最低|最短|下限|不少于|不得少于|不低于|不得低于")
+
+
+def best_clause(question: str, text: str) -> tuple[int, int]:
+    """Clause sharing most with the question, the words next to the question word counting double."""
+    clauses = split_clauses(text, 0, len(text)) or [(0, len(text))]
+    question = matchable(question)
+    focus = set(focus_terms(question))
+    tokens = [t for t in tokenize(question) if len(t) > 1]
+    return max(clauses, key=lambda c: sum(len(t) * (2 if t in focus else 1) for t in tokens if t in text[c[0]:c[1]]))
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -31,6 +31,8 @@ def consequence(question: str, sentence: str) -> str | None:
     # "…的，报区民政部门审批", and "如与…相抵触，或因…调整，按国家和上级文件规定执行"
     ends = [m.end() for m in re.finditer(r"的[，,]", sentence)]
     ends += [m.end() for m in re.finditer(r"如[^，,。；;]{2,}[，,](?:或[^，,。；;]+[，,])?", sentence)]
+    # "对于存在主观故意、影响恶劣的欺诈骗保行为，依法从严从重查处": the case 对于 opens
+    ends += [m.end() for m in re.finditer(r"^(?:第[一二三四五六七八九十百零〇\d]+条\s*)?对于?[^，,。；;]{2,40}[，,]", sentence)]
     for end in sorted(ends):
         if _shares_condition(question, sentence[:end]):
             rest = re.split(r"[。；;]", sentence[end:])[0].strip()

@@ -68,7 +68,33 @@ def place(question: str, text: str) -> str | None:
     if _SOURCE_ASKED.search(question):
         return phrasings.source(text)
     return _place_label(text) or _where(question, text) or \
-        (phrasings.destination(text) if _HANDED_TO.search(question) else None) or _done_at(question, text)
+        (phrasings.destination(text) if _HANDED_TO.search(question) else None) or _done_at(question, text) or \
+        _put_at(question, text)
+
+
+# "告知单贴在哪儿", "带到什么地方提取血样": a thing put or a person taken somewhere, by the question's verb
+_PUT_ASKED = re.compile(r"([\u4e00-\u9fff])(?:在|到|至|往)(?:哪里|哪儿|哪|什么地方|什么位置)")
+_PLACE_WORDS = ("n", "ns", "nt", "nz", "s", "f", "j")
+
+
+def _put_at(question: str, text: str) -> str | None:
+    """"带到医疗机构提取血样": the place after the verb and 到; "在机动车侧门玻璃…上粘贴": the place 在 opens
+    before the verb."""
+    asked = _PUT_ASKED.search(question)
+    if not asked:
+        return None
+    verb = re.escape(asked.group(1))
+    taken = re.search(rf"{verb}[到至往]([^，,。；;]{{2,20}})", text)
+    if taken:
+        words = []
+        for word, flag in pos_tags(taken.group(1)):
+            if not flag.startswith(_PLACE_WORDS):
+                break
+            words.append(word)
+        place = "".join(words)
+        return place if len(place) >= 2 else None
+    put = re.search(rf"在([^，,。；;在]{{2,30}}?)[\u4e00-\u9fff]?{verb}", text)
+    return put.group(1) if put else None
 
 
 def turned_to(question: str, text: str) -> str | None:

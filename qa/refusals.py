@@ -119,7 +119,7 @@ def keys_present(question: str, best: Scored, ranked: list[Scored], document_tex
     # An everyday name (KTV) says what the document is about when it names the thing anywhere
     # (歌舞娱乐场所 in its licensing chapter, the question's sentence in its penalties chapter).
     return all(key.rstrip("市省区县") in context or spread(_spelled_out(key), context)
-               or _in_words(key, question) in context
+               or any(form in context for form in _in_words(key, question))
                or (key in offices and occurs(key, context))
                or (_spelled_out(key) != key and spread(_spelled_out(key), text)) for key in keys)
 
@@ -130,15 +130,15 @@ _SHORT_FORMS = (("人大", "人民代表大会"), ("常委会", "常务委员会
                 ("app", "应用程序"), ("ktv", "歌舞娱乐"), ("卡拉ok", "歌舞娱乐"))
 
 
-def _in_words(key: str, question: str) -> str:
+def _in_words(key: str, question: str) -> list[str]:
     """"24小时" as a text that writes "二十四小时" spells it, with the unit the question gives the figure
-    (a key that is no figure, or has no unit: itself)."""
+    (a key that is no figure, or has no unit: itself); a citizen's "30天" is a statute's "三十日"."""
     unit = re.search(rf"(?<!\d){key}([\u4e00-\u9fff])", question) if key.isdigit() and len(key) <= 3 else None
     if not unit:
-        return key
+        return [key]
     from cn2an import an2cn  # only when a question states a figure
 
-    return an2cn(key) + unit.group(1)
+    return [an2cn(key) + u for u in ({"天": "天日"}.get(unit.group(1)) or unit.group(1))]
 
 
 def _spelled_out(word: str) -> str:

@@ -51,12 +51,18 @@ def _graded(previous: str, case: str) -> str | None:
     """"情节严重的呢？" after "没按规定装闭路电视监控，会怎么处理？" → "…监控，情节严重的，会怎么处理":
     asked after a rule, a grade of it is added to the previous question, not put for its subject."""
     clauses = re.split(r"[，,]", previous)
+    if GRADE.match(case) and len(clauses) == 1:  # "提供…游览项目要罚多少钱": the grade goes before what is asked
+        asked = _ASKED_PART.search(previous)
+        return previous[:asked.start()] + "，" + case + "的，" + previous[asked.start():] if asked else None
     if not GRADE.match(case) or len(clauses) < 2 or not ASKING.search(clauses[-1]):
         return None
     # a grade the previous question set already ("如果查不出违法所得") is one this one replaces
     last = OPENER.sub("", clauses[-2]).removesuffix("的")
     kept = clauses[:-2] if GRADE.match(last) or "违法所得" in last else clauses[:-1]
     return "，".join(kept + [case + "的", clauses[-1]])
+
+
+_ASKED_PART = re.compile(r"(?<=[\u4e00-\u9fff])(?:要|会|应当|应|该|须|将|可以|能)[\u4e00-\u9fff]{0,4}?(?:" + ASKING.pattern + ")")
 
 
 _OPPOSITES = (("最高", "最低"), ("最多", "最少"), ("最长", "最短"), ("最大", "最小"), ("上限", "下限"))

@@ -9,7 +9,7 @@ from index.chunking import heading_level
 from index.lexical import tokenize
 
 from . import lists, numbers, spans
-from .passage import Passage, bare, case_parts, cases
+from .passage import GRADE, Passage, bare, case_parts, cases
 from .question import focus_terms, key_terms
 
 if TYPE_CHECKING:
@@ -107,14 +107,24 @@ def further_cases(question: str, sentence: Scored, answer: str, document_text) -
     (answer, where in the document each case it is read from starts, whether that case alone answers)."""
     if not _CONSEQUENCE_ASKED.search(question) or not bare(sentence.text).endswith(bare(answer)):
         return None
+    named = named_case(question, sentence, document_text)
+    if named:
+        return named[0], [named[1]], True
     further = _further(sentence, document_text)
-    for case, measure, start in further:
-        if bare(case) in bare(question):
-            return measure, [start], True
     if not further:
         return None
     whole = answer.rstrip("；; ") + "".join(f"；{case}{measure}" for case, measure, _ in further)
     return whole, [s for *_, s in further], False
+
+
+def named_case(question: str, sentence: Scored, document_text) -> tuple[str, int] | None:
+    """The measure of the further case the question names ("…，情节严重的，要罚多少钱"), where it starts:
+    on the sentence's line after it, or the sentence itself when it is that case."""
+    own = _NEXT_CASE.match(sentence.text)
+    if own and GRADE.match(bare(own.group(0)).removesuffix("的")) and bare(own.group(0)) in bare(question):
+        return sentence.text[own.end():].rstrip("；;。 "), sentence.start
+    return next(((measure, start) for case, measure, start in _further(sentence, document_text)
+                 if bare(case) in bare(question)), None)
 
 
 def further_amount(question: str, sentence: Scored, document_text) -> tuple[str, int] | None:
@@ -128,7 +138,9 @@ def further_amount(question: str, sentence: Scored, document_text) -> tuple[str,
     passage = passage_of(sentence, document_text)
     at = passage.offset + len(passage.text)
     rest = passage.paragraph[at:].lstrip()
-    if _BREACH.match(rest):
+    # "…可以申请延期处理。延长的期限最长不得超过三个月": the next sentence bounds what this one allows
+    bound = _BOUND_ASKED.search(question)
+    if _BREACH.match(rest) or (bound and bound.group(0) in rest.split("。")[0]):
         after = rest.split("。")[0]
         found = numbers.number(question, Passage(after, after, 0, []), counting=False)
         if found:
@@ -136,12 +148,29 @@ def further_amount(question: str, sentence: Scored, document_text) -> tuple[str,
     return None
 
 
+_BOUND_ASKED = re.compile(r"最长|最短|最多|最少|最高|最低")
 _BREACH = re.compile(r"违反(?:本条|本款|前款|上述|以上)?(?:规定|要求)的[，,]")
 
 
 # "（一）…；" under "有下列交通违法行为之一，一次记3分：": the items share the value their lead line states,
 # or the line after them that speaks of them ("个人有前款规定行为之一的，处1000元以上1万元以下的罚款").
 _BACK_REFERENCE = re.compile(r"前款|前述|上述|前列")
+
+
+# "不是依托国家自然资源…建的普通景区，门票价格怎么定": the question sets aside the case a rule names
+_NOT_THIS = re.compile(r"(?:不是|并非|不属于)([\u4e00-\u9fff]{4,})")
+_THE_REST = re.compile(r"\s*(?:其他|其余|其它)[^。；;]+")
+
+
+def for_the_rest(question: str, sentence: Scored, document_text) -> str | None:
+    """"依托国家自然资源或者文化资源投资兴建的旅游景区门票实行政府定价；其他旅游景区门票实行市场调节价": the rule
+    for the others, when the question denies the case the sentence names."""
+    denied = _NOT_THIS.search(question)
+    if not denied or denied.group(1)[:4] not in sentence.text:
+        return None
+    p = passage_of(sentence, document_text)
+    rest = _THE_REST.match(p.paragraph, p.offset + len(p.text))
+    return rest.group(0).strip() if rest else None
 
 
 def lead_of(sentence: Scored, document_text) -> tuple[str, str, int]:

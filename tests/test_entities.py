@@ -9,7 +9,6 @@ import pytest
 from qa.entities import (
     _gap,
     _named,
-    antecedent,
     _modifier,
     _name,
     entity,
@@ -17,6 +16,7 @@ from qa.entities import (
     name_required,
 )
 from qa.doers import responsible, who
+from qa.names import antecedent
 from qa.places import _where
 from qa.lists import counted_group
 from qa.passage import Passage

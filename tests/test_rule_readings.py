@@ -12,7 +12,8 @@ from qa.phrasings import deemed, purpose
 from qa.premises import false_premise
 from qa.question import question_kind
 from qa.refusals import another_item, keys_present, swapped
-from qa.spans import descriptive, yes_no
+from qa.spans import descriptive
+from qa.verdicts import yes_no
 from tests.test_spans import passage  # (with the lines that follow)
 from tests.test_statute_phrasings import scored
 
@@ -209,7 +210,7 @@ def test_a_question_outside_the_exception_gets_the_rules_verdict():
 
 
 def test_a_name_does_not_run_back_over_由():
-    from qa.entities import whole_name
+    from qa.names import whole_name
 
     text = "其应当缴纳的职工补充医疗保险费由职工重大疾病医疗补助基金全额资助缴纳。"  # jieba: 费由 a name
     assert whole_name("职工重大疾病医疗补助基金", text) == "职工重大疾病医疗补助基金"

@@ -29,16 +29,9 @@ from qa.refusals import (
     other_level,
     swapped,
 )
-from qa.spans import (
-    choice,
-    descriptive,
-    numbered_item,
-    ordinal_marker,
-    shorten,
-    verdicts,
-    whole_quotes,
-    yes_no,
-)
+from qa.passage import shorten
+from qa.spans import choice, descriptive, numbered_item, ordinal_marker, whole_quotes
+from qa.verdicts import verdicts, yes_no
 
 ARTICLE = (Path(__file__).resolve().parents[1] / "corpus" / "blockchain_policy_2020.txt").read_text(encoding="utf-8")
 LINES = ARTICLE.split("\n")
@@ -1233,7 +1226,7 @@ def test_a_word_spelled_by_the_titles_characters_is_the_documents_own_topic():
 
 
 def test_yes_no_a_step_required_first_says_no_to_directly():
-    from qa.spans import yes_no
+    from qa.verdicts import yes_no
 
     text = "第二十条 经营者对处罚决定不服的，应当先依法申请行政复议；"
     p = Passage(text, text, 0, [])

@@ -6,7 +6,8 @@ from types import SimpleNamespace
 
 from qa.dates import date
 from qa.doers import who
-from qa.entities import entity_strict, whole_name
+from qa.entities import entity_strict
+from qa.names import whole_name
 from qa import extractive
 from qa.extractive import Scored
 from qa.issuance import answer, parts

@@ -1,0 +1,173 @@
+"""Yes/no answers: 是/否 (or the question's own modal, 可以/不可以, 能/不能) by whether the evidence negates what
+the question does not, read past conditions, limits and exemptions, with the evidence cut to the clause asked."""
+from __future__ import annotations
+
+import re
+
+from index.chunking import split_clauses
+from index.lexical import tokenize
+
+from .passage import Passage, best_clause, matchable, shorten
+from .question import pos_tags
+
+_NEGATIONS = frozenset({"不", "不是", "并不", "并非", "不会", "不能", "没有", "没", "尚未", "未", "无", "非", "并未",
+                        "不得", "禁止", "严禁", "不准", "不可", "不应", "不宜", "不允许", "无权", "不予", "不再"})
+
+
+def yes_no(question: str, p: Passage) -> str:
+    """是/否 by whether the evidence negates what the question does not, with the evidence."""
+    # "能不能…" asks; its 不能 negates nothing (jieba cuts it 能 + 不能)
+    asked = re.sub(r"是否|有没有|能否|可否|([\u4e00-\u9fff])不\1|吗[？?]?$", "", question)
+    # A condition ("…未整改到位的，", "延续护理评估没通过，") sets the case; its 未/不/没 does not make the
+    # question a negative one: only the clause that asks can.
+    plain = re.split(r"[，,；;]", _CONDITION.sub("", asked).rstrip("，,；;"))[-1]
+    # "首次申领居住证，免收证件工本费" says no to "要交工本费吗"; "违反本条例规定，…向他人提供担保的，…给予行政
+    # 处分" says no to "可以向他人提供担保吗": what the text exempts from or punishes is not so.
+    text = _without_condition(question, _without_limits(question, p.text))
+    # "可以直接向人民法院提起诉讼吗" against "应当先依法申请行政复议": a step required first says no to "directly"
+    negated = (_negated(_clause_of_object(plain, text), asked) or _EXEMPT.search(text) is not None or
+               (_PUNISHED.search(text) is not None and not _PUNISHMENT_ASKED.search(question)) or
+               ("直接" in question and _FIRST.search(text) is not None)) and not _negated(plain)
+    yes, no = verdicts(question)
+    # "不得…提供一次性餐具，但餐后打包的除外" asked "吃完饭要打包，餐馆能给一次性餐盒吗": the question's case is
+    # the exception, which turns the rule's verdict round
+    exception = _EXCEPTION.search(p.text)  # (a question that sets the exception aside itself asks the rule)
+    if exception and not re.search("除外|例外", question) and \
+            _about(question, exception.group(0), p.text[:exception.start()]):
+        rule = p.text[:exception.start()]
+        return (yes if _negated(rule) else no) + "。" + shorten(rule, 40) + exception.group(0)
+    # "取消除道路危险货物运输以外的…从业资格考试" asked "开危险品运输车的是不是也不用考": the rule leaves
+    # the question's case out
+    besides = _BESIDES.search(p.text)
+    rule = p.text[:besides.start()] + p.text[besides.end():] if besides else ""
+    if besides and not re.search("除|以外|之外", question) and _stem_in(question, besides.group(1), rule):
+        return (yes if _negated(rule, asked) else no) + "。" + _window(question, p.text)
+    # "…就完了，不会有行政处罚？" against "…做好协议处理与行政处罚的有效衔接": the question denies what the text states
+    if _denies_stated(plain, text):
+        return no + "。" + _window(question, p.text)
+    if negated:  # the clause that says no ("…不再给予住院照料临时救助"), not the sentence's opening
+        said = [p.text[a:b] for a, b in split_clauses(p.text, 0, len(p.text)) if _negated(p.text[a:b], asked)]
+        return no + "。" + shorten(said[-1] if said else p.text)
+    return yes + "。" + _window(question, p.text)
+
+
+def _clause_of_object(clause: str, text: str) -> str:
+    """"…不享受困难残疾人生活补贴，可享受重度残疾人护理补贴" asked "还能领重度残疾人护理补贴吗": of clauses that
+    disagree, the one holding the longest stretch (four characters or more) of what the asking clause asks
+    for after its modal decides (not of its subject, which the clauses may share)."""
+    clauses = [text[a:b] for a, b in split_clauses(text, 0, len(text))]
+    words = [w for w, _ in pos_tags(clause)]  # (a word: not the 会 of 委员会)
+    modal = [i for i, w in enumerate(words) if w in ("能", "可以", "会", "要", "得", "应当", "需要", "还能")]
+    if len({_negated(c) for c in clauses}) < 2 or not modal:
+        return text
+    clause = "".join(words[modal[-1] + 1:])
+    shared = [max((n for n in range(4, len(clause) + 1) for i in range(len(clause) - n + 1)
+                   if clause[i:i + n] in c), default=0) for c in clauses]
+    best = max(shared)
+    return clauses[shared.index(best)] if best and shared.count(best) == 1 else text
+
+
+# (not "不经协商直接起诉", a way of doing what is asked)
+_DENIAL = re.compile(r"不会|不用|不需要|不必|没有|不(?=承担|负责|负有)")
+_CASE_MODAL = re.compile(r"会|能|可以|要|得|该")
+
+
+def _denies_stated(clause: str, text: str) -> bool:
+    """The asking clause negates a verb whose object the text states without negation. A modal after the
+    negation makes the negated words a case ("不交社保会被罚吗"), not what is asked."""
+    denial = _DENIAL.search(clause)
+    after = clause[denial.end():] if denial else ""
+    # (a text that lifts or waives something, "取消…考试", "免收…", says no in its own words)
+    if not denial or _negated(text) or _EXEMPT.search(text) or "取消" in text or _CASE_MODAL.search(after):
+        return False
+    return any(len(w) >= 2 and w in text for w, _ in pos_tags(after))
+
+
+def _window(question: str, text: str, limit: int = 60) -> str:
+    """A long sentence from the clause the question matches best ("…不良信息的，按照有关规定记入信用档案"
+    for "会不会影响个人信用"): a rule's conditions come first, what it does last."""
+    if len(text) <= limit:
+        return text
+    a, b = best_clause(question, text)
+    end = max([b] + [d for c, d in split_clauses(text, 0, len(text)) if c >= b and d - a <= limit])
+    return ("…" if a else "") + text[a:end].strip() + ("…" if end < len(text.rstrip("。；; ")) else "")
+
+
+_BESIDES = re.compile(r"除(?:了)?([^，,。；;]{2,20}?)(?:以外|之外|外)的?")
+
+
+def _stem_in(question: str, part: str, rest: str) -> bool:
+    """A word of the question that this part says, at least by its first two characters (危险品: 危险货物),
+    and the rest does not."""
+    stems = {t[:2] for t in tokenize(matchable(question)) if len(t) > 1 and t not in _MODALS}
+    # "没经过我同意" is the case the exception does not cover ("除征得消费者明确表示同意的以外")
+    return any(s in part and s not in rest and not _NEGATION_BEFORE.search(question[:question.find(s)][-4:])
+               for s in stems)
+
+
+_NEGATION_BEFORE = re.compile(r"[没未不无非]")
+
+
+_FIRST = re.compile(r"应当先|应先|须先|必须先|先行|方可")
+_EXCEPTION = re.compile(r"[，,；;]但(?:是)?[^，,。；;]*?(?:除外|例外)")
+
+
+def _about(question: str, part: str, rest: str) -> bool:
+    """A word of the question that this part of the sentence says and the rest does not."""
+    words = [t for t in tokenize(matchable(question)) if len(t) > 1 and t not in _MODALS]
+    return any(t in part and t not in rest for t in words)
+# "可以…吗" is answered 可以/不可以, "能不能…" 能/不能: the question's own modal, as people answer.
+_MODALS = {"可以": "可以", "可否": "可以", "可不可以": "可以", "能": "能", "能否": "能", "能不能": "能",
+           "需要": "需要", "需不需要": "需要", "会": "会", "会不会": "会", "有没有": "有", "属于": "属于"}
+_NO = {"有": "没有"}
+
+
+def _without_limits(question: str, text: str) -> str:
+    """"经营者之间可以订立合同约定三包责任的承担，但不得侵害消费者合法权益": a 但-clause limits what the
+    sentence allows; it says no only to a question about what it limits."""
+    limit = next((a for a, b in split_clauses(text, 0, len(text)) if text[a:b].startswith("但")), None)
+    if limit is None:
+        return text
+    # a word of the question only the limit says ("免除") makes the question one about the limit; one
+    # only the sentence's opening says, about what it allows
+    main, rest = text[:limit], text[limit:]
+    if _about(question, rest, main) or not _about(question, main, rest):
+        return text
+    return main
+
+
+def _without_condition(question: str, text: str) -> str:
+    """"经营者发行预付卡未超过一定数量、金额规模，可以…备案" asked as "…未超过一定数量、金额规模的，可以…吗":
+    the case both set is not what the text says yes or no to, and its 未 negates nothing."""
+    condition = "".join(_CONDITION.findall(question))
+    grams = {condition[i:i + 2] for i in range(len(condition) - 1)}
+    if not grams:
+        return text
+    kept = text
+    for a, b in reversed(split_clauses(text, 0, len(text))):
+        clause = re.sub(r"\W", "", text[a:b])
+        own = [clause[i:i + 2] for i in range(len(clause) - 1)]
+        if own and sum(g in grams for g in own) >= 0.8 * len(own):
+            kept = kept[:a] + kept[b:]
+    return kept if re.sub(r"\W", "", kept) else text
+
+
+def verdicts(question: str) -> tuple[str, str]:
+    """The yes and the no a question asks for: its first modal word, else 是/否."""
+    asked = _CONDITION.sub("", question)
+    modal = next((_MODALS[w] for w, _ in pos_tags(asked) if w in _MODALS), None)
+    return (modal, _NO.get(modal, "不" + modal)) if modal else ("是", "否")
+
+
+_CONDITION = re.compile(r"[^，,]*的[，,]")
+_EXEMPT = re.compile(r"免(?:收|交|缴|费|予|于|除)|无需|无须|不必")
+_PUNISHED = re.compile(r"违反[^，。；]{0,12}规定[，,]?[^。；]*?的[，,][^。]*?(?:处分|罚款|处罚|追究|吊销|没收)")
+_PUNISHMENT_ASKED = re.compile(r"处分|罚|处罚|违反|违法|责任|后果|吊销|没收|追究|停业")
+
+
+def _negated(text: str, asked: str = "") -> bool:
+    # Word by word: 未 in 未来 or 不 in 不断 negates nothing; nor does 无 in "无理由退货" when the question
+    # names the thing by the same words (jieba cuts it 无 + 理由).
+    tags = [w for w, _ in pos_tags(text)] + [""]
+    return any(w in _NEGATIONS and not (asked and tags[i + 1] and w + tags[i + 1] in asked)
+               for i, w in enumerate(tags[:-1]))
