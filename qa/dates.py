@@ -51,6 +51,7 @@ _PERIODIC = re.compile(FREQUENCY.pattern + r"|年度|季度|月度")
 
 
 def frequency(question: str, text: str) -> str | None:
+    """How often the text says a thing is done, when the question asks that."""
     if not _FREQUENCY_ASKED.search(question):
         return None
     found = _EVERY.search(text) or _PERIODIC.search(text)

@@ -199,11 +199,11 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
     if kind == "number":  # a number stated in a close sentence (or a heading, despite its penalty) beats a count
         # "公告期是多少天": a close sentence that gives the thing asked its value ("公告期为七日") before a figure
         # of the best one's case ("未在告知后三十日内接受处理的")
-        labelled = next(((s, value) for s in close if (value := numbers.labelled(question, s.text))), (None, None))
+        labelling, value = next(((s, v) for s in close if (v := numbers.labelled(question, s.text))), (None, None))
         headings = [s for s in ranked[:6] if s.score >= best.score - 2 * CLOSE and is_heading(s)]
-        for sentence in [s for s in labelled[:1] if s] + close + headings:
+        for sentence in ([labelling] if labelling else []) + close + headings:
             passage = passage_of(sentence, document_text)
-            answer = (labelled[1] if sentence is labelled[0] else None) or under_condition(question, passage) or \
+            answer = (value if sentence is labelling else None) or under_condition(question, passage) or \
                 numbers.number(question, passage, counting=False) or \
                 from_lead(question, sentence, document_text) or dates.frequency(question, sentence.text)
             further = None if answer else further_amount(question, sentence, document_text) or \

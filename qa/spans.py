@@ -58,7 +58,6 @@ def choice(question: str, p: Passage) -> str | None:
     return min(found, key=found.get) if found else None
 
 
-
 def _distinct_part(option: str, options: list[str], text: str) -> str:
     """The longest part of `option` the text states and no other option holds (the option itself if the
     text states it whole)."""
