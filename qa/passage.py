@@ -55,23 +55,28 @@ def spread(word: str, text: str) -> bool:
 
 
 def in_question(span: str, question: str) -> bool:
-    digits = re.sub(r"\D", "", span) or _arabic(span)
     # "七天内没用过" states the "七日内" of the text; "30天内处理不了" its "三十日内"
-    return span.replace("天", "日") in question.replace("天", "日") or \
-        (len(digits) >= 2 and digits in re.sub(r"\D", " ", question).split())
+    if span.replace("天", "日") in question.replace("天", "日"):
+        return True
+    digits = re.sub(r"\D", "", span) or _arabic(span)
+    return len(digits) >= 2 and digits in re.sub(r"\D", " ", question).split()
 
 
 def _arabic(span: str) -> str:
     """"三十日内" → "30": the Chinese numeral a span opens with, in digits ("" if none)."""
     numeral = re.match(r"[一二三四五六七八九十百千两〇零]+", span)
-    if not numeral:
-        return ""
-    from cn2an import cn2an  # only for spans written in Chinese numerals
+    value = numeral_value(numeral.group(0)) if numeral else None
+    return "" if value is None else str(int(value))
+
+
+def numeral_value(numeral: str) -> float | None:
+    """"三十" → 30.0, "两百" → 200.0, "1,000" → 1000.0; None for what cn2an cannot read."""
+    from cn2an import cn2an  # only when a figure is compared
 
     try:
-        return str(int(cn2an(numeral.group(0).replace("两", "二"), "smart")))
-    except ValueError:
-        return ""
+        return float(cn2an(numeral.replace(",", ""), "smart"))
+    except (ValueError, KeyError, IndexError):
+        return None
 
 
 _EXCEPT = re.compile(r"除了?[^，,？?]{1,30}?(?:(?:以外|之外)[，,]?|外?[，,])")  # "除了重点检查以外还可以…"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .issuance import missing_revision
-from .passage import NUMERAL, PART_LINE
+from .passage import NUMERAL, PART_LINE, numeral_value
 
 # "既然…取得经营许可满三年才能申请…" where the text says "取得经营许可满两年", "三十日无理由退货" where it says
 # "七日无理由退货": a figure the question takes for granted, which the documents state otherwise in the same
@@ -25,8 +25,8 @@ def false_premise(question: str, text: str) -> bool:
         figure = rf"({NUMERAL}){stated.group(2)}"
         around = ([re.escape(left) + figure] if _THREE.fullmatch(left) else []) + \
             ([figure + re.escape(right)] if _THREE.fullmatch(right) and right[0] not in _LINKS else [])
-        said = {_value(m.group(1)) for pattern in around for m in re.finditer(pattern, text)}
-        if said and None not in said and _value(stated.group(1)) not in said:
+        said = {numeral_value(m.group(1)) for pattern in around for m in re.finditer(pattern, text)}
+        if said and None not in said and numeral_value(stated.group(1)) not in said:
             return True
     # "《治安管理处罚法》第五十条", "《道路交通安全法》2021年修订": another document's parts and history
     title = text.lstrip().split("\n", 1)[0]
@@ -44,9 +44,9 @@ _BOUND_STATED = re.compile(rf"([\u4e00-\u9fff]{{3}})({_AT_LEAST}|{_AT_MOST})({NU
 def _bound_premise(question: str, text: str) -> bool:
     for stated in _BOUND_STATED.finditer(question):
         side = _AT_LEAST if re.fullmatch(_AT_LEAST, stated.group(2)) else _AT_MOST
-        said = {_value(m.group(1)) for m in re.finditer(
+        said = {numeral_value(m.group(1)) for m in re.finditer(
             re.escape(stated.group(1)) + rf"(?:{side})({NUMERAL}){stated.group(4)}", text)}
-        if said and None not in said and _value(stated.group(3)) not in said:
+        if said and None not in said and numeral_value(stated.group(3)) not in said:
             return True
     return False
 
@@ -57,22 +57,13 @@ _PART_NAMED = re.compile(rf"第({NUMERAL})(章|条)")
 
 def _missing_part(question: str, text: str) -> bool:
     title = text.lstrip().split("\n", 1)[0]
-    parts = {(_value(m.group(1)), m.group(2)) for m in map(PART_LINE.match, text.split("\n")) if m}
+    parts = {(numeral_value(m.group(1)), m.group(2)) for m in map(PART_LINE.match, text.split("\n")) if m}
     for named in _PART_NAMED.finditer(question):
         kind = named.group(2)
         # "按消保法第五十六条处罚": another law's article, which this document cites
         law = re.search(r"([\u4e00-\u9fff]{1,4})(?:法|条例|办法|规定|细则)$", question[:named.start()])
         if law and not re.search(r"[本该这此]", law.group(1)) and law.group(0)[-3:] not in title:
             continue
-        if sum(k == kind for _, k in parts) >= 2 and (_value(named.group(1)), kind) not in parts:
+        if sum(k == kind for _, k in parts) >= 2 and (numeral_value(named.group(1)), kind) not in parts:
             return True
     return False
-
-
-def _value(numeral: str) -> float | None:
-    from cn2an import cn2an  # only when a question states a figure
-
-    try:
-        return float(cn2an(numeral.replace(",", ""), "smart"))
-    except (ValueError, KeyError, IndexError):
-        return None
