@@ -28,6 +28,9 @@ def cloze(question: str, text: str, both_sides: bool = False) -> str | None:
     wh = _WH.search(question)
     if not wh:
         return None
+    framed = _frames(question, text)
+    if framed:
+        return framed
     left, right = question[:wh.start()], question[wh.end():].rstrip("？? ")
     left_end = _longest_suffix_at(left, text)
     if left_end is None and both_sides and left and left[-1] in _PREPOSITIONS:
@@ -83,6 +86,20 @@ def _drop_lead(span: str, question: str, verbs: bool = True) -> str:
                     and not (tags[0][1].startswith("n") and len(tags) > 1 and tags[1][1].startswith("n"))):
         tags.pop(0)
     return "".join(w for w, _ in tags)
+
+
+_FRAME = re.compile(r"以(?:什么|哪些|何)为([\u4e00-\u9fff]{1,4}?)(?=[、，,？?和并]|$)")
+
+
+def _frames(question: str, text: str) -> str | None:
+    """"以什么为导向、以什么为重点" against "健全以职业能力为导向、以工作业绩为重点…": every frame the
+    question asks, as the text fills them, together."""
+    asked = _FRAME.findall(question)
+    found = [re.search(rf"以[^，,。；;、]{{1,20}}?为{re.escape(word)}", text) for word in asked]
+    if len(asked) < 2 or not all(found):
+        return None
+    start, end = min(m.start() for m in found), max(m.end() for m in found)
+    return text[start:end] if end - start <= 60 else None
 
 
 def _longest_suffix_at(left: str, text: str) -> int | None:

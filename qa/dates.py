@@ -16,6 +16,7 @@ _MONTH_ASKED = re.compile(r"几月|哪个月|哪一个月|什么月份")
 _MONTH = re.compile(r"(?<!\d)\d{1,2}月(?![\d份底初末中上下])")
 _ONE_YEAR = re.compile(r"哪一?年|年份")
 _PERIOD = re.compile(r"哪几年|哪些年|期限|时间段|多久|几年")
+_STRETCH_ASKED = re.compile(r"哪一?段时间")
 _DAY_ASKED = re.compile(r"哪天|哪一天|几号|几月几日|什么日子|日期")
 PERIOD_ASKED = re.compile(r"多久|多长时间|期限|时限|有效期")
 DATE_RANGE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?\s*(?:至|到|—|-|～)\s*\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?")
@@ -63,6 +64,8 @@ def date(question: str, p: Passage) -> str | None:
     if often:
         return often
     found = [m for m in DATE.finditer(p.text) if m.group(0).rstrip("前底初末以来之") not in question]
+    if _STRETCH_ASKED.search(question):  # "披露哪一段时间的信息": a stretch of the calendar, nothing else
+        return pick(question, p.text, [m for m in found if _RANGE.search(m.group(0))])
     if _MONTH_ASKED.search(question):
         found += [m for m in _MONTH.finditer(p.text) if not any(f.start() <= m.start() < f.end() for f in found)]
     asked = question.replace("最迟", "最晚")

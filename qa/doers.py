@@ -69,7 +69,9 @@ def who(question: str, text: str, anchored: bool = False) -> str | None:
     wanted = ("nr",) if "哪位" in question else ("nr", "nt")
     names, pos, last = [], 0, -2  # (name, end position in text)
     for i, (word, flag) in enumerate(merged):
-        if flag.startswith(wanted) and word not in question and len(word) > 1:
+        # ("依照国家有关…规定查处": what a rule is followed by is no doer)
+        if flag.startswith(wanted) and word not in question and len(word) > 1 and \
+                not (i and merged[i - 1][0] in ("依照", "根据", "依据", "参照")):
             if names and i == last + 2 and merged[i - 1][0] in "、和与及":
                 names[-1] = (names[-1][0] + merged[i - 1][0] + word, pos + len(word), names[-1][2])
             else:
@@ -78,10 +80,12 @@ def who(question: str, text: str, anchored: bool = False) -> str | None:
         pos += len(word)
     verb = _verb_afterwho(question)
     at = text.find(verb) if verb else _predicate_at(question, text)
-    before = [n for n in names if 0 <= at - n[1] <= 15]
+    # "文化行政部门负责设立审批": the name ends where 负责 starts
+    named_at = at - next((len(h) for h in _HELPING if text[:at].endswith(h)), 0) if at > 0 else at
+    before = [n for n in names if 0 <= named_at - n[1] <= 15]
     if before:
         # "国务院" + "建设行政主管部门" 负责…: a body's name runs on to the verb when what follows is a body.
-        tail = text[before[-1][1]:at]
+        tail = text[before[-1][1]:named_at]
         found = before[-1][0] + (tail if _BODY_TAIL.fullmatch(tail) else "")
         # "由国务院财政部门商国务院建设行政主管部门制定", "A会同B制定": the body that leads comes first, both answer.
         start = before[-1][1] - len(before[-1][0])
@@ -112,8 +116,13 @@ def who(question: str, text: str, anchored: bool = False) -> str | None:
     # ("国家医保局负责监督…" asked "负责监督…的是哪个部门": the doer right before the words the question opens with)
     subject = _ACTOR_FIRST.match(text)
     if subject and at >= subject.end() + bool(verb) and subject.group(1) not in question:
-        tail = text[subject.end():at]  # "公安机关" + "交通管理部门" 负责…: the name runs on to the verb
+        tail = text[subject.end():named_at]  # "公安机关" + "交通管理部门" 负责…: the name runs on to the verb
         return subject.group(1) + (tail if _BODY_TAIL.fullmatch(tail) else "")
+    # "新安装的电梯，电梯制造单位应当配备…" (由哪个单位负责配备): the body the verb's clause opens with
+    # (only when the question asks who does it: "应当到哪个部门进行…" asks where one turns)
+    actor = _CLAUSE_ACTOR.search(text, 0, at) if verb and at > 0 and _DOER_ASKED.search(question) else None
+    if actor and actor.group(1) not in question:
+        return actor.group(1)
     if anchored:
         return None
     for kind in wanted:
@@ -126,10 +135,18 @@ def who(question: str, text: str, anchored: bool = False) -> str | None:
 # "…所在地的", "发生地的地方", "县级以上地方各级", "同级": the words before a body's name that say which one acts
 _WHICH_BODY = re.compile(r"(?:[^，,。；;：:、由向在经对和或及与的]{2,10}?(?:所在地|发生地|居住地|户籍地|登记地|住所地)的?)?"
                          r"(?:县级以上|设区的市级以上)?(?:地方)?(?:各级)?(?:省级|市级|县级|乡级|本级|同级|上一级)?$")
-_BODY_TAIL = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:主管部门|部门|机关|机构|委员会|管理局|局|厅|办公室|中心|办)")  # 管委办, 积分办
+_BODY_TAIL = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:主管部门|部门|机关|机构|委员会|管理局|局|厅|办公室|中心|办|单位)")  # 管委办, 积分办
 # "省、自治区、直辖市人民政府卫生行政主管部门应当…": the bodies an article opens with may be listed
-_ACTOR_FIRST = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+条\s*)?([\u4e00-\u9fff、]{1,24}?"
+# (not "未经劳动保障行政部门许可，…": a permission not had names no actor)
+_ACTOR_FIRST = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+条\s*)?(?!未经|经)([\u4e00-\u9fff、]{1,24}?"
                           r"(?:主管部门|部门|机关|机构|委员会|管理局|局|厅|办公室|中心))")
+
+
+_CLAUSE_ACTOR = re.compile(r"(?:^|[，,。；;：:]|\s)([\u4e00-\u9fff（）]{2,16}?(?:单位|部门|机关|机构|委员会|中心|组织))"
+                           r"(?:(?:应当|应|可以|须|必须|负责)[^，,。；;]{0,10})?$")
+_DOER_ASKED = re.compile(r"由(?:谁|哪)|(?:谁|哪)[^，,？?]{0,6}?负责")
+# "由哪个单位负责配备": 负责 says who answers for it; the act is the verb after it
+_HELPING = ("负责", "出面", "进行")
 
 
 def _verb_afterwho(question: str) -> str | None:
@@ -138,6 +155,9 @@ def _verb_afterwho(question: str) -> str | None:
     words = [w for w, f in tags if len(w) > 1]
     if not words:  # "谁来交": the one character after 来/去 is the verb ("由建设单位交纳")
         words = [w for w, f in tags if f != "x" and w not in "来去要会能得的呢吗"]
+    verbs = [w for w, f in tags if len(w) > 1 and f.startswith("v")]
+    if len(verbs) > 1 and words and words[0] in _HELPING and words[1] == verbs[1]:
+        return verbs[1]
     return words[0] if words else None
 
 

@@ -15,13 +15,13 @@ from index.lexical import STOPWORDS
 from . import places
 from .cloze import cloze
 from .doers import ORG_KIND, by_which, who
-from .names import NOMINAL, body_only
+from .names import NOMINAL, body_only, whole_name
 from .passage import Passage, best_clause
 from .question import FUNCTION_TAGS, pos_tags
 from .spans import EDGE_CHARS
 
 _WHICH = re.compile(r"(?:什么|哪个|哪种|哪类|哪家|哪一|哪款|哪项|哪位)")
-_NAME_ASKED = re.compile(r"名字|名称|叫什么|全称|哪[份部个]?[\u4e00-\u9fff]{0,2}?(?:文件|预案|规划|方案|条例|办法|法规|法律|意见|通知)|"
+_NAME_ASKED = re.compile(r"名字|名称|叫什么|全称|哪[份部个]?[\u4e00-\u9fff]{0,2}?(?:文件|预案|规划|方案|条例|办法|法规|法律|意见|通知|规章)|"
                          r"(?:文件|条例|法规|法律)是哪一?[份部个]")
 
 
@@ -199,6 +199,10 @@ def _modifier(question: str, text: str) -> str | None:
             words.insert(0, word)
         if words and len("".join(words)) <= 20:
             return "".join(words) + de + noun
+        # "哪个平台" against "…系统与全国排污许可证管理信息平台": nouns the question shares (信息) may still name it
+        whole = whole_name(noun, text) if not de else noun
+        if whole != noun and whole not in question:
+            return whole
     return None
 
 

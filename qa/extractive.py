@@ -15,14 +15,14 @@ from index.lexical import tokenize
 
 from . import dates, doers, entities, issuance, lists, names, numbers, phrasings, premises, refusals, spans, verdicts
 from .cloze import cloze
+from .emphasis import emphasise, graded_cases
 from .means import means
-from .passage import GRADE, Passage, bare, cases
+from .passage import Passage, bare
 from .question import ABOUT_THE_TEXT, focus_terms, key_terms
 from .surroundings import (conflict_note, for_the_rest, from_items, from_lead, from_paragraph, further_amount,
                            further_cases, is_heading, lead_of, named_case, next_line, passage_of, under_condition)
 
 HEADING_PENALTY = 0.85  # headings summarise; when they disagree with the body, the body is the record
-NUMBER_BONUS = 0.1
 FOCUS_WEIGHT = 1.5
 DENSE_WEIGHT = 0.5
 CLOSE = 0.08            # runners-up within this score of the best may hold the span instead
@@ -114,20 +114,7 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
 def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> Extraction:
     if not ranked:
         return Extraction(None, [], 0.0)
-    # A number the question names ("到2035年") singles out the sentences that state it.
-    named = [k for k in key_terms(question) if k.isdigit()]
-    if named:
-        for s in ranked:
-            s.score += NUMBER_BONUS * all(_states_number(n, s.text) for n in named)
-        ranked = sorted(ranked, key=lambda x: -x.score)
-    # "违法经营额5000元以上的，罚款是多少？": the sentence whose condition is the question's, word for word,
-    # over "违法经营额不足5000元的，并处5000元以上…", which has all the same words.
-    # A grade of the rule (情形复杂的, 情节严重的) only the sentence stating it can answer: twice the weight.
-    conditions = [(bare(c), 2 if GRADE.match(c.removesuffix("的")) else 1) for c in cases(question) if len(bare(c)) >= 5]
-    if conditions:
-        for s in ranked:
-            s.score += NUMBER_BONUS * max((w for c, w in conditions if c in bare(s.text)), default=0)
-        ranked = sorted(ranked, key=lambda x: -x.score)
+    ranked = emphasise(question, ranked)
     best = ranked[0]
     # "成文日期", "国务院令第几号" are in no sentence's words: before the checks that look for them there
     signed = _document_fact(question, ranked, document_text)
@@ -217,7 +204,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
                            or refusals.opposite_bound(question, answer, sentence.text)
                            # (a grade's sentence, "情形复杂的，…可以延长3个月", extends the limit asked about)
                            or (refusals.other_act(question, answer, sentence.text)
-                               and not any(w == 2 and c in bare(sentence.text) for c, w in conditions))
+                               and not any(c in bare(sentence.text) for c in graded_cases(question)))
                            or refusals.only_a_fine(question, answer, text)):
                 return Extraction(None, [sentence], sentence.score)
             if answer:
@@ -275,11 +262,6 @@ def _starting_at(ranked: list[Scored], near: Scored, starts: list[int]) -> list[
     """The ranked sentences of `near`'s document that start at these offsets (the cases a line goes on with)."""
     doc = near.chunk.metadata["doc"]
     return [s for s in ranked if s.chunk.metadata["doc"] == doc and s.start in starts]
-
-
-def _states_number(number: str, text: str) -> bool:
-    """"50" is stated in "50万至100万", not in "100万至500万"."""
-    return re.search(rf"(?<![\d.]){re.escape(number)}(?!\d|\.\d)", text) is not None
 
 
 def _document_fact(question: str, ranked: list[Scored], document_text) -> tuple[str, Scored] | None:

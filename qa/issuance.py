@@ -17,9 +17,9 @@ from .phrasings import alias
 
 # "最近一次改是哪天", "改过几次": a citizen's 改 for a revision (not 改革, 改进, 改造, 改善)
 _CHANGED = r"(?:第[一二三四五六七八九十]|(?:最近|最后|上)一?|头一|首)[次回]改(?![革进造善])|改过(?:几|多少)次"
-_VERB = re.compile(r"印发|发布|发出|出台|制定|下发|颁布|发文|签发|公布|发的|成文|落款|文号|第几号|生效|施行|实行|开始实施|开始执行|"
+_VERB = re.compile(r"印发|发布|发出|出台|制定|下发|颁布|发文|签发|公布|发的|成文|落款|文号|第几号|生效|施行|实行|开始实施|开始执行|起实施|起执行|"
                    r"的日期|修订|修改|修正|通过|批准|" + _CHANGED)
-_IN_FORCE_ASKED = re.compile(r"生效|施行|实行|开始实施|开始执行")
+_IN_FORCE_ASKED = re.compile(r"生效|施行|实行|开始实施|开始执行|起实施|起执行")  # 自什么时候起实施
 # "本办法自2024年3月1日起施行", "本方案自印发之日起执行"; under a regulation's title "2022年1月1日 施行"
 _IN_FORCE = re.compile(r"[^。；\n]{0,20}?自(\d{4}年\d{1,2}月\d{1,2}日|[\u4e00-\u9fff]{2,6}之日)起(?:施行|实施|执行|生效)|"
                        r"^(\d{4}年\d{1,2}月\d{1,2}日)\s*(?:起)?(?:施行|实施|生效)$", re.M)
@@ -246,8 +246,23 @@ def document_fact(question: str, text: str) -> tuple[str, str] | None:
     """(answer, the line of `text` that states it) for what a document says about itself: who issued it,
     when and under which number, how many chapters or articles it has, or what a short name it
     defines stands for."""
-    signed = answer(question, text) or parts(question, text)
+    signed = answer(question, text) or parts(question, text) or grounds(question, text)
     if signed:
         return signed
     title = alias(question, text)
     return (title, title) if title else None
+
+
+_GROUNDS_ASKED = re.compile(r"(?:根据|依据|依照)(?:哪|什么)[^？?，,]{0,10}?(?:制定|出台|制订)")
+# "第一条 为…，根据《…的通知》（穗府办规〔2022〕13号），结合本市实际，制定本办法。"
+_GROUNDS = re.compile(r"(?:根据|依据|依照)((?:《[^》]+》(?:[（(][^）)]*[）)])?[、和及]?)+)[^。\n]{0,40}?制定本")
+
+
+def grounds(question: str, text: str) -> tuple[str, str] | None:
+    """"本办法是根据哪个文件制定的": the titles its opening article names, with the sentence."""
+    found = _GROUNDS.search(text) if _GROUNDS_ASKED.search(question) and _ITSELF.search(question) else None
+    if not found:
+        return None
+    start = max(text.rfind("。", 0, found.start()), text.rfind("\n", 0, found.start())) + 1
+    end = text.find("。", found.end())
+    return found.group(1).rstrip("、和及"), text[start:end + 1 if end >= 0 else len(text)].strip()

@@ -24,12 +24,14 @@ def enumeration_items(question: str, p: Passage) -> list[str]:
     if numbered:
         return numbered
     focus = focus_terms(question)
-    clauses = [p.text[a:b] for a, b in split_clauses(p.text, 0, len(p.text))]
+    clauses = _bracketed_whole(p.text, split_clauses(p.text, 0, len(p.text)))
     listy = [c for c in clauses if "、" in c]
     items: list[str] = []
     if listy:
         # "共识机制、数据存储…等技术研发": 等 followed by the asked-for noun says what the items are.
-        clause = max(listy, key=lambda c: (sum(t in c for t in focus) + 2 * _kind_after_deng(c, focus),
+        # ("…职业培训机构和行业企业为主要载体" names what its items are by the word it ends with)
+        clause = max(listy, key=lambda c: (sum(t in c for t in focus) + 2 * _kind_after_deng(c, focus)
+                                           + any(c.rstrip("。；;").endswith(t) for t in focus if not re.search(rf"[\d{DIGITS}]", t)),
                                            c.count("、")))
         clause = _before_deng(clause)
         # "A、B和C" joins its last item with 和; inside the list "黄浦江和苏州河两岸地区" is one item.
@@ -44,8 +46,10 @@ def enumeration_items(question: str, p: Passage) -> list[str]:
         # "建成…科技创新高地、应用示范高地…": items ending in the asked-for noun are the list asked for
         # (a noun the first item's opening merely repeats from the question is no such thing).
         # An item between two of them is one of the list too ("职工社会医疗保险、职工重大疾病医疗补助、职工补充医疗保险").
+        # ("所称电梯，包括乘客电梯、载货电梯、自动扶梯、自动人行道等": when no more than half end in it, the
+        # items are what the noun covers, all of them)
         shared = [t for t in focus if sum(x.endswith(t) for x in items) >= 2]
-        if shared:
+        if shared and 2 * sum(x.endswith(shared[0]) for x in items) > len(items):
             kept = [i for i, x in enumerate(items) if shared[0] in x]
             return [_without_lead_in(x, shared[0]) if shared[0] in x else x for x in items[kept[0]:kept[-1] + 1]]
         if len(items) >= 2:
@@ -60,6 +64,18 @@ def enumeration_items(question: str, p: Passage) -> list[str]:
         if len(parts) >= 2:
             return parts
     return items
+
+
+def _bracketed_whole(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The clauses, a bracket's comma not ending one ("职业院校（含技工院校，下同）、职业培训机构")."""
+    clauses: list[str] = []
+    start = None
+    for a, b in spans:
+        start = a if start is None else start
+        if text[start:b].count("（") <= text[start:b].count("）"):
+            clauses.append(text[start:b])
+            start = None
+    return clauses + ([text[start:spans[-1][1]]] if start is not None else [])
 
 
 _LEAD_VERBS = ("包括", "包含", "分为", "如下")
@@ -112,7 +128,7 @@ def _first_item(item: str, others: int) -> str:
     """The first item carries the clause's opening ("…负责拨付市级储备粮的贷款利息", "在长三角…"):
     a leading preposition goes, and an item far longer than the others starts after its last 的."""
     tags = pos_tags(item)
-    if tags and tags[0][0] in ("在", "从", "对", "于"):  # not 基于 in "基于国际经验、体现中国特色"
+    if tags and tags[0][0] in ("在", "从", "对", "于", "以"):  # not 基于 in "基于国际经验、体现中国特色"
         item = item[1:]
     cut = item.rfind("的") + 1
     if len(item) > max(10, 2 * others) and 2 <= len(item) - cut <= 2 * others:

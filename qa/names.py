@@ -22,14 +22,28 @@ def whole_name(answer: str, text: str) -> str:
         return answer
     if answer.startswith("一级") and text[at - 1] in "上下":  # jieba splits 上一级 into 上 + 一级
         return text[at - 1] + answer
+    # "镇（乡）人民政府", "区县（市）市场监督管理部门": a bracketed alternative is part of the name
+    bracket = _BRACKET_BEFORE.search(text, 0, at)
+    if bracket:
+        head = _run_before(text, bracket.start(), at)
+        return head + bracket.group(0) + answer if head else answer
+    return _run_before(text, at, at + len(answer)) + answer
+
+
+_BRACKET_BEFORE = re.compile(r"[（(][\u4e00-\u9fff]{1,3}[）)]$")
+
+
+def _run_before(text: str, at: int, end: int) -> str:
+    """The nouns (and the words that run on a name) that end right at `at` (where jieba, reading up to
+    `end`, ends a word)."""
     before, length = [], 0
-    for word, flag in pos_tags(text[:at + len(answer)]):
+    for word, flag in pos_tags(text[:end]):
         if length >= at:
             break
         before.append((word, flag))
         length += len(word)
     if length != at:  # the answer starts inside one of jieba's words: leave it as cut
-        return answer
+        return ""
     taken = ""
     for i in range(len(before) - 1, -1, -1):
         word, flag = before[i]
@@ -39,7 +53,7 @@ def whole_name(answer: str, text: str) -> str:
         if not (flag.startswith(NOMINAL) or inner) or len(taken) + len(word) > 12 or word[-1] in "由被向对从在给与和跟把将":
             break
         taken = word + taken
-    return taken + answer
+    return taken
 
 
 _LEVEL_WORDS = ("各级", "各")

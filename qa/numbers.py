@@ -10,7 +10,7 @@ from .passage import NUMERAL, Passage, in_question, pick, pick_match
 from .question import ARTICLE_ASKED, HOW_MANY, pos_tags
 
 _UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|％|个百分点|个工作日|工作日|个月|个年度|个季度|个小时|学时|课时|小时|倍|折|周岁|项|条|个|大|家|种|类|级|名|人|次|所|方面|张|"
-         r"批|座|户|件|年|岁|辆|台|套|吨|亩|公里|平方米|平方公里|立方米|千米|厘米|毫米|米|公斤|千克|克|毫升|升|千瓦时|千瓦|兆瓦|"
+         r"批|座|户|件|年|岁|辆|台|套|吨|亩|公里|平方米|㎡|平方公里|立方米|千米|厘米|毫米|米|公斤|千克|克|毫升|升|千瓦时|千瓦|兆瓦|"
          r"部|篇|份|天|日|周|季度|分钟|分(?![钟之数值]))")
 # A range ("3—5年一遇", "10至15天") is one answer; a year range ("2020-2022年") is a date, dropped below.
 # Regulations fine in ranges, "处5万元以上20万元以下的罚款": the whole range is the answer.
@@ -33,7 +33,7 @@ _TIME_MARKS = ("年", "月", "天", "日", "小时", "周", "季度", "分钟")
 _HINTS = [(re.compile(r"多长时间|多久|时限|期限"), _TIME_MARKS),
           (re.compile(r"增速|增长|增幅|比例|比重|占比|百分|(?<![频效概])率|几成"), ("%", "％", "百分", "分之", "/")),
           (re.compile(r"价格|电价|单价|金额|多少钱|资金|投入|投资|规模|收入|产值|增加值|补贴|补助|奖励|资助|奖金|经费|拨款|费用|"
-                      r"(?<!比)价(?=标准|是|为)|(?<!率)费(?=标准|是|为|[？?]|$)|税(?!率)|租金"),  # 夜间加收费标准, 车辆购置税
+                      r"(?<!比)价(?=标准|是|为)|(?<!率)费(?=标准|是|为|[？?]|$)|税(?!率)|租金|[付花掏]多少"),  # 夜间加收费标准, 车辆购置税
            ("元", "亿", "万")),
           # "并处多少罚款" against "…罚款；…责令暂停1个月以上6个月以下执业活动": a fine is money, a multiple or a share
           # (asked in the clause that asks: "没被罚款，保证金能少交几成" asks a share)
@@ -78,6 +78,12 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
         # "修到第几次以上就能换车" is answered by "修理次数超过4次" too; a cited article never by a count
         if picked or asked not in ("次", "天", "日", "年"):
             return picked
+    # "“几位一体”总体布局" against "统筹推进“五位一体”总体布局": the quoted phrase with the number filled in
+    for quoted in re.finditer(r"[“\"]([^”\"]*几[^”\"]*)[”\"]", question):
+        before, _, after = quoted.group(1).partition("几")
+        filled = re.search(rf"{re.escape(before)}[一二三四五六七八九十两\d]+{re.escape(after)}", p.text)
+        if filled:
+            return filled.group(0)
     # "信息几次填报" against "实现信息一次填报": the count in the question's own words, though 一次 is
     # mostly an article ("一次性")
     for asked in _COUNT_IN_WORDS.finditer(question):
@@ -106,13 +112,16 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
         # A count may be given in any count unit; an amount only in the unit asked for ("多少亩").
         found = same or (counts if _count_only(unit.group(1)) else [])
     asked_at = HOW_MANY.search(question)
-    for pattern, marks in ([] if unit else _HINTS):  # a unit the question names outranks its topic
-        # A price wants money, a growth rate a percentage, nothing else will do; but only the words
-        # next to the question word say what is asked ("电量规模不高于其发电能力的多少" asks a share;
-        # "租金怎么收，一个月大概多少钱" asks money by its 多少钱).
-        if any(asked_at is None or asked_at.start() - hint.end() <= 8 for hint in pattern.finditer(question)):
-            found = [m for m in found if any(x in _MAGNITUDE.sub("", m.group(0)) for x in marks)]
-            break
+    hinted = [(pattern, marks) for pattern, marks in ([] if unit else _HINTS)  # a unit the question names outranks its topic
+              # A price wants money, a growth rate a percentage, nothing else will do; but only the words
+              # next to the question word say what is asked ("电量规模不高于其发电能力的多少" asks a share;
+              # "租金怎么收，一个月大概多少钱" asks money by its 多少钱).
+              if any(asked_at is None or asked_at.start() - hint.end() <= 8 for hint in pattern.finditer(question))]
+    # "…超过规定时限的，可以处多少罚款": the case's 时限 is no time asked; a hint in the asking clause goes first
+    # (of a follow-up read together with the question before it, the last question word asks)
+    last_asked = ([None] + list(HOW_MANY.finditer(question)))[-1]
+    for pattern, marks in sorted(hinted, key=lambda h: not _in_asking_clause(h[0], question, last_asked))[:1]:
+        found = [m for m in found if any(x in _MAGNITUDE.sub("", m.group(0)) for x in marks)]
     if _FINE_ASKED.search(question):  # "违法所得不足1万元的，并处1万元以上3万元以下的罚款": the case's value is no fine
         found = [m for m in found if not _CASE_GOES_ON.match(p.text, m.end())] or found
     if _DURATION_ASKED.search(question) and not _LIMIT_ASKED.search(question):  # "多长时间检测一次" → "每季度"
@@ -126,7 +135,10 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
                                   for m in _NUMBER.finditer(DATE.sub("", question))):  # a date named is no duration
         # "放了一年以上，损耗最多是多少" states the time itself: "储存6个月以内的" is a condition, not the answer.
         found = [m for m in found if not _TIME_UNIT.search(m.group(0))]
-    picked = _bounded(question, p.text, pick_match(question, p.text, found))
+    if _INTERVAL_ASKED.search(question):  # "每隔多少天…一次" asks how often: "三十日内" is a time limit
+        found = [m for m in found if not re.search(r"内$", m.group(0))]
+    match = pick_match(question, p.text, found)
+    picked = _anchored(question, p.text, match, _bounded(question, p.text, match))
     if picked is None and counting and _COUNT_ASKED.search(question):
         return count(question, p)
     if picked is None and PERIOD_ASKED.search(question):  # "执行期限是多久" → "2019年1月1日至2023年12月31日"
@@ -138,6 +150,13 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
 # "超过三小时的，按照一天计入": the value is the bound, not the number alone ("可以延长3个月" is no 3个月 in all)
 _BOUND = r"(?:(?:不得|不|未)?(?:超过|少于|低于|高于|多于)|不足|未满|延长)"
 _BOUND_BEFORE = re.compile(_BOUND + "$")
+
+
+def _in_asking_clause(pattern: re.Pattern, question: str, asked_at: re.Match | None) -> bool:
+    """A hint with no clause break between it and the question word."""
+    return asked_at is not None and any(
+        not re.search(r"[，,；;]", question[min(h.end(), asked_at.start()):max(h.start(), asked_at.end())])
+        for h in pattern.finditer(question))
 
 
 def without_bound(answer: str) -> str:
@@ -154,6 +173,19 @@ def _bounded(question: str, text: str, match: re.Match | None) -> str | None:
     return bound.group(0) + match.group(0) if bound and bound.group(0) not in question else match.group(0)
 
 
+# "应在评估结果出具后的3个工作日内…确认": a time limit counts from an event, which is part of the answer
+_ANCHOR = re.compile(r"(?:在|于)([^，,。；;在于]{2,16}?后的?)$")
+
+
+def _anchored(question: str, text: str, match: re.Match | None, value: str | None) -> str | None:
+    """The limit with the event it counts from, unless the question names an event of its own ("离职后几天内")."""
+    if match is None or "后" in question or not re.search(r"(?:日|天|月|年|小时)(?:以)?内$", match.group(0)):
+        return value
+    anchor = _ANCHOR.search(text, max(0, match.start() - 20), match.start())
+    return anchor.group(1) + value if anchor else value
+
+
+_INTERVAL_ASKED = re.compile(r"(?:每隔|隔|多久|多长时间|每几)[^，,？?]{0,12}?(?<![算记])一次")  # not 干多久算一次
 _FINE_ASKED = re.compile(r"罚款|罚金|罚多少|罚几")
 _LIMIT_ASKED = re.compile(r"最长|最短|最多|最少|至少")
 _CASE_GOES_ON = re.compile(r"[^，,；;。：:]{0,12}?的[，,]")
@@ -208,8 +240,10 @@ def count(question: str, p: Passage) -> str | None:
     # the phrase's head: its last noun ("几个重点任务" → 任务, "几类商品是…" → 商品)
     nouns = list(takewhile(lambda t: t[1].startswith("n"), pos_tags(question[asked.end():])))
     noun = nouns[-1][0] if nouns else re.match(r"[\u4e00-\u9fff]*", question[asked.end():]).group(0)[-2:]
-    if unit not in ("项", "条", "方面", "点") and len(noun) == 2 and noun not in p.paragraph + p.text:
+    # ("几个方面的内容": 方面 are the items too)
+    if unit not in ("项", "条", "方面", "点") and noun != "方面" and len(noun) == 2 and noun not in p.paragraph + p.text:
         return None
     items = enumeration_items(question, p)
+    unit += "方面" if noun == "方面" and unit == "个" else ""  # "几个方面" → "8个方面", not "8个"
     return f"{len(items)}{unit}" if len(items) >= 2 else None
 

@@ -154,7 +154,18 @@ def pick_match(question: str, text: str, candidates: list[re.Match]) -> re.Match
         following = re.split(r"[、，,；;。]", text[match.end():], maxsplit=1)[0]
         return any(t in following for t in titles)
 
-    return max(candidates, key=lambda m: (bounded(m), not sibling(m), overlap(m), titled(m), labelled(m), -m.start()))
+    # "3-5级的，送餐补贴标准是多少" against "1-2级补贴标准为每人每次2元，3-5级补贴标准为每人每次4元": the clause
+    # stating the question's own figure
+    figures = _FIGURE.findall(question)
+
+    def stated(match: re.Match) -> int:
+        return sum(f in clause(match) for f in figures)
+
+    return max(candidates, key=lambda m: (bounded(m), not sibling(m), stated(m), overlap(m), titled(m), labelled(m),
+                                          -m.start()))
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:[-—–~～至到]\d+(?:\.\d+)?)?[级岁周类档星A]")
 
 
 # ranks and levels of one kind: 一等奖 and 三等奖, 省级 and 市级 name siblings

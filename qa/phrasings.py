@@ -78,8 +78,12 @@ def basis(question: str, sentence: str) -> str | None:
     """The principle or standard the text says a thing is done by, asked as "按什么…"."""
     if not _BASIS_ASKED.search(question):
         return None
-    found = _BASIS.search(sentence)
+    # ("建立基于岗位价值、能力素质、业绩贡献的工资分配机制": what the thing is based on)
+    found = _BASIS.search(sentence) or _BASED_ON.search(sentence)
     return found.group(1) if found and found.group(1) not in question else None
+
+
+_BASED_ON = re.compile(r"基于([^，,。；;]{2,40}?)的")
 
 
 def formula(question: str, sentence: str, next_line: str = "") -> str | None:
@@ -138,7 +142,8 @@ def definition(question: str, sentence: str) -> str | None:
 
 _DEEMED_ASKED = re.compile(r"(?:什么样|怎样|怎么样|哪些|什么情况|何种情况)[^？?]*?(?:才)?(?:算是?|视为|属于|认定为)"
                            r"([\u4e00-\u9fff]{2,12}?)(?:的)?(?:呢)?[？?]?$")
-_DEEMED = re.compile(r"([^。；;]+?)的[，,]?(?:视为|认定为)([^。；;，,]+)")
+# ("…将钥匙…移交给建设单位或者电梯所有权人，即为交付使用": 即为 deems too)
+_DEEMED = re.compile(r"([^。；;]+?)(?:的[，,]?(?:视为|认定为)|[，,]即(?:视)?为)([^。；;，,]+)")
 
 
 def deemed(question: str, sentence: str) -> str | None:
@@ -149,7 +154,8 @@ def deemed(question: str, sentence: str) -> str | None:
     negated = re.compile(rf"[不未非]{re.escape(term)}")
     for found in _DEEMED.finditer(sentence) if asked else []:
         said = found.group(2)
-        if term in said and bool(negated.search(said)) == bool(negated.search(question)):
+        # ("怎样才算正式交付使用": the text's 交付使用 is the term without its adverb)
+        if (term in said or len(said) >= 4 and said in term) and bool(negated.search(said)) == bool(negated.search(question)):
             return ARTICLE.sub("", found.group(1)).strip()
     return None
 

@@ -33,7 +33,11 @@ def _done_at(question: str, text: str) -> str | None:
     at = answer.find(verb, 2) if answer and verb else -1
     answer = answer[:at] if at > 0 and text.find(answer[:at] + verb) >= 0 else answer
     # the place is what the text puts after 在/到/向/于 ("自受理申请之日起" holds no place)
-    return answer if answer and re.search(f"[在到向于至]{re.escape(answer)}", text) else None
+    if answer and re.search(f"[在到向于至]{re.escape(answer)}", text):
+        return answer
+    # "结论在哪里公示" against "…应当在电梯轿厢内或者出入口处的显著位置予以公示": 在 … the question's verb
+    put = re.search(rf"在([^，,。；;在]{{2,30}}?)(?:予以|进行|加以)?{re.escape(verb)}", text) if len(verb) >= 2 else None
+    return put.group(1) if put else None
 
 
 _PLACE_LABEL = re.compile(r"(?:地点|地址)(?:为|是|设在|在)([^，,。；;]{2,30})")

@@ -127,7 +127,7 @@ def keys_present(question: str, best: Scored, ranked: list[Scored], document_tex
 # Short forms too far from their full spelling for `spread` ("人大常委会": 人民代表大会常务委员会)
 # and everyday names of what statutes name formally (KTV: 歌舞娱乐场所)
 _SHORT_FORMS = (("人大", "人民代表大会"), ("常委会", "常务委员会"), ("政协", "政治协商会议"), ("中国", "中华人民共和国"),
-                ("app", "应用程序"), ("ktv", "歌舞娱乐"), ("卡拉ok", "歌舞娱乐"))
+                ("app", "应用程序"), ("ktv", "歌舞娱乐"), ("卡拉ok", "歌舞娱乐"), ("镇街", "街道"))  # 镇（街道）
 
 
 def _in_words(key: str, question: str) -> list[str]:

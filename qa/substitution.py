@@ -95,6 +95,11 @@ def _replace_topic(previous: str, phrase: str) -> str | None:
     (a verb in it, or a "…的" condition) takes the place of the previous question's opening clauses
     when only its last clause asks; the same is asked of the new case."""
     clauses = re.split(r"[，,]", previous)
+    # "那要是只是超过了披露时限呢？" after "企业不披露环境信息会被罚多少钱？": the new deed replaces the old
+    # one; what is asked of it (会被罚多少钱) stays
+    asked = _ASKED_PART.search(previous) if len(clauses) == 1 else None
+    if asked and asked.start() > 0 and any(f == "v" and len(w) >= 2 for w, f in pos_tags(phrase)):
+        return phrase.removesuffix("的") + "的，" + previous[asked.start():]
     if len(clauses) < 2 or not ASKING.search(clauses[-1]) or any(ASKING.search(c) for c in clauses[:-1]):
         return None
     if not (phrase.endswith("的") or any(f.startswith("v") for _, f in pos_tags(phrase))):

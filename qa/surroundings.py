@@ -78,7 +78,7 @@ def under_condition(question: str, passage: Passage) -> str | None:
 
 # "如何处罚", "承担什么责任", "该怎么办": what the text does about a case, where one case's measure may be
 # followed by the next cases' ("…责令改正；情节严重的，…；构成犯罪的，…").
-_CONSEQUENCE_ASKED = re.compile(r"(?:如何|怎么|怎样|怎么样)(?:处理|处置|处罚|罚|处分|追究|办|做)|应当?怎么|该怎么|"
+_CONSEQUENCE_ASKED = re.compile(r"(?:如何|怎么|怎样|怎么样)(?:处理|处置|处罚|罚|处分|追究|办|做|操作)|应当?怎么|该怎么|"
                                 r"什么(?:法律)?责任|什么后果|什么处罚|哪些处罚|会怎样|会怎么样")
 _NEXT_CASE = re.compile(r"^[^，,；;。]{2,40}的[，,]")
 
@@ -148,7 +148,7 @@ def further_amount(question: str, sentence: Scored, document_text) -> tuple[str,
     return None
 
 
-_BOUND_ASKED = re.compile(r"最长|最短|最多|最少|最高|最低")
+_BOUND_ASKED = re.compile(r"最长|最短|最多|最少|最高|最低|不得少于|不少于|不得超过|不超过|至少")  # 公示期限不得少于…
 _BREACH = re.compile(r"违反(?:本条|本款|前款|上述|以上)?(?:规定|要求)的[，,]")
 
 

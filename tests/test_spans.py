@@ -1123,7 +1123,7 @@ def test_yes_no_reads_an_exemption_or_a_punished_act_as_no():
 
 
 def test_a_number_the_question_names_is_stated_whole():
-    from qa.extractive import _states_number
+    from qa.emphasis import _states_number
 
     assert _states_number("50", "城区人口50万至100万的中等城市")
     assert not _states_number("50", "城区人口100万至500万的大城市")  # 50 inside 500
