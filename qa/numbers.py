@@ -62,7 +62,9 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
         asked = ordinal.group(1)
         units = "|".join(_ALIKE.get(asked, (asked,)))
         # 第（八）项, 第二、三项
-        cited = re.compile(rf"第[（(]?[\d一二三四五六七八九十百零〇]+(?:、[\d一二三四五六七八九十百零〇]+)*[）)]?(?:{units})")
+        # ("金保工程”二期": a project's phase goes without 第)
+        first = "第?" if asked == "期" else "第"
+        cited = re.compile(rf"{first}[（(]?[\d一二三四五六七八九十百零〇]+(?:、[\d一二三四五六七八九十百零〇]+)*[）)]?(?:{units})")
         found = [m for m in cited.finditer(p.text) if m.group(0) not in question]
         # "依据的是消费者权益保护法的哪一条": an article of the law named, not the line's own number
         # ("第一条 为保障《消费者权益保护法》…")
@@ -189,7 +191,7 @@ _INTERVAL_ASKED = re.compile(r"(?:每隔|隔|多久|多长时间|每几)[^，,�
 _FINE_ASKED = re.compile(r"罚款|罚金|罚多少|罚几")
 _LIMIT_ASKED = re.compile(r"最长|最短|最多|最少|至少")
 _CASE_GOES_ON = re.compile(r"[^，,；;。：:]{0,12}?的[，,]")
-_ORDINAL_NUMBER_ASKED = re.compile(r"第几(条|款|项|章|节|部分|批|次|届|类|个|天|日|年)")
+_ORDINAL_NUMBER_ASKED = re.compile(r"第几(条|款|项|章|节|部分|批|次|届|类|个|天|日|年|期)")
 _DURATION_ASKED = re.compile(r"多长时间|多久|隔多|频率|频次")
 _TIME_UNIT = re.compile(r"年|个月|月|天|日|小时|周|季度|分钟")
 

@@ -190,3 +190,10 @@ def test_镇街_is_the_towns_and_streets():
 
 def test_how_long_counts_as_once_is_no_interval():
     assert number("参加公益活动，干多久算一次？", passage("参加交通安全公益活动，在一小时内完成的算一次。")) == "一小时内"
+
+
+def test_a_phase_asked_by_第几期_may_be_written_without_第():
+    text = "结合国家“金保工程”二期，建立基于互联网的职业技能培训公共服务平台。"
+    assert question_kind("公共服务平台要结合国家“金保工程”第几期来建设？") == "number"
+    assert number("公共服务平台要结合国家“金保工程”第几期来建设？", passage(text)) == "二期"
+    assert number("第几期在次年发放？", passage("第一期补贴发放后，第二期于次年发放。")) == "第二期"
