@@ -188,6 +188,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
         # of the best one's case ("未在告知后三十日内接受处理的")
         labelling, value = next(((s, v) for s in close if (v := numbers.labelled(question, s.text))), (None, None))
         headings = [s for s in ranked[:6] if s.score >= best.score - 2 * CLOSE and is_heading(s)]
+        grades = graded_cases(question)
         for sentence in ([labelling] if labelling else []) + close + headings:
             passage = passage_of(sentence, document_text)
             answer = (value if sentence is labelling else None) or under_condition(question, passage) or \
@@ -204,7 +205,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
                            or refusals.opposite_bound(question, answer, sentence.text)
                            # (a grade's sentence, "情形复杂的，…可以延长3个月", extends the limit asked about)
                            or (refusals.other_act(question, answer, sentence.text)
-                               and not any(c in bare(sentence.text) for c in graded_cases(question)))
+                               and not any(c in bare(sentence.text) for c in grades))
                            or refusals.only_a_fine(question, answer, text)):
                 return Extraction(None, [sentence], sentence.score)
             if answer:

@@ -122,8 +122,9 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
     # "…超过规定时限的，可以处多少罚款": the case's 时限 is no time asked; a hint in the asking clause goes first
     # (of a follow-up read together with the question before it, the last question word asks)
     last_asked = ([None] + list(HOW_MANY.finditer(question)))[-1]
-    for pattern, marks in sorted(hinted, key=lambda h: not _in_asking_clause(h[0], question, last_asked))[:1]:
-        found = [m for m in found if any(x in _MAGNITUDE.sub("", m.group(0)) for x in marks)]
+    chosen = min(hinted, key=lambda h: not _in_asking_clause(h[0], question, last_asked), default=None)
+    if chosen:
+        found = [m for m in found if any(x in _MAGNITUDE.sub("", m.group(0)) for x in chosen[1])]
     if _FINE_ASKED.search(question):  # "违法所得不足1万元的，并处1万元以上3万元以下的罚款": the case's value is no fine
         found = [m for m in found if not _CASE_GOES_ON.match(p.text, m.end())] or found
     if _DURATION_ASKED.search(question) and not _LIMIT_ASKED.search(question):  # "多长时间检测一次" → "每季度"

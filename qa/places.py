@@ -36,8 +36,7 @@ def _done_at(question: str, text: str) -> str | None:
     if answer and re.search(f"[在到向于至]{re.escape(answer)}", text):
         return answer
     # "结论在哪里公示" against "…应当在电梯轿厢内或者出入口处的显著位置予以公示": 在 … the question's verb
-    put = re.search(rf"在([^，,。；;在]{{2,30}}?)(?:予以|进行|加以)?{re.escape(verb)}", text) if len(verb) >= 2 else None
-    return put.group(1) if put else None
+    return _placed_before(verb, text, "(?:予以|进行|加以)?") if len(verb) >= 2 else None
 
 
 _PLACE_LABEL = re.compile(r"(?:地点|地址)(?:为|是|设在|在)([^，,。；;]{2,30})")
@@ -97,7 +96,12 @@ def _put_at(question: str, text: str) -> str | None:
             words.append(word)
         place = "".join(words)
         return place if len(place) >= 2 else None
-    put = re.search(rf"在([^，,。；;在]{{2,30}}?)[\u4e00-\u9fff]?{verb}", text)
+    return _placed_before(asked.group(1), text, "[\u4e00-\u9fff]?")
+
+
+def _placed_before(verb: str, text: str, between: str) -> str | None:
+    """The place 在 opens before the verb ("在…上粘贴"), with `between` (a pattern) allowed in between."""
+    put = re.search(rf"在([^，,。；;在]{{2,30}}?){between}{re.escape(verb)}", text)
     return put.group(1) if put else None
 
 
