@@ -6,7 +6,7 @@ from typing import Protocol
 
 from langchain_core.documents import Document
 
-from . import extractive, issuance, spans
+from . import document_facts, extractive, spans
 from .retriever import as_document
 
 
@@ -52,7 +52,7 @@ class ExtractiveAnswerer:
         them: the chunk holding them is added."""
         for name in dict.fromkeys(d.metadata["doc"] for d in documents):
             text = self.store.document_text(name) or ""
-            found = issuance.document_fact(question, text)
+            found = document_facts.document_fact(question, text)
             if found is None:
                 continue
             at = text.find(found[1])

@@ -8,13 +8,13 @@ from .passage import Passage
 from .question import pos_tags
 
 # "哪个部门负责…", "什么单位": an organisation is asked for, named or not.
-ORG_KIND = re.compile(r"(?:哪(?:个|家|一个|些)?|什么)(?:部门|单位|机关|机构|部委)")
+ORG_KIND = re.compile(r"(?:哪(?:个|家|一个|些)?|什么)(?:省级|市级|县级|区级)?(?:部门|单位|机关|机构|部委)")
 
 
 # "由哪个部门负责", "哪些单位牵头", "谁来落实": the bodies an action plan names for an item.
 _AGENT = re.compile(r"由([\u4e00-\u9fff（）()]{2,20}?)(?=会同|负责|组织|统一|牵头|审批|批准|确定|认定|制定|发布|实施|办理|"
                     r"承担|(?:全额|全部)?(?:负担|缴纳))")  # "由用人单位全额负担": who pays
-_BODY_BEFORE = re.compile(r"(?:各|[省市区县])[\u4e00-\u9fff]{1,12}?(?:管理委|委员会|管委会|办公厅|政府|领导小组|指挥部|局|委|办)$")
+_BODY_BEFORE = re.compile(r"(?:各|[省市区县])[\u4e00-\u9fff]{1,12}?(?:管理委|委员会|管委会|办公厅|政府|领导小组|指挥部|局|委|办|厅)$")
 # ("各项目牵头单位应在什么时间前…" names the lead body; it asks when)
 _DUTY_ASKED = re.compile(r"(?:谁|哪[个些家一]*[\u4e00-\u9fff]{0,4}?(?:部门|单位|机构|机关))[^？?]*?(?:负责|牵头|领头|承担|落实|主抓)|"
                          r"(?:负责|牵头|责任)(?:部门|单位)(?:是|有|为|都是|都有)?(?:谁|哪|什么)")
@@ -80,6 +80,14 @@ def who(question: str, text: str, anchored: bool = False) -> str | None:
         pos += len(word)
     verb = _verb_afterwho(question)
     at = text.find(verb) if verb else _predicate_at(question, text)
+    if at < 0 and verb in ("管", "管理", "主管"):  # "消防检查归哪个部门管" against "省应急厅负责…消防监督检查工作"
+        # (of several, the 负责 whose duty the question names: "…，县工信局负责技改重点产业项目相关工作" for 技改)
+        pairs = {question[i:i + 2] for i in range(len(question) - 1)}
+
+        def shared(a: int) -> int:  # pairs of the question in the clause after this 负责
+            duty = re.match(r"[^，,。；;]*", text[a + 2:]).group(0)
+            return sum(duty[i:i + 2] in pairs for i in range(len(duty) - 1))
+        at = max((m.start() for m in re.finditer("负责", text)), default=-1, key=shared)
     # "文化行政部门负责设立审批": the name ends where 负责 starts
     named_at = at - next((len(h) for h in _HELPING if text[:at].endswith(h)), 0) if at > 0 else at
     before = [n for n in names if 0 <= named_at - n[1] <= 15]

@@ -38,7 +38,7 @@ def entity(question: str, p: Passage) -> str | None:
 
 def entity_strict(question: str, p: Passage) -> str | None:
     """Only the answers that are near certain: a name asked for, or the words the question's noun takes."""
-    by = by_which(question, p.text)
+    by = by_which(question, p.text) or subject_of_is(question, p.text)
     if by:
         return by
     if _name_asked(question):
@@ -72,6 +72,21 @@ def entity_strict(question: str, p: Passage) -> str | None:
         # "哪家银行" against "在…指定的银行开设": the words the asked kind takes come before any name elsewhere
         return _modifier(question, p.text) or _named(question, p.text) or _nouns_only(cloze(question, p.text))
     return _modifier(question, p.text) or cloze(question, p.text)
+
+
+# "本市控制吸烟工作的主管部门是哪个部门" against "市和区卫生健康部门是控制吸烟工作的主管部门": the
+# question's subject is what the text says its own subject is
+_ASKED_AFTER_IS = re.compile(r"([\u4e00-\u9fff]{4,})是(?:哪|什么|谁)")
+_IS = re.compile(r"(?:^|[，,。；;：:\s])([^，,。；;：:\s]{2,30}?)是([^，,。；;]{4,})")
+
+
+def subject_of_is(question: str, text: str) -> str | None:
+    asked = _ASKED_AFTER_IS.search(question)
+    said = re.sub(r"^(?:本|我|全)[市省区县]", "", asked.group(1)) if asked else ""
+    for found in _IS.finditer(text) if said else ():
+        if found.group(2).startswith(said):
+            return found.group(1)
+    return None
 
 
 _OBJECT_ASKED = re.compile(r"[把对向给找叫让跟和与同]谁")

@@ -13,12 +13,13 @@ import numpy as np
 
 from index.lexical import tokenize
 
-from . import dates, doers, entities, issuance, lists, names, numbers, phrasings, premises, refusals, spans, verdicts
+from . import (dates, doers, document_facts, entities, issuance, lists, names, numbers, phrasings, premises, refusals,
+               spans, verdicts)
 from .cloze import cloze
 from .emphasis import emphasise, graded_cases
 from .means import means
 from .passage import Passage, bare
-from .question import ABOUT_THE_TEXT, focus_terms, key_terms
+from .question import ABOUT_THE_TEXT, focus_terms, key_terms, pos_tags
 from .surroundings import (conflict_note, for_the_rest, from_items, from_lead, from_paragraph, further_amount,
                            further_cases, is_heading, lead_of, named_case, next_line, passage_of, under_condition)
 
@@ -114,7 +115,7 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
 def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> Extraction:
     if not ranked:
         return Extraction(None, [], 0.0)
-    ranked = emphasise(question, ranked)
+    ranked = emphasise(question, ranked, document_text)
     best = ranked[0]
     # "成文日期", "国务院令第几号" are in no sentence's words: before the checks that look for them there
     signed = _document_fact(question, ranked, document_text)
@@ -211,7 +212,11 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
             if answer:
                 return Extraction(answer, [sentence], sentence.score)
     if kind == "list":  # a list of the very kind asked for outranks a closer sentence that merely lists
-        named = [s for s in ranked[:4] if s.score >= best.score - 2 * CLOSE and lists.lists_asked_kind(question, s.text)]
+        # (but not one leaving out the subject the question opens with and the best sentence names: "学校应当…")
+        nouns = [w for w, f in pos_tags(question)[:1] if f.startswith("n") and not f.startswith("ns") and len(w) >= 2
+                 and w in best.text]
+        named = [s for s in ranked[:4] if s.score >= best.score - 2 * CLOSE and lists.lists_asked_kind(question, s.text)
+                 and all(w in s.text for w in nouns)]
         close = named + [s for s in close if s not in named]
     if cut is not None:
         for sentence in close:
@@ -220,7 +225,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
                 answer = lists.counted_group(question, passage.text)
                 if not answer:  # a list the question's words bracket ("与哪几类照护相适宜") ends where they resume
                     bracketed = cloze(question, passage.text, both_sides=True)
-                    answer = bracketed if bracketed and "、" in bracketed else None
+                    answer = bracketed if bracketed and "、" in bracketed else lists.alternatives(bracketed)
                 if answer:
                     return Extraction(answer, [sentence], sentence.score)
             answer = cut(question, passage) or from_paragraph(question, kind, passage)
@@ -233,7 +238,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
                     lead_of(sentence, document_text)[0]):
                 return Extraction(None, [sentence], sentence.score)
             if kind == "list" and not answer:
-                answer = cloze(question, sentence.text)
+                answer = cloze(question, sentence.text) or lists.duties(question, sentence.text)
             if answer and (kind == "choice" or not _restates(question, answer)):
                 return Extraction(answer + conflict_note(question, kind, sentence, answer), [sentence], sentence.score)
         # "从哪天开始算" and no close sentence gives a calendar day: the day an event fixes
@@ -268,7 +273,7 @@ def _starting_at(ranked: list[Scored], near: Scored, starts: list[int]) -> list[
 def _document_fact(question: str, ranked: list[Scored], document_text) -> tuple[str, Scored] | None:
     """"这份办法是哪天印发的", "省《办法》是指哪份文件": the fact, cited by the sentence that states it."""
     for doc in dict.fromkeys(s.chunk.metadata["doc"] for s in ranked):
-        found = issuance.document_fact(question, document_text(doc) or "")
+        found = document_facts.document_fact(question, document_text(doc) or "")
         # The signature line itself before a longer sentence that merely contains it (the title).
         for sentence in sorted(ranked, key=lambda s: s.text.strip() != found[1]) if found else []:
             if sentence.chunk.metadata["doc"] == doc and found[1] in sentence.text:

@@ -12,9 +12,6 @@ from dataclasses import dataclass
 
 from index.chunking import DATE_LINE
 
-from .passage import PART_LINE
-from .phrasings import alias
-
 # "最近一次改是哪天", "改过几次": a citizen's 改 for a revision (not 改革, 改进, 改造, 改善)
 _CHANGED = r"(?:第[一二三四五六七八九十]|(?:最近|最后|上)一?|头一|首)[次回]改(?![革进造善])|改过(?:几|多少)次"
 _VERB = re.compile(r"印发|发布|发出|出台|制定|下发|颁布|发文|签发|公布|发的|成文|落款|文号|第几号|生效|施行|实行|开始实施|开始执行|起实施|起执行|"
@@ -25,11 +22,12 @@ _IN_FORCE = re.compile(r"[^。；\n]{0,20}?自(\d{4}年\d{1,2}月\d{1,2}日|[\u4
                        r"^(\d{4}年\d{1,2}月\d{1,2}日)\s*(?:起)?(?:施行|实施|生效)$", re.M)
 _NUMBER_ASKED = re.compile(r"文号|发文字号|发文号|第几号|哪一?号令|几号令|令号")
 _NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\d+号$")  # "国办发〔2018〕124号"
-_WHEN = re.compile(r"哪(?:一)?天|何时|什么时候|哪(?:一)?年|几月几[日号]|日期|时间")
+WHEN = re.compile(r"哪(?:一)?天|何时|什么时候|哪(?:一)?年|几月几[日号]|日期|时间")
 _WHO = re.compile(r"谁|哪(?:个|家|一个|级|些|几个)?(?:机关|部门|单位|政府|机构)|什么(?:机关|部门|单位|机构)")
 # The question points at the document itself, not at a document the text mentions.
-_ITSELF = re.compile(r"(?:这|本|该|此)(?:份|个|部|项|篇)?[\u4e00-\u9fff]{0,10}?"
+ITSELF = re.compile(r"(?:这|本|该|此)(?:份|个|部|项|篇)?[\u4e00-\u9fff]{0,10}?"
                      r"(?:文件|办法|通知|意见|方案|规定|条例|规划|计划|措施|细则|决定|新规|政策|(?<![方违])法(?![律规院官]))")
+_ANOTHER = re.compile(ITSELF.pattern + r"所?(?:依据|根据|援引|引用|提到|提及|废止|替代|取代)的")
 _NUMBER_LABELLED = re.compile(r"^(?:发文字号|文\s*号)[:：]\s*(.+)$")
 _ORG_LINE = re.compile(r"^[\u4e00-\u9fff 、]{2,30}(?:政府|委员会|办公厅|办公室|国务院|中央|部|局|厅|委|院)$")
 _ISSUER_IN_TITLE = re.compile(r"^([\u4e00-\u9fff 、]{2,30}?)关于")
@@ -71,12 +69,7 @@ def answer(question: str, text: str) -> tuple[str, str] | None:
     if what in ("revised", "adopted", "revisions", "adopted by"):
         return _history(question, what, text)
     if what == "in force":
-        found = _IN_FORCE.search(text)
-        if not found:
-            return None
-        # "自公布之日起" says when; "公布之日" alone reads as the day of publishing
-        day = found.group(1) or found.group(2)
-        return ("自" + day + "起" if day.endswith("之日") else day), found.group(0)
+        return in_force(text)
     if what == "number" and _REVISED_ASKED.search(question):  # "2020年修订本办法的是第几号令"
         return _revision_order(question, text)
     facts = read(text)
@@ -98,17 +91,19 @@ def asked(question: str, title: str) -> str | None:
     quoted = re.findall(r"《([^》]+)》", question)
     if quoted and not all(q in title for q in quoted):
         return None  # about another document the text mentions
-    if not (_ITSELF.search(question) or any(len(q) >= 4 for q in quoted) or _names_title(question, title)):
+    if not (ITSELF.search(question) or any(len(q) >= 4 for q in quoted) or _names_title(question, title)):
+        return None
+    if _ANOTHER.search(question):  # "本实施意见依据的指导意见文号是…": a document it names, not itself
         return None
     if _NUMBER_ASKED.search(question):
         return "number"
     if _REVISED_ASKED.search(question):
-        return "revisions" if _COUNT_ASKED.search(question) else "revised" if _WHEN.search(question) else None
+        return "revisions" if _COUNT_ASKED.search(question) else "revised" if WHEN.search(question) else None
     if _ADOPTED_ASKED.search(question):
-        return "adopted" if _WHEN.search(question) else "adopted by" if _WHO.search(question) else None
+        return "adopted" if WHEN.search(question) else "adopted by" if _WHO.search(question) else None
     if _IN_FORCE_ASKED.search(question):
-        return "in force" if _WHEN.search(question) or "哪天" in question else None
-    if _WHEN.search(question):
+        return "in force" if WHEN.search(question) or "哪天" in question else None
+    if WHEN.search(question):
         return "when"
     if _WHO.search(question):
         return "who"
@@ -136,6 +131,11 @@ def read(text: str) -> Issuance:
             if i > 0 and _ORG_LINE.match(lines[i - 1]):
                 issuer = issuer_line = lines[i - 1]
             break
+    # a notice whose annex follows its signature ("附件：…" / "2020年2月21日" / "（此件主动公开）" / the annex):
+    # its one date line, wherever it stands
+    dated = [line for line in lines if DATE_LINE.match(line)]
+    if date is None and len(dated) == 1:
+        date = dated[0].strip("（()）")
     promulgated = next((m for m in map(_PROMULGATED.match, lines[:8]) if m), None) or \
         next((m for m in map(_PUBLISHED.match, lines[:8]) if m), None)
     if date is None and promulgated:
@@ -156,28 +156,6 @@ def read(text: str) -> Issuance:
         elif len(lines) > 1 and _ORG_LINE.match(lines[0]) and lines[1].startswith("关于"):
             issuer = issuer_line = lines[0]  # "中共柳河县委 柳河县人民政府" above "关于…的实施意见"
     return Issuance(issuer, issuer_line, date, number)
-
-
-# The document is what is counted ("这个办法一共分成几章"), not items of it ("一共有几条措施").
-_DOCUMENT = r"(?:办法|规定|细则|条例|方案|意见|文件|新规|通知|法"
-_PARTS_ASKED = re.compile(_DOCUMENT + r")》?[^，。？?]{0,6}?(?<!哪)(?:几|多少)(章|条)(?![\u4e00-\u9fff])")
-# "这份意见的正文一共分成几大部分": an opinion's parts are its lines numbered 一、二、…
-_SECTIONS_ASKED = re.compile(_DOCUMENT + r"|正文)》?[^，。？?]{0,6}?(?:几|多少)(?:大|个)?部分")
-_SECTION_LINE = re.compile(r"^\s*[一二三四五六七八九十]+、")
-
-
-def parts(question: str, text: str) -> tuple[str, str] | None:
-    """"这个办法一共分成几章" / "共有多少条": (the count, the last such line) from the document's own
-    numbered lines, when the question asks about the whole document (not "第三章有几条")."""
-    if _SECTIONS_ASKED.search(question):
-        lines = [line.strip() for line in text.split("\n") if _SECTION_LINE.match(line)]
-        return (f"{len(lines)}个部分", lines[-1]) if len(lines) >= 2 else None
-    asked = _PARTS_ASKED.search(question)
-    if not asked or re.search(r"第[一二三四五六七八九十百\d]+[章条节]", question):
-        return None
-    lines = [line.strip() for line in text.split("\n")
-             if (part := PART_LINE.match(line)) and part.group(2) == asked.group(1)]
-    return (f"{len(lines)}{asked.group(1)}", lines[-1]) if len(lines) >= 2 else None
 
 
 def _events(text: str) -> list[re.Match]:
@@ -242,27 +220,11 @@ def missing_revision(question: str, text: str) -> bool:
     return False
 
 
-def document_fact(question: str, text: str) -> tuple[str, str] | None:
-    """(answer, the line of `text` that states it) for what a document says about itself: who issued it,
-    when and under which number, how many chapters or articles it has, or what a short name it
-    defines stands for."""
-    signed = answer(question, text) or parts(question, text) or grounds(question, text)
-    if signed:
-        return signed
-    title = alias(question, text)
-    return (title, title) if title else None
-
-
-_GROUNDS_ASKED = re.compile(r"(?:根据|依据|依照)(?:哪|什么)[^？?，,]{0,10}?(?:制定|出台|制订)")
-# "第一条 为…，根据《…的通知》（穗府办规〔2022〕13号），结合本市实际，制定本办法。"
-_GROUNDS = re.compile(r"(?:根据|依据|依照)((?:《[^》]+》(?:[（(][^）)]*[）)])?[、和及]?)+)[^。\n]{0,40}?制定本")
-
-
-def grounds(question: str, text: str) -> tuple[str, str] | None:
-    """"本办法是根据哪个文件制定的": the titles its opening article names, with the sentence."""
-    found = _GROUNDS.search(text) if _GROUNDS_ASKED.search(question) and _ITSELF.search(question) else None
+def in_force(text: str) -> tuple[str, str] | None:
+    """(the day a document takes effect, the sentence saying so)."""
+    found = _IN_FORCE.search(text)
     if not found:
         return None
-    start = max(text.rfind("。", 0, found.start()), text.rfind("\n", 0, found.start())) + 1
-    end = text.find("。", found.end())
-    return found.group(1).rstrip("、和及"), text[start:end + 1 if end >= 0 else len(text)].strip()
+    # "自公布之日起" says when; "公布之日" alone reads as the day of publishing
+    day = found.group(1) or found.group(2)
+    return ("自" + day + "起" if day.endswith("之日") else day), found.group(0)

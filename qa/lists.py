@@ -36,7 +36,7 @@ def enumeration_items(question: str, p: Passage) -> list[str]:
         clause = _before_deng(clause)
         # "A、B和C" joins its last item with 和; inside the list "黄浦江和苏州河两岸地区" is one item.
         *first, last = [x for x in clause.split("、") if x.strip()]
-        items = first + [x for x in re.split(r"以及|和|及|与", last) if x.strip()]
+        items = first + [x for x in re.split(r"以及|(?<!共)和(?!国)|及|与", last) if x.strip()]  # 共和国 joins nothing
         items = [x.rstrip("。；;，,") for x in items]
         # "第十条 登记内容包括A、B、C": the first item starts after the words that announce the list.
         items[0] = ARTICLE.sub("", items[0])
@@ -134,6 +134,26 @@ def _first_item(item: str, others: int) -> str:
     if len(item) > max(10, 2 * others) and 2 <= len(item) - cut <= 2 * others:
         return item[cut:]
     return item
+
+
+def alternatives(found: str | None) -> str | None:
+    """"自建自营或委托运营的方式" for "通过哪些方式": ways joined by 或, without the word for their kind."""
+    found = re.sub(r"的[\u4e00-\u9fff]{1,3}$", "", found or "")
+    items = re.split(r"或者|或", found)
+    return found if len(items) >= 2 and all(2 <= len(x) <= 10 for x in items) else None
+
+
+_DUTIES_ASKED = re.compile(r"^([\u4e00-\u9fff]{2,8}?)(?:在[^，,？?]{2,12}?)?(?:应当|应该|要|需要|得)?(?:承担|负责|做|履行|负有)?哪些"
+                           r"(?:工作|职责|责任|义务|事情|事)")
+
+
+def duties(question: str, sentence: str) -> str | None:
+    """"学校在控烟方面应当承担哪些工作" against "学校应当采取措施预防学生吸烟，…，帮助吸烟的学生戒烟": what
+    the sentence says its subject, the question's, shall do, clause by clause."""
+    asked = _DUTIES_ASKED.search(question)
+    found = re.match(rf"^\s*(?:{ARTICLE.pattern})?\s*{re.escape(asked.group(1))}(?:应当|应|须|必须)([^。]+)",
+                     sentence) if asked else None
+    return found.group(1).strip("；;，,") if found and re.search("[，,；;]", found.group(1)) else None
 
 
 def numbered_lines(p: Passage) -> list[str]:

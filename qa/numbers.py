@@ -11,7 +11,7 @@ from .question import ARTICLE_ASKED, HOW_MANY, pos_tags
 
 _UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|％|个百分点|个工作日|工作日|个月|个年度|个季度|个小时|学时|课时|小时|倍|折|周岁|项|条|个|大|家|种|类|级|名|人|次|所|方面|张|"
          r"批|座|户|件|年|岁|辆|台|套|吨|亩|公里|平方米|㎡|平方公里|立方米|千米|厘米|毫米|米|公斤|千克|克|毫升|升|千瓦时|千瓦|兆瓦|"
-         r"部|篇|份|天|日|周|季度|分钟|分(?![钟之数值]))")
+         r"部分|部|篇|份|天|日|周|季度|分钟|分(?![钟之数值]))")
 # A range ("3—5年一遇", "10至15天") is one answer; a year range ("2020-2022年") is a date, dropped below.
 # Regulations fine in ranges, "处5万元以上20万元以下的罚款": the whole range is the answer.
 _UPPER = rf"以上(?:{NUMERAL}(?:{_UNIT})?以下)?"
@@ -48,7 +48,7 @@ _MAGNITUDE = re.compile(r"[万亿](?=[^\d元万亿%％多余左以内])")
 _ALIKE = {"天": ("天", "日"), "日": ("天", "日"), "个月": ("个月", "月"), "小时": ("小时", "时"),  # 几天 ← 3个工作日
           "个小时": ("小时",)}
 _POINTED = re.compile(rf"[这那]几{_UNIT}([\u4e00-\u9fff]{{2}})")
-_COUNT_ASKED = re.compile(rf"(?<![这那好])(?:多少|几)({_UNIT})")
+_COUNT_ASKED = re.compile(rf"(?<![这那好])(?:多少|几)(?!部分)({_UNIT})")  # (几部分 asks parts: no 部 counted)
 
 
 def numbers_in(text: str) -> list[str]:
@@ -63,7 +63,7 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
         units = "|".join(_ALIKE.get(asked, (asked,)))
         # 第（八）项, 第二、三项
         # ("金保工程”二期": a project's phase goes without 第)
-        first = "第?" if asked == "期" else "第"
+        first = "第?" if asked in ("期", "号") else "第"
         cited = re.compile(rf"{first}[（(]?[\d一二三四五六七八九十百零〇]+(?:、[\d一二三四五六七八九十百零〇]+)*[）)]?(?:{units})")
         found = [m for m in cited.finditer(p.text) if m.group(0) not in question]
         # "依据的是消费者权益保护法的哪一条": an article of the law named, not the line's own number
@@ -93,6 +93,11 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
         whole = _NUMBER.match(p.text, said.start()) if said else None
         if whole and whole.group(0) == said.group(0):  # not "3个" of "3个工作日内"
             return said.group(0)
+        # "等几个部门制定" against "国家卫生健康委等4部门制定": the noun counted with no measure word
+        # (a Chinese numeral only after 等: "统一部门" is no count)
+        bare = re.search(rf"(?:(?<=等){NUMERAL}|(?<!\d)\d+)(?={re.escape(asked.group(2))})", p.text)
+        if bare and asked.group(1) == "个" and not re.fullmatch(_UNIT, asked.group(2)):  # (几个小时: a measure)
+            return bare.group(0) + asked.group(2)
     found = [m for m in _NUMBER.finditer(p.text) if not in_question(m.group(0), question)]
     found = [m for m in found if not re.fullmatch(r"(?:\d{4}年?\s*[—–\-~～至到]\s*)?\d{4}年?", m.group(0))
              and not _DETERMINER.match(m.group(0)) and m.group(0) != "十分"]  # 十分重要: "very"
@@ -192,7 +197,8 @@ _INTERVAL_ASKED = re.compile(r"(?:每隔|隔|多久|多长时间|每几)[^，,�
 _FINE_ASKED = re.compile(r"罚款|罚金|罚多少|罚几")
 _LIMIT_ASKED = re.compile(r"最长|最短|最多|最少|至少")
 _CASE_GOES_ON = re.compile(r"[^，,；;。：:]{0,12}?的[，,]")
-_ORDINAL_NUMBER_ASKED = re.compile(r"第几(条|款|项|章|节|部分|批|次|届|类|个|天|日|年|期)")
+# "第几号令", "哪一号公告": an order's or a notice's number ("国办发〔2019〕15号" goes without 第)
+_ORDINAL_NUMBER_ASKED = re.compile(r"(?:第几|哪一?(?=号(?:令|公告|文)))(条|款|项|章|节|部分|批|次|届|类|个|天|日|年|期|号)")
 _DURATION_ASKED = re.compile(r"多长时间|多久|隔多|频率|频次")
 _TIME_UNIT = re.compile(r"年|个月|月|天|日|小时|周|季度|分钟")
 
@@ -204,21 +210,25 @@ _VALUE_OF = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:是|为|有)?(?:多少|几|�
 def labelled(question: str, text: str) -> str | None:
     """"公告期是多少天" against "公告期为七日": the value the text gives the very thing asked, by its name
     (the longest ending of the words before the question word that the text labels with 为/是)."""
-    asked = _VALUE_OF.search(re.split(r"[，,]", question)[-1])
+    clause = re.split(r"[，,]", question)[-1]
+    asked = _VALUE_OF.search(clause)
     words = asked.group(1) if asked else ""
     owner, _, words = words.rpartition("的")
+    if asked and not owner and clause[:asked.start(1)].endswith("的"):  # "食用植物油的轮换价差补贴标准是多少"
+        owner = clause[:asked.start(1) - 1][-8:]
     for n in range(len(words), 1, -1):
-        said = re.search(rf"{re.escape(words[-n:])}(?:为|是)({NUMERAL}[^，,。；;]{{0,6}})", text)
         # "本实施办法的有效期是几年" is not answered by "…核对报告》，有效期为1年": whose value it is comes before it
-        if said and (not owner or any(owner[i:i + 2] in text[max(0, said.start() - 20):said.start()]
-                                      for i in range(len(owner) - 1))):
+        said = next((m for m in re.finditer(rf"{re.escape(words[-n:])}(?:为|是)({NUMERAL}[^，,。；;]{{0,6}})", text)
+                     if not owner or any(owner[i:i + 2] in text[max(0, m.start() - 20):m.start()]
+                                         for i in range(len(owner) - 1))), None)
+        if said:
             return number(question, Passage(said.group(1), said.group(1), 0, []), counting=False)
     return None
 
 
 def _count_only(unit: str) -> bool:
     """Units of counted things: "几项" wants a count of items, never an amount in 亿元."""
-    return unit == "方面" or unit in "项条个大类种家级名次所批座户件张人位"
+    return unit == "方面" or unit in "项条个大类种家级名次所批座户件张人位部"
 
 
 def asks_count(question: str) -> bool:

@@ -121,7 +121,7 @@ def labelled(question: str, sentence: str) -> str | None:
 
 
 # "“毕业2年内未就业高校毕业生”是如何界定的", "哪些人算是就业见习人员": a definition asked in other words
-DEFINITION_ASKED = re.compile(r"[“\"]([^”\"]{2,16})[”\"][^？?]*?(?:指什么|(?:如何|怎么|怎样)(?:界定|定义))|"
+DEFINITION_ASKED = re.compile(r"[“\"]([^”\"]{2,16})[”\"][^？?]*?(?:指什么|(?:是)?(?:什么|啥)意思|(?:如何|怎么|怎样)(?:界定|定义))|"
                               r"([\u4e00-\u9fff]{2,12}?)(?:是指|指的是|指)什么|什么是([\u4e00-\u9fff]{2,12})|"
                               r"哪些人(?:才)?算(?:是)?([\u4e00-\u9fff]{2,12})[？?]?$")
 
@@ -192,13 +192,15 @@ def alias(question: str, text: str) -> str | None:
 
 _SENT_TO = re.compile(r"(?:(?:下放|移交|划转|转交)[给到至]?|上报|报送|报告|报|提交|上交|交|送|上缴|缴)"
                       r"([\u4e00-\u9fff（）()、]{2,24}?)(?=备案|审批|审核|批准|[，,。；;]|$)"
-                      r"|向([\u4e00-\u9fff（）()、]{2,24}?)(?=提出|申请|报告|反映|咨询|投诉|举报|办理|备案|登记|申领|申报)")
+                      r"|向([\u4e00-\u9fff（）()、]{2,24}?)(?=提出|申请|报告|反映|咨询|投诉|举报|办理|备案|登记|申领|申报)"
+                      # "在机构所在地县级以上市场监管部门注册登记": a body one registers at
+                      r"|在([\u4e00-\u9fff（）()、]{2,30}?(?:部门|机关|机构|局|厅|委员会|中心))(?=注册登记|登记|备案|申领|申报)")
 
 
 def destination(text: str) -> str | None:
     """Where something is handed: the body after 报/交/上缴 ("报区民政部门备案", "上缴市财政局")."""
     sent = _SENT_TO.search(text)
-    return (sent.group(1) or sent.group(2)) if sent else None
+    return (sent.group(1) or sent.group(2) or sent.group(3)) if sent else None
 
 
 def source(text: str) -> str | None:

@@ -11,7 +11,7 @@ from .question import pos_tags
 _TURNED_TO = re.compile(r"(?:[找向去]|(?:下放|移交|划转|转交)[到给至])哪(?:个|些|一个)?(?:部门|单位|机关|机构)|[找向]谁")
 _HANDED_TO = re.compile(r"(?:交|报|送|缴|递|备案)[到给至往]?哪(?:里|儿)|[给向找]哪(?:里|儿)")
 
-_PLACE_KIND = re.compile(r"哪(?:个|些|一个)?(?:城市|省份|省|地区|地方|国家)")
+_PLACE_KIND = re.compile(r"哪(?:个|些|一个)?(?:城市|省份|省(?!级)|地区|地方|国家)")  # (哪个省级部门 asks a body)
 _SOURCE_ASKED = re.compile(r"从哪(?:里|儿)")
 # "钱从哪里出" asks for a source, which is said in a clause, not by a place name.
 _WHERE = re.compile(r"(?<!从)(?:哪里|哪儿)|在哪(?![个种类方些一几两项家])|什么地方")
@@ -53,7 +53,14 @@ def _where(question: str, text: str) -> str | None:
     places = [w for w, f in pos_tags(text)  # (jieba's "之日起" is no place)
               if f.startswith("ns") and not w.startswith("之")
               and w not in question and w.rstrip("省市区县") not in question]
-    return places[0] if places else None
+    if not places:
+        return None
+    # "到房产所在镇区公安分局申请办理": the place is part of the body one goes to, which is the answer
+    body = re.search(rf"[在到向]([^，,。；;在到向]{{0,10}}{re.escape(places[0])}[^，,。；;]{{0,10}}?{_BODY_END})", text)
+    return body.group(1) if body else places[0]
+
+
+_BODY_END = r"(?:分局|局|部门|中心|窗口|机构|机关|办公室|服务站|派出所)"
 
 
 def asks_place(question: str) -> bool:

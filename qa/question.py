@@ -12,9 +12,9 @@ _KINDS = [
     ("yes_no", re.compile(r"是否|有没有|能否|(.)不\1|吗(?:[（(][^）)]*[）)])?[？?]?$")),  # "…吗（…除外）？"
     ("list", re.compile(r"哪[两二三四五六七八九十几]+[个项条类种级方面大家件]|哪些|哪几[个项条类种方块地家所件]|分别|包括什么|包含什么|都有什么|有哪|列举|"
                         r"[几两二三四五六七八九十\d]+[大项条个类种方][^？?]*(?:是什么|有什么|是啥)")),
-    ("date", re.compile(r"哪[一几]?年|哪些年|哪天|哪一天|何时|什么时候|什么时间|几月|哪一?个月|什么月份|几号|日期|年份|时间[是为]|截止|"
+    ("date", re.compile(r"哪[一几]?年|哪些年|哪天|哪一天|何时|什么时候|什么时间|几月|哪一?个月|什么月份|(?<!第)几号(?!令|文|公告)|日期|年份|时间[是为]|截止|"
                         r"什么周期|哪一?段时间")),
-    ("number", re.compile(r"多少|多久|多长时间|期限|(?<![这那好])几+(?:[个项条大类种家级倍%％成折年岁次名亿万千百条天周章日分套份张批件辆台所户篇位人期]|小时|方面)|几$|多大|多高|多长|多快|多远|比例|比重|增速|增幅|规模|金额|百分之|占比|数量")),
+    ("number", re.compile(r"多少|第几号|哪一?号(?:令|公告|文)|多久|多长时间|期限|(?<![这那好])几+(?:[个项条大类种家级倍%％成折年岁次名亿万千百条天周章日分套份张批件辆台所户篇位人期部]|小时|方面)|几$|多大|多高|多长|多快|多远|比例|比重|增速|增幅|规模|金额|百分之|占比|数量")),
     ("entity", re.compile(r"谁|哪位|哪个|哪份|哪部(?!分)|哪家|哪款|哪种|哪类|哪一|哪里|哪儿|哪方面|什么方面|什么(?:部门|机构|单位|公司|企业|项目|行业|领域|模式|计划|基金|技术|名字|名称|地方|城市|组织|人)|叫什么|是什么[？?]?$|比作什么|指什么")),
     ("reason", re.compile(r"为什么|为何|为啥|原因|理由|目的|如何|怎样|怎么|什么方式|什么手段|靠什么|通过什么|用什么")),
 ]
@@ -25,15 +25,19 @@ FUNCTION_TAGS = ("p", "uj", "x", "d", "ad", "c", "r", "ul", "uv")  # words that 
 
 # "金额以什么方式确定", "金额如何计算": a topic word makes no number question when a way is asked.
 _MANNER = re.compile(r"什么方式|什么办法|如何|怎样|怎么")
-HOW_MANY = re.compile(r"多少|几|多大|多高|多长|多久|百分之")  # words that ask for a quantity
+HOW_MANY = re.compile(r"多少|几|多大|多高|多长|多久|百分之|哪一?号(?=令|公告|文)")  # words that ask for a quantity
 
 
 # "按照食品安全法哪一条处理" asks an article's number
 ARTICLE_ASKED = re.compile(r"(?:法|条例|办法|规定|细则)的?哪一?([条款])")
 
 
+# "…哪几类？一共列了几类？": the clause that ends the question asks a count, whatever an earlier one asked
+_TOTAL_ASKED = re.compile(r"(?:一共|总共|共)[^？?，,。]{0,8}?(?:几|多少)[^？?，,。]{0,16}$")
+
+
 def question_kind(question: str) -> str:
-    if ARTICLE_ASKED.search(question):
+    if ARTICLE_ASKED.search(question) or _TOTAL_ASKED.search(re.sub(r"[（(][^）)]*[）)]$", "", question.rstrip("？?"))):
         return "number"
     for kind, pattern in _KINDS:
         if pattern.search(question):

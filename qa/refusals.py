@@ -158,10 +158,10 @@ def another_item(question: str, answer: str, passage: Passage, text: str | None,
     # The item is the question's first common noun ("成品粮油储备的保管费…", "油料的…"); names and
     # places are checked as key terms, and a noun that says where ("在小区里扔垃圾") is no item. A noun
     # whose grade the paragraph names is the asker's word for one of its items ("一级医院" for
-    # "一级定点医疗机构为280元").
+    # "一级定点医疗机构为280元"); one a preposition follows does something ("商场给商户提供的标价模板").
     tags = (("", ""),) + pos_tags(question) + (("", ""),)
     first = next(((before, w) for before, (w, f), after in zip(tags, tags[1:], tags[2:]) if f.startswith("n")
-                  and after[1] != "f" and not f.startswith(("nr", "ns", "nt", "nz")) and len(w) >= 2
+                  and after[1] not in ("f", "p") and not f.startswith(("nr", "ns", "nt", "nz")) and len(w) >= 2
                   and w not in ABOUT_THE_TEXT), None)
     if not first or (first[0][1] in ("m", "b") and len(first[0][0]) >= 2 and first[0][0] in passage.paragraph):
         return False

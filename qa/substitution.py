@@ -38,6 +38,11 @@ def substitute(previous: str, phrase: str) -> str | None:
     topic = _replace_topic(previous, condition) if kind == "noun" else None
     if topic:
         return topic
+    # "那公租房的呢？" after "积分入学的排名结果要公示多长时间？": one "…的" for the one the previous
+    # question's subject belongs to
+    owner = re.match(r"[^，,的]{2,12}的", previous) if condition.endswith("的") and kind == "noun" else None
+    if owner and not ASKING.search(owner.group(0)) and phrase not in previous:
+        return condition + previous[owner.end():]
     if kind == "time":
         phrase = _TIME.search(phrase).group(0)
     same = [r for r in runs(pos_tags(previous)) if r[2] == kind]

@@ -45,6 +45,10 @@ def yes_no(question: str, p: Passage) -> str:
     # "…就完了，不会有行政处罚？" against "…做好协议处理与行政处罚的有效衔接": the question denies what the text states
     if _denies_stated(plain, text):
         return no + "。" + _window(question, p.text)
+    # "是由省教育厅牵头的吗" against "由省卫生健康部门牵头": another body holds the place the question names
+    other = _other_body(question, text)
+    if other and not negated:
+        return no + "。" + _window(other, p.text)
     if negated:  # the clause that says no ("…不再给予住院照料临时救助"), not the sentence's opening
         said = [p.text[a:b] for a, b in split_clauses(p.text, 0, len(p.text)) if _negated(p.text[a:b], asked)]
         return no + "。" + shorten(said[-1] if said else p.text)
@@ -171,3 +175,23 @@ def _negated(text: str, asked: str = "") -> bool:
     tags = [w for w, _ in pos_tags(text)] + [""]
     return any(w in _NEGATIONS and not (asked and tags[i + 1] and w + tags[i + 1] in asked)
                for i, w in enumerate(tags[:-1]))
+
+
+# "由…牵头", "到…注册登记", "向…申请": the body a duty or a step goes to
+_BODY_SLOT = re.compile(r"(?:由|到|向|去|在)([\u4e00-\u9fff]{2,24}?(?:部门|厅|局|委员会|委|政府|中心|办公室|办事处|机构|法院))"
+                        r"(?=负责|牵头|主管|审批|办理|注册登记|登记|备案|认定|发放|核发|受理|投诉|申请)")
+_BODY_STEM = re.compile(r"^(?:本市|本省|国家|省|市|县|区|乡|镇)?|(?:人民政府|政府|部门|厅|局|委员会|委|中心|机构|办公室)$")
+
+
+def _other_body(question: str, text: str) -> str | None:
+    """The text's body in the place of the question's, when the two share no two characters of what
+    names them (教育 and 卫生健康; 市场监管 is 市场监督管理)."""
+    asked = _BODY_SLOT.search(question)
+    stem = _BODY_STEM.sub("", asked.group(1)) if asked else ""
+    if len(stem) < 2:  # "区政府": the level alone, which another wording may spell out
+        return None
+    verb = question[asked.end():asked.end() + 2]
+    said = [m.group(0) for m in _BODY_SLOT.finditer(text) if text.startswith(verb, m.end())]
+    if not said or any(stem[i:i + 2] in body for body in said for i in range(len(stem) - 1)):
+        return None
+    return said[0]

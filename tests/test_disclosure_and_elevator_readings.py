@@ -12,7 +12,7 @@ from qa.dates import date
 from qa.doers import who
 from qa.entities import entity, entity_strict
 from qa.follow_up import rewrite
-from qa.issuance import document_fact
+from qa.document_facts import document_fact
 from qa.lists import enumeration_items
 from qa.names import whole_name
 from qa.numbers import number

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from qa.issuance import answer, asked, parts, read
+from qa.document_facts import parts
+from qa.issuance import answer, asked, read
 
 NOTICE = ("安顺市人民政府关于印发安顺市市级储备粮管理办法的通知\n各县、自治县、区人民政府（管委会）：\n"
           "现将《安顺市市级储备粮管理办法》印发给你们，请认真抓好贯彻落实。\n安顺市人民政府\n2023年9月5日\n"

@@ -10,7 +10,8 @@ from qa.entities import entity_strict
 from qa.names import whole_name
 from qa import extractive
 from qa.extractive import Scored
-from qa.issuance import answer, parts
+from qa.document_facts import parts
+from qa.issuance import answer
 from qa.numbers import number, numbers_in
 from qa.passage import Passage
 from qa.phrasings import besides, definition, respectively
