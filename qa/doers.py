@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .passage import Passage
+from .passage import Passage, char_pairs
 from .question import pos_tags
 
 # "哪个部门负责…", "什么单位": an organisation is asked for, named or not.
@@ -82,11 +82,11 @@ def who(question: str, text: str, anchored: bool = False) -> str | None:
     at = text.find(verb) if verb else _predicate_at(question, text)
     if at < 0 and verb in ("管", "管理", "主管"):  # "消防检查归哪个部门管" against "省应急厅负责…消防监督检查工作"
         # (of several, the 负责 whose duty the question names: "…，县工信局负责技改重点产业项目相关工作" for 技改)
-        pairs = {question[i:i + 2] for i in range(len(question) - 1)}
+        asked = char_pairs(question)
 
         def shared(a: int) -> int:  # pairs of the question in the clause after this 负责
             duty = re.match(r"[^，,。；;]*", text[a + 2:]).group(0)
-            return sum(duty[i:i + 2] in pairs for i in range(len(duty) - 1))
+            return sum(duty[i:i + 2] in asked for i in range(len(duty) - 1))
         at = max((m.start() for m in re.finditer("负责", text)), default=-1, key=shared)
     # "文化行政部门负责设立审批": the name ends where 负责 starts
     named_at = at - next((len(h) for h in _HELPING if text[:at].endswith(h)), 0) if at > 0 else at

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .passage import GRADE, bare, cases
+from .passage import GRADE, article, bare, cases, char_pairs
 from .question import key_terms
 
 BONUS = 0.1
@@ -70,20 +70,18 @@ _ITEMS = "一二三四五六七八九十"
 def cited(sentence: str, document: str) -> str:
     """The text of the article (or its items) a penalty cites: "违反本条例第二十一条第四项规定的" → "（四）…"."""
     found = _CITES.search(sentence)
-    article = re.search(rf"^\s*第{found.group(1)}条.*?(?=^\s*第{_NUMERAL}条|\Z)", document, re.M | re.S) if found else None
-    if not article:
-        return ""
-    if not found.group(2):
-        return article.group(0)
+    block = article(found.group(1), document) if found else ""
+    if not block or not found.group(2):
+        return block
     first = _ITEMS.find(found.group(2))
     last = _ITEMS.find(found.group(3)) if found.group(3) else first
     wanted = {_ITEMS[i] for i in range(first, last + 1)} if 0 <= first <= last else set()
-    return "".join(m.group(0) for m in re.finditer(r"^\s*[（(]([一二三四五六七八九十])[）)].*$", article.group(0), re.M)
+    return "".join(m.group(0) for m in re.finditer(r"^\s*[（(]([一二三四五六七八九十])[）)].*$", block, re.M)
                    if m.group(1) in wanted)
 
 
 def _covers(cited_text: str, case: str) -> bool:
     """Most pairs of characters of the question's case are in the cited text."""
-    pairs = {case[i:i + 2] for i in range(len(case) - 1)}
+    pairs = char_pairs(case)
     said = bare(cited_text)
     return len(pairs) >= 3 and sum(p in said for p in pairs) >= 0.6 * len(pairs)

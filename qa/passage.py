@@ -14,6 +14,17 @@ NUMERAL = r"(?:\d+(?:[.,]\d+)*(?:万亿|亿|万)?|[一二三四五六七八九�
 PART_LINE = re.compile(rf"^\s*第({NUMERAL})(章|条)")  # a line opening a chapter or an article, and its number
 
 
+def article(number: str, text: str) -> str:
+    """Article 第{number}条 of `text` whole: its lines up to the next article or chapter ("" if none)."""
+    block = re.search(rf"^\s*第{number}条.*?(?={PART_LINE.pattern}|\Z)", text, re.M | re.S)
+    return block.group(0) if block else ""
+
+
+def char_pairs(text: str) -> set[str]:
+    """Its pairs of adjacent characters, by which two wordings of one thing are compared."""
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
 @dataclass
 class Passage:
     text: str        # the evidence sentence

@@ -12,7 +12,7 @@ from index.lexical import tokenize
 
 from .numbers import numbers_in, without_bound
 from .phrasings import ALIAS
-from .passage import PART_LINE, Passage, spread
+from .passage import PART_LINE, Passage, article, spread
 from .question import ABOUT_THE_TEXT, ASKING, key_terms, pos_tags
 
 if TYPE_CHECKING:
@@ -185,9 +185,9 @@ def _cited_articles(paragraph: str, text: str) -> str:
     cited = []
     for number in dict.fromkeys(m.group(1) for m in _CITED.finditer(paragraph)):
         # the article whole: its lines up to the next article or chapter
-        block = re.search(rf"^\s*第{number}条.*?(?={PART_LINE.pattern}|\Z)", text, re.M | re.S)
-        if block and paragraph not in block.group(0):
-            cited.append(block.group(0)[:600])
+        block = article(number, text)
+        if block and paragraph not in block:
+            cited.append(block[:600])
     return "".join(cited)
 
 

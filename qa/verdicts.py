@@ -7,7 +7,7 @@ import re
 from index.chunking import split_clauses
 from index.lexical import tokenize
 
-from .passage import Passage, best_clause, matchable, shorten
+from .passage import Passage, best_clause, char_pairs, matchable, shorten
 from .question import pos_tags
 
 _NEGATIONS = frozenset({"不", "不是", "并不", "并非", "不会", "不能", "没有", "没", "尚未", "未", "无", "非", "并未",
@@ -192,6 +192,6 @@ def _other_body(question: str, text: str) -> str | None:
         return None
     verb = question[asked.end():asked.end() + 2]
     said = [m.group(0) for m in _BODY_SLOT.finditer(text) if text.startswith(verb, m.end())]
-    if not said or any(stem[i:i + 2] in body for body in said for i in range(len(stem) - 1)):
+    if not said or any(pair in body for body in said for pair in char_pairs(stem)):
         return None
     return said[0]
