@@ -33,7 +33,7 @@ CHUNKING_VERSION = 2
 # Dates and bracketed notes on lines of their own ("（2021年5月20日）", "（此件公开发布）") belong to the
 # text above them; taking them for headings would file the body that follows under a date.
 DATE_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[）)]?$")
-_NOTE = re.compile(rf"^(?:[（(][^（()）]+[）)]|\d{{4}}年\d{{1,2}}月\d{{1,2}}日)$")
+_NOTE = re.compile(r"^(?:[（(][^（()）]+[）)]|\d{4}年\d{1,2}月\d{1,2}日)$")
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,14 @@ _PREPOSITIONS = "与在对向从为以和跟同"
 _KIND_WORDS = ("类型", "种类", "形式", "性质", "级别", "层级", "方面", "领域")  # "哪些类型的公司"
 
 
+def gap_ends(question: str) -> bool:
+    """"…可以定在农民工提供劳动的什么时期？": nothing follows the asked word, so no words can bracket it."""
+    wh = _WH.search(question)
+    rest = question[wh.end():].rstrip("？? ") if wh else ""
+    tags = pos_tags(rest)  # (or only the asked kind's noun: "什么时期")
+    return bool(wh) and (not rest or (len(tags) == 1 and len(rest) <= 2 and tags[0][1].startswith("n")))
+
+
 def cloze(question: str, text: str, both_sides: bool = False) -> str | None:
     """`both_sides`: only a gap the question's words bracket on the left and on the right
     ("要与哪几类照护相适宜" against "建立与居家照护、机构照护、专业机构上门护理相适宜的…")."""

@@ -1,21 +1,24 @@
 """What a document says about itself besides who issued it and when: how it is divided, what it is
-based on and for, and when the texts it repeals stop applying. Those answers are read off its numbered
-lines and its opening and closing articles, not searched among the sentences a question retrieves."""
+based on and for, when the texts it repeals stop applying, how long it applies and when the documents it
+cites were issued. Those answers are read off its numbered lines, its opening and closing articles and
+the numbers it cites others by, not searched among the sentences a question retrieves."""
 from __future__ import annotations
 
 import re
 
 from . import issuance
-from .passage import PART_LINE
+from .passage import PART_LINE, char_pairs
 from .phrasings import alias
 
 
 def document_fact(question: str, text: str) -> tuple[str, str] | None:
     """(answer, the line of `text` that states it) for what a document says about itself: who issued it,
-    when and under which number, how many chapters or articles it has, what it is based on and for,
-    when the texts it repeals stop applying, or what a short name it defines stands for."""
-    signed = issuance.answer(question, text) or parts(question, text) or grounds(question, text) or \
-        aims(question, text) or repealed(question, text)
+    when and under which number, how many chapters or articles it has (or items a part of it), what it is
+    based on and for, when the texts it repeals stop applying, its term, the year of a document it cites,
+    or what a short name it defines stands for."""
+    signed = issuance.answer(question, text) or parts(question, text) or sections(question, text) or \
+        grounds(question, text) or aims(question, text) or repealed(question, text) or validity(question, text) or \
+        cited_year(question, text)
     if signed:
         return signed
     title = alias(question, text)
@@ -46,16 +49,20 @@ def parts(question: str, text: str) -> tuple[str, str] | None:
 
 
 _GROUNDS_ASKED = re.compile(r"(?:根据|依据|依照)(?:哪|什么)[^？?，,]{0,10}?(?:制定|出台|制订)")
-# "第一条 为…，根据《…的通知》（穗府办规〔2022〕13号），结合本市实际，制定本办法。"
-_GROUNDS = re.compile(r"(?:根据|依据|依照)((?:《[^》]+》(?:[（(][^）)]*[）)])?[、和及]?)+)[^。\n]{0,40}?制定本")
+# "第一条 为…，根据《…的通知》（穗府办规〔2022〕13号），结合本市实际，制定本办法。" (or "…精神，全面推进…，
+# 为…提供…服务，制定本办法")
+_GROUNDS = re.compile(r"(?:根据|依据|依照)((?:《[^》]+》(?:[（(][^）)]*[）)])?[、和及]?)+)[^。\n]{0,60}?制定本")
 
 
 def grounds(question: str, text: str) -> tuple[str, str] | None:
-    """"本办法是根据哪个文件制定的": the titles its opening article names, with the sentence."""
+    """"本办法是根据哪个文件制定的": the titles its opening article names, with the sentence ("哪部法律":
+    only the laws among them)."""
     found = _GROUNDS.search(text) if _GROUNDS_ASKED.search(question) and issuance.ITSELF.search(question) else None
     if not found:
         return None
-    return found.group(1).rstrip("、和及"), _sentence_at(text, found)
+    titles = found.group(1).rstrip("、和及")
+    laws = re.findall(r"《[^》]+法》", titles) if re.search(r"哪(?:一)?部法律?", question) else []
+    return "、".join(laws) or titles, _sentence_at(text, found)
 
 
 # "制定《北京市控制吸烟条例》的目的是什么": the opening article's "为了…，根据…，制定本条例"
@@ -75,8 +82,8 @@ def aims(question: str, text: str) -> tuple[str, str] | None:
 
 def _sentence_at(text: str, found: re.Match) -> str:
     start = max(text.rfind("。", 0, found.start()), text.rfind("\n", 0, found.start())) + 1
-    end = text.find("。", found.end())
-    return text[start:end + 1 if end >= 0 else len(text)].strip()
+    end = re.compile(r"。|\n").search(text, found.end())  # ("…提出如下意见：" ends its line)
+    return text[start:end.end() if end else len(text)].strip()
 
 
 _REPEAL_ASKED = re.compile(r"废止|失效|不再有效|作废|不再执行|停止执行|停止施行|不再适用")
@@ -97,3 +104,79 @@ def repealed(question: str, text: str) -> tuple[str, str] | None:
         if all(q in repeal.group(0) for q in quoted) and (quoted or re.search(r"老|旧|原来|以前|之前", question)):
             return issuance.in_force(text)
     return None
+
+
+# "“突出保障重点”部分一共列了几方面", "认定流程一共分成几个环节": the count ends the question
+_ITEMS_ASKED = re.compile(r"(?:几|多少)(个|条|项|种|类|大类|方面)(方面|环节|步骤|阶段|措施|任务|重点|举措|内容|要求)?"
+                          r"(?:的[\u4e00-\u9fff]{0,8})?[？?]?$")
+_HEADING = re.compile(r"^\s*([一二三四五六七八九十]+)、\s*([^。；，\n]{2,30})$")
+_ITEM_LINE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
+
+
+def sections(question: str, text: str) -> tuple[str, str] | None:
+    """How many numbered items （一）（二）… a part of an opinion lists, when the question names the part
+    by its heading ("规范认定流程" → 认定流程) or its place (第四部分)."""
+    asked = _ITEMS_ASKED.search(question)
+    # ("主要供给有几种": kinds of a thing the question names, not the part's items)
+    if not asked or (asked.group(1) in ("个", "种", "类", "大类") and not asked.group(2)):
+        return None
+    lines = text.split("\n")
+    ordinal = re.search(r"第([一二三四五六七八九十]+)部分", question)
+    for i, line in enumerate(lines):
+        heading = _HEADING.match(line)
+        named = heading and ((ordinal and ordinal.group(1) == heading.group(1)) or
+                             any(heading.group(2)[j:j + 4] in question for j in range(len(heading.group(2)) - 3)))
+        if not named:
+            continue
+        items = []
+        for after in lines[i + 1:]:
+            if _HEADING.match(after):
+                break
+            if _ITEM_LINE.match(after):
+                items.append(after)
+        unit = asked.group(1) + ("方面" if asked.group(2) == "方面" else "")  # "5个方面"
+        return (f"{len(items)}{unit}", line.strip()) if len(items) >= 2 else None
+    return None
+
+
+_VALIDITY = re.compile(r"本(?:办法|规定|细则|方案|意见|通知|措施|政策|条例)[^。\n]{0,40}?有效期(?:为|是|至|到)?"
+                       r"([^。，,；;\n]{1,20})")
+_VALIDITY_ASKED = re.compile(r"有效期(?:是|为|有)?(?:几|多少|多长|多久|到|至|截至|什么时候|哪)")
+
+
+def validity(question: str, text: str) -> tuple[str, str] | None:
+    """"本办法的有效期是几年" against "本办法自2019年2月1日实施，有效期5年": only of the document itself."""
+    title = text.lstrip().split("\n", 1)[0]
+    quoted = re.findall(r"《([^》]+)》", question)
+    itself = issuance.ITSELF.search(question) or (quoted and all(q in title for q in quoted))
+    # ("有效期满后会自动延长几年" asks the extension)
+    found = _VALIDITY.search(text) if _VALIDITY_ASKED.search(question) and itself else None
+    return (found.group(1), _sentence_at(text, found)) if found else None
+
+
+_YEAR_ASKED = re.compile(r"哪(?:一)?年|哪个年份|什么年份|何年")
+_A_DOCUMENT = re.compile(r"(?:文件|通知|意见|办法|规定|方案|条例|决定|细则|法)》?是?(?:哪|什么|何)|印发|发布|发的|出台|颁布|公布|下发")
+# "《国务院关于加强困境儿童保障工作的意见》（国发〔2016〕36号）": the year is in the cited text's number
+_CITED = re.compile(r"《([^》]+)》[（(][\u4e00-\u9fff]{1,10}[〔\[［(（](\d{4})[〕\]］)）]\d+号[）)]")
+
+
+def cited_year(question: str, text: str) -> tuple[str, str] | None:
+    """"本意见要推动落实的《…意见》是哪一年发布的": the year in the number the text cites another document
+    by, when the question names that document (quoted, or by most of its title's words)."""
+    # ("…服务体系计划在哪一年基本形成" asks no document's year)
+    if not (_YEAR_ASKED.search(question) and _A_DOCUMENT.search(question)):
+        return None
+    quoted = re.findall(r"《([^》]+)》", question)
+    asked = char_pairs(re.sub(r"《[^》]+》", "", question))
+
+    def shared(cite: re.Match) -> int:
+        return len(char_pairs(cite.group(1)) & asked)
+    cites = list(_CITED.finditer(text))
+    if quoted:
+        cites = [c for c in cites if any(q in c.group(1) or c.group(1) in q for q in quoted)]
+    else:  # "作为制定依据的广州市残疾预防行动方案通知": most of the title's words, and more than any other's
+        ranked = sorted(cites, key=shared, reverse=True)
+        cites = ranked[:1] if ranked and shared(ranked[0]) >= 6 and \
+            (len(ranked) == 1 or shared(ranked[1]) < shared(ranked[0])) else []
+    years = {c.group(2) for c in cites}
+    return (f"{cites[0].group(2)}年", _sentence_at(text, cites[0])) if len(years) == 1 else None

@@ -90,6 +90,11 @@ def who(question: str, text: str, anchored: bool = False) -> str | None:
         at = max((m.start() for m in re.finditer("负责", text)), default=-1, key=shared)
     # "文化行政部门负责设立审批": the name ends where 负责 starts
     named_at = at - next((len(h) for h in _HELPING if text[:at].endswith(h)), 0) if at > 0 else at
+    # "由“广州市…定点康复机构”（下称“定点康复机构”）开展": the name as quoted, whatever jieba cut of it
+    quoted = re.search(rf"由“([^“”，。]{{2,30}})”(?:[（(](?:以下|下)?简?称[^）)]*[）)])?{re.escape(verb)}",
+                       text) if verb else None
+    if quoted:
+        return quoted.group(1)
     before = [n for n in names if 0 <= named_at - n[1] <= 15]
     if before:
         # "国务院" + "建设行政主管部门" 负责…: a body's name runs on to the verb when what follows is a body.
@@ -147,7 +152,20 @@ _BODY_TAIL = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:主管部门|部门|机关|�
 # "省、自治区、直辖市人民政府卫生行政主管部门应当…": the bodies an article opens with may be listed
 # (not "未经劳动保障行政部门许可，…": a permission not had names no actor)
 _ACTOR_FIRST = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+条\s*)?(?!未经|经)([\u4e00-\u9fff、]{1,24}?"
-                          r"(?:主管部门|部门|机关|机构|委员会|管理局|局|厅|办公室|中心))")
+                          r"(?:主管部门|部门|机关|机构|委员会|管理局|局|厅|办公室|中心)|"
+                          # "人民法院应当…": a court or a government opening the line (not "费用由镇人民政府…")
+                          r"(?:(?![由对向在从经给])[\u4e00-\u9fff、]){0,16}?(?:法院|检察院|"
+                          r"人民政府(?![\u4e00-\u9fff]{0,10}?(?:部门|机关|局|厅))))")
+
+
+# "第六条 公安机关履行下列职责：" over "（一）查处犬只伤人事件；"
+_DUTIES_LEAD = re.compile(r"[^。：:]{0,24}?(?:履行|承担|负责)(?:下列|以下|如下)")
+
+
+def lead_doer(question: str, lead: str) -> str | None:
+    """"犬只伤人事件归哪个部门查处" answered by an item of a body's list of duties: the body the lead names."""
+    actor = _ACTOR_FIRST.match(lead) if ORG_KIND.search(question) or "谁" in question else None
+    return actor.group(1) if actor and _DUTIES_LEAD.match(lead, actor.end()) else None
 
 
 _CLAUSE_ACTOR = re.compile(r"(?:^|[，,。；;：:]|\s)([\u4e00-\u9fff（）]{2,16}?(?:单位|部门|机关|机构|委员会|中心|组织))"

@@ -44,7 +44,10 @@ def emphasise(question: str, ranked: list, document_text=None) -> list:
         if _PENALTY_ASKED.search(question) and not fined else ""
     citing = {id(s) for s in ranked if case and document_text and _covers(cited(s.text, document_text(
         s.chunk.metadata["doc"]) or ""), case)}
-    if not (named or conditions or fined or non or contrary or citing):
+    # "…符合条件的会怎么办理" against "符合条件的，准予登记…；不符合条件的，不予登记…": the case as stated,
+    # over its negation (and "不符合条件的…" the other way round)
+    negated = [(m.group(2), bool(m.group(1))) for m in _CASE_OF.finditer(question)]
+    if not (named or conditions or fined or non or contrary or citing or negated):
         return ranked
     for s in ranked:
         said = bare(s.text)
@@ -52,7 +55,17 @@ def emphasise(question: str, ranked: list, document_text=None) -> list:
         s.score += BONUS * (sum((n in s.text) - (n[1:] in s.text.replace(n, "")) for n in non) - (id(s) in contrary))
         s.score += BONUS * (max((w for c, w in conditions if c in said), default=0) + 2 * any(f in said for f in fined)
                             + 2 * (id(s) in citing))
+        s.score += BONUS * sum(_states_case(w, s.text) - _states_case(w, s.text, True) if not neg else
+                               _states_case(w, s.text, True) - _states_case(w, s.text) for w, neg in negated)
     return sorted(ranked, key=lambda x: -x.score)
+
+
+_CASE_OF = re.compile(r"([不未])?((?:符合|具备|满足|达到)[\u4e00-\u9fff]{2})的")
+
+
+def _states_case(words: str, text: str, negated: bool = False) -> bool:
+    """The text opens a case with the words ("符合条件的，"), or with their negation ("不符合条件的")."""
+    return re.search((r"[不未]" if negated else r"(?<![不未])") + re.escape(words) + r"的[，,]", text) is not None
 
 
 def _states_number(number: str, text: str) -> bool:

@@ -14,8 +14,8 @@ import numpy as np
 from index.lexical import tokenize
 
 from . import (dates, doers, document_facts, entities, issuance, lists, names, numbers, phrasings, premises, refusals,
-               spans, verdicts)
-from .cloze import cloze
+               shapes, spans, verdicts)
+from .cloze import cloze, gap_ends
 from .emphasis import emphasise, graded_cases
 from .means import means
 from .passage import Passage, bare
@@ -84,6 +84,8 @@ def score_sentences(question: str, documents, question_vector, sentence_vectors,
 def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Extraction:
     """`document_text(doc name)` gives the full text, for the paragraph around a sentence."""
     found = _extract(question, kind, ranked, document_text)
+    if found.answer and not shapes.fits(question, found.answer, found.evidence[0].text if found.evidence else ""):
+        return Extraction(None, found.evidence, found.confidence)
     evidence = found.evidence[0].text if found.answer and found.evidence else None
     # A yes/no answer reads an exclusion or another level as its "no".
     if evidence and kind != "yes_no" and (refusals.excluded(question, evidence)
@@ -121,8 +123,9 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
     signed = _document_fact(question, ranked, document_text)
     if signed:
         return Extraction(signed[0], [signed[1]], best.score)
-    # "本办法是以市政府第几号令公布的" of a text that prints no number: no sentence of its body is the answer
-    if all(issuance.unprinted_number(question, document_text(doc) or "")
+    # "本办法是以市政府第几号令公布的" of a text that prints no number, "本意见自哪一天起施行" of one that
+    # does not say: no sentence of its body is the answer
+    if all(issuance.unstated(question, document_text(doc) or "")
            for doc in dict.fromkeys(s.chunk.metadata["doc"] for s in ranked)):
         return Extraction(None, [best], best.score)
     if not refusals.keys_present(question, best, ranked, document_text):
@@ -145,7 +148,8 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
     close = [s for s in ranked[:4] if s.score >= best.score - CLOSE]
     duty = doers.duty_asked(question)  # only then is the sentence's paragraph needed
     for sentence in close:
-        answer = (duty and doers.responsible(question, passage_of(sentence, document_text))) or \
+        answer = (duty and (doers.lead_doer(question, lead_of(sentence, document_text)[0]) or
+                            doers.responsible(question, passage_of(sentence, document_text)))) or \
             for_the_rest(question, sentence, document_text) or \
             phrasings.formula(question, sentence.text, next_line(sentence, document_text)) or \
             phrasings.consequence(question, sentence.text) or \
@@ -153,7 +157,8 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
             phrasings.labelled(question, sentence.text) or phrasings.definition(question, sentence.text) or \
             phrasings.deemed(question, sentence.text) or phrasings.purpose(question, sentence.text) or \
             phrasings.respectively(question, sentence.text) or phrasings.besides(question, sentence.text) or \
-            means(question, sentence.text)
+            means(question, sentence.text) or \
+            (kind in ("descriptive", "reason") and lists.duties(question, sentence.text))  # 承担什么职责
         if answer:
             return Extraction(answer, [sentence], sentence.score)
     # "本规定所称家用汽车产品是指什么": the term's definition, however low its line scored (a list of
@@ -167,7 +172,8 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
             passage = passage_of(sentence, document_text)
             # "它…" is about the name in the sentence before: that name comes first.
             before = names.antecedent(passage) if entities.name_required(question) else None
-            answer = (before and entities.entity_strict(question, before)) or entities.entity_strict(question, passage)
+            answer = doers.lead_doer(question, lead_of(sentence, document_text)[0]) or \
+                (before and entities.entity_strict(question, before)) or entities.entity_strict(question, passage)
             if answer and answer not in question:  # "哪个单位" → "单位" names nothing
                 return Extraction(names.whole_name(answer, sentence.text), [sentence], sentence.score)
         if entities.name_required(question):
@@ -211,8 +217,10 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
                 return Extraction(None, [sentence], sentence.score)
             if answer:
                 return Extraction(answer, [sentence], sentence.score)
-    if kind == "list":  # a list of the very kind asked for outranks a closer sentence that merely lists
-        # (but not one leaving out the subject the question opens with and the best sentence names: "学校应当…")
+    # a list of the very kind asked for outranks a closer sentence that merely lists (but not one leaving
+    # out the subject the question opens with and the best sentence names: "学校应当…"; nor the best
+    # sentence announcing its own lines: "…应当记载下列信息：")
+    if kind == "list" and not _LIST_LEAD.search(best.text):
         nouns = [w for w, f in pos_tags(question)[:1] if f.startswith("n") and not f.startswith("ns") and len(w) >= 2
                  and w in best.text]
         named = [s for s in ranked[:4] if s.score >= best.score - 2 * CLOSE and lists.lists_asked_kind(question, s.text)
@@ -248,8 +256,9 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
                 return Extraction(answer, [sentence], sentence.score)
         # "以哪一天为期间届满的日期" against "以节假日期满后的第一个工作日为期间届满的日期": a time the text names
         # in words, where the question's own words bracket it.
+        # ("可以定在农民工提供劳动的什么时期" → "…提供劳动的当期或者次期": nothing after the gap to bracket it)
         for sentence in close if kind == "date" else []:
-            answer = cloze(question, sentence.text, both_sides=True)
+            answer = cloze(question, sentence.text, both_sides=not gap_ends(question))
             if answer and len(answer) <= 20 and not _restates(question, answer):
                 return Extraction(answer, [sentence], sentence.score)
         # "居住证上都会印哪些个人信息" against "居住证登载的内容包括：姓名、性别、…": no close sentence lists

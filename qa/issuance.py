@@ -18,8 +18,10 @@ _VERB = re.compile(r"印发|发布|发出|出台|制定|下发|颁布|发文|签
                    r"的日期|修订|修改|修正|通过|批准|" + _CHANGED)
 _IN_FORCE_ASKED = re.compile(r"生效|施行|实行|开始实施|开始执行|起实施|起执行")  # 自什么时候起实施
 # "本办法自2024年3月1日起施行", "本方案自印发之日起执行"; under a regulation's title "2022年1月1日 施行"
-_IN_FORCE = re.compile(r"[^。；\n]{0,20}?自(\d{4}年\d{1,2}月\d{1,2}日|[\u4e00-\u9fff]{2,6}之日)起(?:施行|实施|执行|生效)|"
-                       r"^(\d{4}年\d{1,2}月\d{1,2}日)\s*(?:起)?(?:施行|实施|生效)$", re.M)
+_IN_FORCE = re.compile(r"[^。；\n]{0,20}?自(\d{4}年\d{1,2}月\d{1,2}日|[\u4e00-\u9fff]{2,6}之日)起?(?:施行|实施|执行|生效)|"
+                       r"^(\d{4}年\d{1,2}月\d{1,2}日)\s*(?:起)?(?:施行|实施|生效)$|"
+                       r"本(?:办法|规定|细则|条例|意见|方案|通知|决定|措施)(\d{4}年\d{1,2}月\d{1,2}日)起(?:施行|实施|执行|生效)",
+                       re.M)
 _NUMBER_ASKED = re.compile(r"文号|发文字号|发文号|第几号|哪一?号令|几号令|令号")
 _NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\d+号$")  # "国办发〔2018〕124号"
 WHEN = re.compile(r"哪(?:一)?天|何时|什么时候|哪(?:一)?年|几月几[日号]|日期|时间")
@@ -78,9 +80,11 @@ def answer(question: str, text: str) -> tuple[str, str] | None:
     return (value, line) if value and line else None
 
 
-def unprinted_number(question: str, text: str) -> bool:
-    """The question asks this document's number (文号, 第几号令) and the document prints none."""
-    return asked(question, "".join(text.split("\n", 2)[:2])) == "number" and answer(question, text) is None
+def unstated(question: str, text: str) -> bool:
+    """The question asks this document's number (文号, 第几号令) and the document prints none, or from when
+    it applies ("本意见自哪一天起施行") and it says nothing of that."""
+    return asked(question, "".join(text.split("\n", 2)[:2])) in ("number", "in force") and \
+        answer(question, text) is None
 
 
 def asked(question: str, title: str) -> str | None:
@@ -226,5 +230,5 @@ def in_force(text: str) -> tuple[str, str] | None:
     if not found:
         return None
     # "自公布之日起" says when; "公布之日" alone reads as the day of publishing
-    day = found.group(1) or found.group(2)
+    day = found.group(1) or found.group(2) or found.group(3)  # ("本细则2014年10月30日起施行": no 自)
     return ("自" + day + "起" if day.endswith("之日") else day), found.group(0)

@@ -143,8 +143,8 @@ def alternatives(found: str | None) -> str | None:
     return found if len(items) >= 2 and all(2 <= len(x) <= 10 for x in items) else None
 
 
-_DUTIES_ASKED = re.compile(r"^([\u4e00-\u9fff]{2,8}?)(?:在[^，,？?]{2,12}?)?(?:应当|应该|要|需要|得)?(?:承担|负责|做|履行|负有)?哪些"
-                           r"(?:工作|职责|责任|义务|事情|事)")
+_DUTIES_ASKED = re.compile(r"^([\u4e00-\u9fff]{2,8}?)(?:在[^，,？?]{2,20}?)?(?:应当|应该|要|需要|得)?(?:承担|负责|做|履行|负有)?"
+                           r"(?:哪些|什么)(?:工作|职责|责任|义务|事情|事)")
 
 
 def duties(question: str, sentence: str) -> str | None:
@@ -170,7 +170,9 @@ def numbered_lines(p: Passage) -> list[str]:
 
 def listing(question: str, p: Passage) -> str | None:
     """A list answer: heads of the enumerated lines that follow, else the items of the sentence."""
-    heads = [_item_head(line) for line in numbered_lines(p)]
+    # ("…包括需求评估、适配评估…等。适配服务的工作程序为：": a sentence listing before the one announcing lines)
+    own = p.offset + len(p.text) < len(p.paragraph.rstrip()) and p.text.count("、") >= 2
+    heads = [] if own else [_item_head(line) for line in numbered_lines(p)]
     if heads:
         return ("；" if any(re.search(r"[、，,]", h) for h in heads) else "、").join(heads)
     sections = announced_sections(p) or _items_under(p)
@@ -180,12 +182,18 @@ def listing(question: str, p: Passage) -> str | None:
     titles = _TITLES.search(p.text)
     if titles:
         return "、".join(re.findall(r"《[^》]+》", titles.group(0)))
+    inventory = _INVENTORY.search(p.text)
+    if inventory:  # items whose own parts are joined by 、 are set apart by commas
+        return inventory.group(1).replace("，", "；")
     items = enumeration_items(question, p)
     if len(items) >= 2:
         return "、".join(_head(x) for x in items)
     return None
 
 
+# "台账应当包括用人单位名称，支付周期，支付日期，支付对象姓名、身份证号码、联系方式，…等内容"
+_INVENTORY = re.compile(r"(?:包括|包含|载明|记载|写明|注明)((?:[^，。；;：:]{2,24}，){2,}[^，。；;：:]{2,30}?)"
+                        r"等(?:内容|事项|信息|材料|情况|资料)")
 _TITLES = re.compile(r"《[^》]+》(?:[、和及或]?《[^》]+》)+")
 
 

@@ -30,7 +30,7 @@ def whole_name(answer: str, text: str) -> str:
     return _run_before(text, at, at + len(answer)) + answer
 
 
-_BRACKET_BEFORE = re.compile(r"[（(][\u4e00-\u9fff]{1,3}[）)]$")
+_BRACKET_BEFORE = re.compile(r"[（(][\u4e00-\u9fff][\u4e00-\u9fff、]{0,4}[）)]$")  # "县（市、区）"
 
 
 def _run_before(text: str, at: int, end: int) -> str:
@@ -48,7 +48,7 @@ def _run_before(text: str, at: int, end: int) -> str:
     for i in range(len(before) - 1, -1, -1):
         word, flag = before[i]
         # "地方各级人民政府"; "全国医保基金举报投诉管理系统": verbs between nouns name what the thing is for
-        inner = word in _LEVEL_WORDS or (flag == "v" and len(word) == 2 and _verbs_after_noun(before, i))
+        inner = word in _LEVEL_WORDS or word in _ADMIN or (flag == "v" and len(word) == 2 and _verbs_after_noun(before, i))
         # (jieba files "费由" as a name: a word ending in a preposition ends the name's run)
         if not (flag.startswith(NOMINAL) or inner) or len(taken) + len(word) > 12 or word[-1] in "由被向对从在给与和跟把将":
             break
@@ -57,6 +57,7 @@ def _run_before(text: str, at: int, end: int) -> str:
 
 
 _LEVEL_WORDS = ("各级", "各")
+_ADMIN = ("省", "市", "县", "区", "镇", "乡", "州")  # jieba tags a lone 县 as anything ("县（市、区）人民政府")
 
 
 def _verbs_after_noun(tags: list[tuple[str, str]], i: int) -> bool:

@@ -6,7 +6,7 @@ from itertools import takewhile
 
 from .dates import DATE, DATE_RANGE, FREQUENCY, PERIOD_ASKED
 from .lists import enumeration_items
-from .passage import NUMERAL, Passage, in_question, pick, pick_match
+from .passage import NUMERAL, Passage, char_pairs, in_question, pick, pick_match
 from .question import ARTICLE_ASKED, HOW_MANY, pos_tags
 
 _UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|％|个百分点|个工作日|工作日|个月|个年度|个季度|个小时|学时|课时|小时|倍|折|周岁|项|条|个|大|家|种|类|级|名|人|次|所|方面|张|"
@@ -132,6 +132,7 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
         found = [m for m in found if any(x in _MAGNITUDE.sub("", m.group(0)) for x in chosen[1])]
     if _FINE_ASKED.search(question):  # "违法所得不足1万元的，并处1万元以上3万元以下的罚款": the case's value is no fine
         found = [m for m in found if not _CASE_GOES_ON.match(p.text, m.end())] or found
+    found = _of_party(question, p.text, found)
     if _DURATION_ASKED.search(question) and not _LIMIT_ASKED.search(question):  # "多长时间检测一次" → "每季度"
         # ("最长能补多久" asks a limit, not how often)
         found += [m for m in FREQUENCY.finditer(p.text)]
@@ -153,6 +154,22 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
         period = DATE_RANGE.search(p.text)
         return period.group(0) if period else None
     return picked
+
+
+# "对单位处2万元以上5万元以下的罚款，对法定代表人或者主要负责人…处1万元以上3万元以下的罚款"
+_PARTY = re.compile(r"对([^，,；;。处]{1,40}?)(?:处|给予)")
+
+
+def _of_party(question: str, text: str, found: list[re.Match]) -> list[re.Match]:
+    """The figures said of the party the question names most of, when the text sets one for each."""
+    parties = list(_PARTY.finditer(text))
+    asked = char_pairs(question)
+    shared = [len(char_pairs(m.group(1)) & asked) for m in parties]
+    if len(parties) < 2 or shared.count(max(shared)) > 1 or not max(shared):
+        return found
+    at = shared.index(max(shared))
+    end = parties[at + 1].start() if at + 1 < len(parties) else len(text)
+    return [m for m in found if parties[at].start() <= m.start() < end] or found
 
 
 # "超过三小时的，按照一天计入": the value is the bound, not the number alone ("可以延长3个月" is no 3个月 in all)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from index.chunking import split_clauses
 from index.lexical import tokenize
@@ -18,6 +19,16 @@ def article(number: str, text: str) -> str:
     """Article 第{number}条 of `text` whole: its lines up to the next article or chapter ("" if none)."""
     block = re.search(rf"^\s*第{number}条.*?(?={PART_LINE.pattern}|\Z)", text, re.M | re.S)
     return block.group(0) if block else ""
+
+
+_ITEM_LINE = re.compile(r"^\s*[（(][\d一二三四五六七八九十]+[)）]")
+
+
+def announced(paragraph: str, text: str) -> str:
+    """The numbered lines a paragraph ending in a colon announces ("有下列情形之一的，…处…罚款：" → its cases)."""
+    at = text.find(paragraph) if paragraph.rstrip().endswith(("：", ":")) else -1
+    lines = text[at + len(paragraph):].split("\n")[1:] if at >= 0 else []
+    return "\n".join(takewhile(_ITEM_LINE.match, lines))
 
 
 def char_pairs(text: str) -> set[str]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from .issuance import missing_revision
-from .passage import NUMERAL, PART_LINE, numeral_value
+from .passage import NUMERAL, PART_LINE, numeral_value, spread
+from .question import ASKING, pos_tags
 
 # "既然…取得经营许可满三年才能申请…" where the text says "取得经营许可满两年", "三十日无理由退货" where it says
 # "七日无理由退货": a figure the question takes for granted, which the documents state otherwise in the same
@@ -31,8 +32,22 @@ def false_premise(question: str, text: str) -> bool:
     # "《治安管理处罚法》第五十条", "《道路交通安全法》2021年修订": another document's parts and history
     title = text.lstrip().split("\n", 1)[0]
     itself = all(named in title for named in re.findall(r"《([^》]+)》", question))
-    return _bound_premise(question, text) or \
+    return _bound_premise(question, text) or _attributed(question, text) or \
         (itself and (_missing_part(question, text) or missing_revision(question, text)))
+
+
+# "条例规定欠薪企业每天按欠薪额万分之五加收滞纳金，这笔滞纳金交给谁": what the question says the text says
+# (not "文件里说的职业院校…", a thing it mentions)
+_ATTRIBUTED = re.compile(r"(?:条例|办法|规定|细则|文件|意见|政策|法)(?:里|中|上)?(?:规定|明确|要求|写着|说)了?(?!的)[，,]?"
+                         r"([^，,。？?]{4,30})")
+
+
+def _attributed(question: str, text: str) -> bool:
+    """The question credits the text with a rule about a thing the text never names."""
+    said = _ATTRIBUTED.search(question)
+    nouns = [w for w, f in pos_tags(said.group(1)) if f.startswith("n") and not f.startswith(("ns", "nr"))
+             and len(w) >= 2 and not ASKING.search(w) and w != "意思"] if said else []
+    return any(w not in text and not spread(w, text) for w in nouns)
 
 
 # "规定要求三包有效期最少1年" where the text says "三包有效期不得低于2年": the same bound, said in other words

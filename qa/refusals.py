@@ -12,7 +12,7 @@ from index.lexical import tokenize
 
 from .numbers import numbers_in, without_bound
 from .phrasings import ALIAS
-from .passage import PART_LINE, Passage, article, spread
+from .passage import PART_LINE, Passage, announced, article, spread
 from .question import ABOUT_THE_TEXT, ASKING, key_terms, pos_tags
 
 if TYPE_CHECKING:
@@ -168,7 +168,7 @@ def another_item(question: str, answer: str, passage: Passage, text: str | None,
     nouns = [first[1]]
     text = text or ""
     missing = [w for w in nouns if w not in passage.paragraph + lead and not spread(w, passage.paragraph) and w in text]
-    if not missing:
+    if not missing or all(w in announced(passage.paragraph, text) for w in missing):  # the cases it goes on to list
         return False
     # only then the paragraphs it refers to, which mean searching the whole document
     referred = _previous_paragraph(passage.paragraph, text) + _cited_articles(passage.paragraph, text)

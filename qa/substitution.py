@@ -25,6 +25,9 @@ def substitute(previous: str, phrase: str) -> str | None:
             if word in _PARTIES and word != phrase:
                 return previous[:at] + phrase + previous[at + len(word):]
             at += len(word)
+    part = _part_of(previous, phrase)
+    if part:
+        return part
     bracketed = _bracketed(previous, phrase)
     if bracketed:
         return bracketed
@@ -50,6 +53,16 @@ def substitute(previous: str, phrase: str) -> str | None:
         return None
     start, end, _ = max(same, key=lambda r: r[1] - r[0])
     return previous[:start] + phrase + previous[end:]
+
+
+def _part_of(previous: str, phrase: str) -> str | None:
+    """"那对单位的法定代表人呢？" after "…，单位要被罚多少？": the owner the previous question last names
+    becomes the owner's part; what is asked of it stays."""
+    owned = re.fullmatch(r"[对给向]?([\u4e00-\u9fff]{2,8})的([\u4e00-\u9fff]{2,10})", phrase)
+    if not owned or owned.group(2) in previous:
+        return None
+    at = previous.rfind(owned.group(1))
+    return previous[:at] + owned.group(1) + "的" + owned.group(2) + previous[at + len(owned.group(1)):] if at >= 0 else None
 
 
 def _graded(previous: str, case: str) -> str | None:

@@ -9,7 +9,7 @@ from qa import extractive
 from qa.dates import date, frequency
 from qa.entities import entity_strict
 from qa.names import whole_name
-from qa.issuance import answer, unprinted_number
+from qa.issuance import answer, unstated
 from qa.lists import listing
 from qa.means import means
 from qa.numbers import labelled, number
@@ -140,8 +140,8 @@ def test_a_number_in_brackets_under_the_title_is_the_documents_number():
 
 def test_a_documents_number_it_does_not_print_is_not_answered():
     text = "广州市困难残疾人生活补贴和重度残疾人护理补贴实施办法\n第一条 为做好补贴工作，制定本办法。\n"
-    assert unprinted_number("本实施办法是以广州市人民政府第几号令公布的？", text)
-    assert not unprinted_number("本实施办法是哪天公布的？", text)
+    assert unstated("本实施办法是以广州市人民政府第几号令公布的？", text)
+    assert not unstated("本实施办法是哪天公布的？", text)
 
 
 def test_occasions_are_not_counted_from_a_list():

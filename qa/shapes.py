@@ -1,0 +1,41 @@
+"""What an answer must look like for some questions, whatever sentence it came from: a month asked for
+names a month, a telephone number is digits, a web address has a domain, an hour is on the clock; the
+papers to hand in, the schooling, the colour or the rate asked for are named as such; and the things a
+list asks for are not the catalogue another body is to publish. An answer of another shape is no answer."""
+from __future__ import annotations
+
+import re
+
+# "养犬登记证每年几月份进行年检" is not answered by "收到养犬登记申办材料后", "收容留检场所的联系电话是
+# 多少" or "应该拨打哪个投诉电话" by "十五日内", "每天几点到几点有人接听" by "第三十六条"
+_IN_ANSWER = (
+    (re.compile(r"几月份?(?!几)|哪个月|哪一个月|什么月份"), re.compile(r"月|\d")),
+    (re.compile(r"电话(?:号码)?(?:是|为)?(?:多少|几号|什么)|(?:哪个|什么)[\u4e00-\u9fff]{0,4}电话"),
+     re.compile(r"\d[\d\-－ ]{4,}")),
+    (re.compile(r"网址|网站地址|链接"), re.compile(r"[a-zA-Z0-9]\.[a-zA-Z]{2,}")),
+    (re.compile(r"几点"), re.compile(r"[点时:：]")),
+)
+# "申请长护险失能评估要带哪些材料" is not answered by a sentence that names no paper at all, "护理员需要
+# 什么学历" by one that names no schooling, "收集容器分别是什么颜色" by one without a colour
+_NAMED_IN_EVIDENCE = (
+    (re.compile(r"(?:哪些|什么|啥)(?:申请|证明)?(?:材料|资料|证件)|(?:带|交|提交|准备)什么"),
+     re.compile(r"材料|资料|证|表|书|复印件|照片|凭据|票据|清单|文件|协议|合同|报告")),
+    (re.compile(r"(?:什么|哪些|哪种)学历|学历要求"), re.compile(r"学历|文化程度|毕业|学位|本科|专科|大专|中专|高中|初中")),
+    (re.compile(r"什么颜色|哪种颜色"), re.compile(r"色")),
+    (re.compile(r"什么利率|利率是多少"), re.compile(r"利率|利息|%|％")),
+)
+# "烈性犬具体包括哪些犬种" against "烈性犬、大型犬的品种目录和标准，由市综合行政执法部门…确定，并向社会公布"
+_CATALOGUE = re.compile(r"(?:目录|标准|名录|清单)$")  # (the answer names one)
+_DEFERRED = re.compile(r"由[^。]{2,40}?(?:确定|制定|公布|发布)")
+
+
+def fits(question: str, answer: str, evidence: str = "") -> bool:
+    # (the last clause asks: "网吧每天几点到几点可以营业，超过这个时间还开着，会怎么罚" is a follow-up read whole)
+    asking = re.split(r"[，,；;]", question.rstrip("？? "))[-1]
+    if any(asked.search(asking) and not said.search(answer) for asked, said in _IN_ANSWER):
+        return False
+    if any(asked.search(question) and not said.search(evidence) for asked, said in _NAMED_IN_EVIDENCE):
+        return False
+    # (unless a catalogue is what is asked: "要符合哪些标准")
+    return not (re.search(r"哪些|哪几", question) and not re.search(r"目录|标准|名录|清单", question)
+                and _CATALOGUE.search(answer) and _DEFERRED.search(evidence))
