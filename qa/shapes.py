@@ -1,7 +1,8 @@
 """What an answer must look like for some questions, whatever sentence it came from: a month asked for
-names a month, a telephone number is digits, a web address has a domain, an hour is on the clock; the
-papers to hand in, the schooling, the colour or the rate asked for are named as such; and the things a
-list asks for are not the catalogue another body is to publish. An answer of another shape is no answer."""
+names a month, a year a year, a telephone number is digits, a web address has a domain, an hour is on the
+clock, a bank or a hospital asked for is one; the papers to hand in, the schooling, the colour or the rate
+asked for are named as such; and the things a list asks for are not the catalogue another body is to
+publish. An answer of another shape is no answer."""
 from __future__ import annotations
 
 import re
@@ -14,7 +15,10 @@ _IN_ANSWER = (
      re.compile(r"\d[\d\-－ ]{4,}")),
     (re.compile(r"网址|网站地址|链接"), re.compile(r"[a-zA-Z0-9]\.[a-zA-Z]{2,}")),
     (re.compile(r"几点"), re.compile(r"[点时:：]")),
+    (re.compile(r"哪(?:一)?年(?!龄|级)|哪个年份|什么年份"), re.compile(r"\d{4}|年")),
 )
+# "临时救助金通过哪家银行打到账上" is not answered by "申请人": the kind asked names the answer
+_KIND_ASKED = re.compile(r"哪(?:个|家|所|一家|一个)(银行|医院|科室|派出所|学校|法院)")
 # "申请长护险失能评估要带哪些材料" is not answered by a sentence that names no paper at all, "护理员需要
 # 什么学历" by one that names no schooling, "收集容器分别是什么颜色" by one without a colour
 _NAMED_IN_EVIDENCE = (
@@ -33,6 +37,9 @@ def fits(question: str, answer: str, evidence: str = "") -> bool:
     # (the last clause asks: "网吧每天几点到几点可以营业，超过这个时间还开着，会怎么罚" is a follow-up read whole)
     asking = re.split(r"[，,；;]", question.rstrip("？? "))[-1]
     if any(asked.search(asking) and not said.search(answer) for asked, said in _IN_ANSWER):
+        return False
+    kind = _KIND_ASKED.search(asking)
+    if kind and kind.group(1)[-1] not in answer:
         return False
     if any(asked.search(question) and not said.search(evidence) for asked, said in _NAMED_IN_EVIDENCE):
         return False

@@ -197,6 +197,8 @@ def test_answers_of_the_wrong_shape():
     assert not fits("登记公示系统的网址是什么？", "证明") and fits("公示系统的网址是什么？", "www.zhongdengwang.org.cn")
     assert not fits("热线每天几点到几点有人接听？", "第三十六条") and fits("热线几点开始接听？", "每天8:30")
     assert fits("网吧每天几点到几点可以营业，超过这个时间还开着，会怎么罚？", "警告")  # the last clause asks
+    assert not fits("劳动保障监察条例在哪一年修订过？", "为了贯彻实施劳动保障法律") and fits("哪一年修订过？", "2017年")
+    assert not fits("临时救助金一般通过哪家银行打到账上？", "申请人") and fits("开在哪家银行？", "指定的银行")
     terminated = "第十九条 长护险待遇享受人员出现下列情形之一的，定点服务机构应及时办理待遇终止手续："
     assert not fits("申请长护险失能评估要带哪些材料？", "死亡、自理能力好转", terminated)
     assert fits("申请长护险失能评估要带哪些材料？", "身份证、病历", "申请失能评估应当提交下列材料：")
