@@ -73,11 +73,16 @@ _PURPOSE = re.compile(r"为(?:了)?([^。\n]{4,120}?)[，,](?:(?:根据|依据|�
 def aims(question: str, text: str) -> tuple[str, str] | None:
     """What the document says it is for, when the question asks that of the document itself (not
     "设立吸烟区的目的是什么")."""
-    title = text.lstrip().split("\n", 1)[0]
-    quoted = re.findall(r"《([^》]+)》", question)
-    itself = issuance.ITSELF.search(question) or (quoted and all(q in title for q in quoted))
+    itself = _about_itself(question, text)
     found = _PURPOSE.search(text) if _PURPOSE_ASKED.search(question) and itself else None
     return (found.group(1), _sentence_at(text, found)) if found else None
+
+
+def _about_itself(question: str, text: str) -> bool:
+    """The question points at this document ("本办法", or 《titles》 its own title contains)."""
+    title = text.lstrip().split("\n", 1)[0]
+    quoted = re.findall(r"《([^》]+)》", question)
+    return bool(issuance.ITSELF.search(question) or (quoted and all(q in title for q in quoted)))
 
 
 def _sentence_at(text: str, found: re.Match) -> str:
@@ -146,9 +151,7 @@ _VALIDITY_ASKED = re.compile(r"有效期(?:是|为|有)?(?:几|多少|多长|多
 
 def validity(question: str, text: str) -> tuple[str, str] | None:
     """"本办法的有效期是几年" against "本办法自2019年2月1日实施，有效期5年": only of the document itself."""
-    title = text.lstrip().split("\n", 1)[0]
-    quoted = re.findall(r"《([^》]+)》", question)
-    itself = issuance.ITSELF.search(question) or (quoted and all(q in title for q in quoted))
+    itself = _about_itself(question, text)
     # ("有效期满后会自动延长几年" asks the extension)
     found = _VALIDITY.search(text) if _VALIDITY_ASKED.search(question) and itself else None
     return (found.group(1), _sentence_at(text, found)) if found else None
