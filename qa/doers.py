@@ -21,6 +21,7 @@ _DUTY_ASKED = re.compile(r"(?:谁|哪[个些家一]*[\u4e00-\u9fff]{0,4}?(?:部�
 # "（责任单位：市水务局、…）" and "［市民政局、市财政局按职责分工负责，各区（市）县政府负责］"
 _DUTY_NOTE = re.compile(r"[（(](?:责任|牵头|主责|负责)(?:单位|部门)[:：]([^）)]+)[）)]|"
                         r"［([^］，,]+?)(?:按职责分工)?负责[，,］]")
+_LEAD_NOTE = re.compile(r"[（(]([^（）()：:，,。；;]{2,30}?)牵头(?:[，,][^（）()]*)?[）)]")
 _BODY_KIND = re.compile(r"哪[个些家一]*([\u4e00-\u9fff]{2,4}?)(?:部门|单位|机构|机关)")
 
 
@@ -35,6 +36,11 @@ def responsible(question: str, p: Passage) -> str | None:
     if not duty_asked(question):
         return None
     match = _DUTY_NOTE.search(p.paragraph, p.offset)
+    # "（住房城乡建设部牵头，国家卫生计生委等部门参与）" closes an item of a State Council plan: the body
+    # leading it is in charge, whatever names its sentences hold
+    lead = _LEAD_NOTE.search(p.paragraph, p.offset)
+    if lead and not (match and match.start() < lead.start()):
+        return lead.group(1)
     # The sentence itself may name who does it ("市住建委牵头负责统筹…"): that comes first.
     found = who(question, p.text, anchored=True)
     if found or not match:

@@ -82,11 +82,20 @@ _IS = re.compile(r"(?:^|[，,。；;：:\s])([^，,。；;：:\s]{2,30}?)是([^�
 
 def subject_of_is(question: str, text: str) -> str | None:
     asked = _ASKED_AFTER_IS.search(question)
-    said = re.sub(r"^(?:本|我|全)[市省区县]", "", asked.group(1)) if asked else ""
+    said = _plain(asked.group(1)) if asked else ""
     for found in _IS.finditer(text) if said else ():
-        if found.group(2).startswith(said):
-            return found.group(1)
+        if _plain(found.group(2)).startswith(said):
+            # "第六条市住房城乡建设局是…", "市住房保障办公室（以下称市住房保障部门）是…": the name itself
+            return _NOT_NAME.sub("", found.group(1)) or found.group(1)
     return None
+
+
+def _plain(words: str) -> str:
+    # "全市公共租赁住房保障行政主管部门" says what "公共租赁住房保障的行政主管部门" asks
+    return re.sub(r"^(?:本|我|全)[市省区县]", "", words).replace("的", "")
+
+
+_NOT_NAME = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条\s*|[（(](?:以下)?简?称[^）)]*[）)]$")
 
 
 _OBJECT_ASKED = re.compile(r"[把对向给找叫让跟和与同]谁")

@@ -1,8 +1,8 @@
 """What an answer must look like for some questions, whatever sentence it came from: a month asked for
-names a month, a year a year, a telephone number is digits, a web address has a domain, an hour is on the
-clock, a bank or a hospital asked for is one; the papers to hand in, the schooling, the colour or the rate
-asked for are named as such; and the things a list asks for are not the catalogue another body is to
-publish. An answer of another shape is no answer."""
+names a month, a year a year, a sum of money a sum, a lower bound no upper one, a telephone number is
+digits, a web address has a domain, an hour is on the clock, a bank or a hospital asked for is one; the
+papers to hand in, the schooling, the colour or the rate asked for are named as such; and the things a
+list asks for are not the catalogue another body is to publish. An answer of another shape is no answer."""
 from __future__ import annotations
 
 import re
@@ -16,6 +16,11 @@ _IN_ANSWER = (
     (re.compile(r"网址|网站地址|链接"), re.compile(r"[a-zA-Z0-9]\.[a-zA-Z]{2,}")),
     (re.compile(r"几点"), re.compile(r"[点时:：]")),
     (re.compile(r"哪(?:一)?年(?!龄|级)|哪个年份|什么年份"), re.compile(r"\d{4}|年")),
+    # "公积金贷款最高能贷多少" is not answered by "1个月内": a sum of money asked is one
+    (re.compile(r"多少钱|[罚贷补赔交缴]多少|能贷|(?:罚款|费用|收费)(?:是|为)?多少"),
+     re.compile(r"元|[％%倍万亿千百]|免费|不收|工资|基数|比例|标准|额")),
+    # "超大城市是指城区常住人口多少万以上的城市" is not answered by "300万以下"
+    (re.compile(r"多少[^，,。？?]{0,3}以上"), re.compile(r"以上|不少于|不低于|至少|超过|满|^(?!.*以下)")),
 )
 # "临时救助金通过哪家银行打到账上" is not answered by "申请人": the kind asked names the answer
 _KIND_ASKED = re.compile(r"哪(?:个|家|所|一家|一个)(银行|医院|科室|派出所|学校|法院)")

@@ -7,7 +7,7 @@ import re
 from index.chunking import split_clauses
 from index.lexical import tokenize
 
-from .passage import Passage, best_clause, char_pairs, matchable, shorten
+from .passage import NUMERAL, Passage, best_clause, char_pairs, matchable, numeral_value, shorten
 from .question import pos_tags
 
 _NEGATIONS = frozenset({"不", "不是", "并不", "并非", "不会", "不能", "没有", "没", "尚未", "未", "无", "非", "并未",
@@ -44,6 +44,10 @@ def yes_no(question: str, p: Passage) -> str:
         return (yes if _negated(rule, asked) else no) + "。" + _window(question, p.text)
     # "…就完了，不会有行政处罚？" against "…做好协议处理与行政处罚的有效衔接": the question denies what the text states
     if _denies_stated(plain, text):
+        return no + "。" + _window(question, p.text)
+    # "我28岁，单身…能自己申请吗" against "年满30周岁的单身申请人可独立申请", "可以承租2套吗" against "只限申请
+    # 承租1套": the question's own figure lies past the text's bound
+    if _past_bound(question, text):
         return no + "。" + _window(question, p.text)
     # "是由省教育厅牵头的吗" against "由省卫生健康部门牵头": another body holds the place the question names
     other = _other_body(question, text)
@@ -85,6 +89,31 @@ def _denies_stated(clause: str, text: str) -> bool:
     if not denial or _negated(text) or _EXEMPT.search(text) or "取消" in text or _CASE_MODAL.search(after):
         return False
     return any(len(w) >= 2 and w in text for w, _ in pos_tags(after))
+
+
+_FIGURE_UNIT = r"(周岁|岁|套|辆|平方米|个月|年|日|天|人|次|件|张|只|元|万元)"
+_ASKED_FIGURE = re.compile(rf"(?<!第)({NUMERAL}){_FIGURE_UNIT}(?!以上|以下|以内|内|前|后|左右)")
+_LOWER = r"(?:年满|满|不低于|不少于|至少)({n}){u}|({n}){u}(?:及)?以上"
+_UPPER = r"(?:不超过|不得超过|不高于|最多|最高|只限[^，,。；;\d]{{0,8}}?)({n}){u}|({n}){u}以下"
+
+
+def _past_bound(question: str, text: str) -> bool:
+    """A figure the question states ("28岁") that the text's bound on the same unit excludes ("年满30周岁"),
+    unless the question bounds it itself ("超过2套")."""
+    for figure in _ASKED_FIGURE.finditer(question):
+        if re.search(r"(?:超过|不到|少于|多于|低于|高于|以上|以下|满)$", question[:figure.start()]):
+            continue
+        value, unit = numeral_value(figure.group(1)), _same_unit(figure.group(2))
+        for pattern, past in ((_LOWER, lambda v, b: v < b), (_UPPER, lambda v, b: v > b)):
+            for bound in re.finditer(pattern.format(n=NUMERAL, u=f"({unit})"), text):
+                said = numeral_value(bound.group(1) or bound.group(3))
+                if value is not None and said is not None and past(value, said):
+                    return True
+    return False
+
+
+def _same_unit(unit: str) -> str:
+    return {"岁": "周岁|岁", "周岁": "周岁|岁", "日": "日|天", "天": "日|天"}.get(unit, unit)
 
 
 def _window(question: str, text: str, limit: int = 60) -> str:
