@@ -58,10 +58,14 @@ def cloze(question: str, text: str, both_sides: bool = False) -> str | None:
             if right_at is None:
                 return None
         end = right_at + len(head) if right_at is not None else clause_end
+        more = None
         if head and wh.group(0) == "哪些":  # "有限责任公司或股份有限公司": more of the same head joined on
-            more = re.match(rf"(?:[或和及与、][^，,。；;、或和及与]{{1,12}}?{re.escape(head)})+", text[end:])
+            # ("粉单元、气雾剂及有机溶剂单元、蜡基单元": an item may hold a 及 of its own)
+            more = re.match(rf"(?:(?:[或和及与]|、(?:[^，,。；;、]{{1,12}}?[及和与])?)[^，,。；;、或和及与]{{1,12}}?{re.escape(head)})+",
+                            text[end:])
             end += len(more.group(0)) if more else 0
-        return _clean(text[left_end:end])
+        # (a list of the asked head may run longer than a single answer)
+        return _clean(text[left_end:end], _MAX_ANSWER * 2 if more else _MAX_ANSWER)
     if both_sides:
         return None
     # "在哪里披露": the verb after a place or a time is not part of the answer, as a noun after 什么 is
@@ -74,11 +78,21 @@ def cloze(question: str, text: str, both_sides: bool = False) -> str | None:
         last = pos_tags(left)[-1] if left else ("", "")
         opener = last[0] if last[1] == "p" else ""
         cut = span.rfind(opener) if opener else -1
-        answer = (span[cut + len(opener):] if cut >= 0 else _drop_lead(span, question)) + head
+        answer = (span[cut + len(opener):] if cut >= 0 else _drop_lead(_owner_said(span, question), question)) + head
         # Bracketed on one side only: a long span is more likely a whole clause than a name
         # (a name's alias in brackets does not count: "市发展改革委（市粮食和物资储备局）").
         return _clean(answer) if len(re.sub(r"（[^）]*）|\([^)]*\)", "", answer)) <= _ONE_SIDED else None
     return _copula(question, text)
+
+
+def _owner_said(span: str, question: str) -> str:
+    """"化妆品注册人、备案人、受托生产企业的法定代表人、主要负责人" asked "化妆品注册人、备案人、受托生产企业中，
+    由谁…": whose the answer is, the question already says; the answer is what follows its 的."""
+    owner = re.match(r"([^的]{4,30})的", span)
+    said = re.sub(r"\W", "", owner.group(1)) if owner else ""
+    if said and all(said[i:i + 2] in re.sub(r"\W", "", question) for i in range(len(said) - 1)):
+        return span[owner.end():]
+    return span
 
 
 def _drop_lead(span: str, question: str, verbs: bool = True) -> str:
@@ -220,6 +234,6 @@ _MODAL_END = re.compile(r"(?:应当|应该|可以|必须|需要|负责)$")  # "�
 _EMPTY = frozenset({"相应", "有关", "相关", "其他", "一定", "同等", "适当", "必要", "具体", "规定", "上述", "前款"})
 
 
-def _clean(answer: str) -> str | None:
+def _clean(answer: str, limit: int = _MAX_ANSWER) -> str | None:
     answer = _MODAL_END.sub("", answer.strip(" ,，。;；:：、的为是了")).strip(" ,，、")
-    return answer if 1 < len(answer) <= _MAX_ANSWER and answer not in _EMPTY else None
+    return answer if 1 < len(answer) <= limit and answer not in _EMPTY else None

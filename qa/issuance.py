@@ -53,6 +53,9 @@ _COUNT_ASKED = re.compile(r"几次|多少次")
 _WHICH_REVISION = re.compile(r"(?:第([一二三四五六七八九十])|(首|头一|最近|最后|最新))[次回]?")
 
 
+_PRINTED = re.compile(r"^([\u4e00-\u9fff]{3,30})[\s　]*(\d{4}年\d{1,2}月\d{1,2}日)印发$", re.M)
+
+
 @dataclass(frozen=True)
 class Issuance:
     issuer: str | None
@@ -75,6 +78,10 @@ def answer(question: str, text: str) -> tuple[str, str] | None:
     if what == "number" and _REVISED_ASKED.search(question):  # "2020年修订本办法的是第几号令"
         return _revision_order(question, text)
     facts = read(text)
+    # "…是哪天由市政府办公厅秘书处印发的": the printing line's date ("…秘书处  2024年7月29日印发"), not the signed one
+    printed = _PRINTED.search(text)
+    if what == "when" and printed and printed.group(1)[-3:] in question:
+        return printed.group(2), printed.group(0)
     value, line = {"when": (facts.date, facts.date), "who": (facts.issuer, facts.issuer_line),
                    "number": (facts.number, facts.number)}[what]
     return (value, line) if value and line else None

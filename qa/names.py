@@ -50,13 +50,16 @@ def _run_before(text: str, at: int, end: int) -> str:
         # "地方各级人民政府"; "全国医保基金举报投诉管理系统": verbs between nouns name what the thing is for
         inner = word in _LEVEL_WORDS or word in _ADMIN or (flag == "v" and len(word) == 2 and _verbs_after_noun(before, i))
         # (jieba files "费由" as a name: a word ending in a preposition ends the name's run)
-        if not (flag.startswith(NOMINAL) or inner) or len(taken) + len(word) > 12 or word[-1] in "由被向对从在给与和跟把将":
+        # ("规定送交有资质的回收机构": what a thing is handed to is named after the handing)
+        if not (flag.startswith(NOMINAL) or inner) or len(taken) + len(word) > 12 or word[-1] in "由被向对从在给与和跟把将" \
+                or word in _HANDING:
             break
         taken = word + taken
     return taken
 
 
 _LEVEL_WORDS = ("各级", "各")
+_HANDING = ("送交", "移交", "上缴", "报送", "交由", "交给", "转交")
 _ADMIN = ("省", "市", "县", "区", "镇", "乡", "州")  # jieba tags a lone 县 as anything ("县（市、区）人民政府")
 
 

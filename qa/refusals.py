@@ -30,11 +30,15 @@ def other_level(question: str, sentence: str) -> bool:
     speaks of the same thing at another level of government, and nowhere of the level asked."""
     for match in _LEVEL.finditer(question):
         level, rest = match.group(1).rstrip("级"), match.group(2)
+        level = "省" if question[:match.start()].endswith("直辖") else level
         head = next((rest[:n] for n in range(len(rest), 2, -1) if rest[:n] in sentence), None)
         if head is None:
             continue
         levels = set()
         for at in [m.start() for m in re.finditer(re.escape(head), sentence)]:
+            if sentence[:at].endswith("直辖市"):  # "省、自治区、直辖市药品监督管理部门" is the 省级 one
+                levels.add("省")
+                continue
             before = _LEVEL_BEFORE.search(sentence[max(0, at - 3):at])
             # "国家级和省级企业技术中心": each level of a pair counts
             pair = _LEVEL_BEFORE.search(sentence[max(0, at - 7):at - (len(before.group(0)) + 1 if before else 0)])
@@ -165,7 +169,8 @@ def another_item(question: str, answer: str, passage: Passage, text: str | None,
                   and w not in ABOUT_THE_TEXT), None)
     if not first or (first[0][1] in ("m", "b") and len(first[0][0]) >= 2 and first[0][0] in passage.paragraph):
         return False
-    nouns = [first[1]]
+    # (jieba cuts "公租房" into 公 + 租房: the abbreviation whole, which spreads over "公共租赁住房")
+    nouns = [first[0][0] + first[1] if len(first[0][0]) == 1 and first[0][1] == "n" else first[1]]
     text = text or ""
     missing = [w for w in nouns if w not in passage.paragraph + lead and not spread(w, passage.paragraph) and w in text]
     if not missing or all(w in announced(passage.paragraph, text) for w in missing):  # the cases it goes on to list
