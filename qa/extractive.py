@@ -233,7 +233,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
                 answer = lists.counted_group(question, passage.text)
                 if not answer:  # a list the question's words bracket ("与哪几类照护相适宜") ends where they resume
                     bracketed = cloze(question, passage.text, both_sides=True)
-                    answer = bracketed if bracketed and "、" in bracketed else lists.alternatives(bracketed)
+                    answer = bracketed if bracketed and "、" in bracketed else lists.alternatives(bracketed, pair="两" in question)
                 if answer:
                     return Extraction(answer, [sentence], sentence.score)
             answer = cut(question, passage) or from_paragraph(question, kind, passage)

@@ -136,10 +136,11 @@ def _first_item(item: str, others: int) -> str:
     return item
 
 
-def alternatives(found: str | None) -> str | None:
-    """"自建自营或委托运营的方式" for "通过哪些方式": ways joined by 或, without the word for their kind."""
+def alternatives(found: str | None, pair: bool = False) -> str | None:
+    """"自建自营或委托运营的方式" for "通过哪些方式": ways joined by 或, without the word for their kind; when
+    two are asked for, joined by 与 or 和 too ("实物保障与租赁补贴" for "实行哪两种方式并举")."""
     found = re.sub(r"的[\u4e00-\u9fff]{1,3}$", "", found or "")
-    items = re.split(r"或者|或", found)
+    items = re.split(r"或者|或|以及|与|和|及" if pair else r"或者|或", found)
     return found if len(items) >= 2 and all(2 <= len(x) <= 10 for x in items) else None
 
 

@@ -114,6 +114,9 @@ def matchable(question: str) -> str:
     return question
 
 
+_BARE_TIME = re.compile(r"(?:到|至|在|于)?\d{4}年(?:底|末|前|以前)?")
+
+
 def pick(question: str, text: str, candidates: list[re.Match]) -> str | None:
     """The candidate in the clause that shares the most with the question; on ties the one a word of the
     question labels, then the earliest."""
@@ -139,8 +142,9 @@ def pick_match(question: str, text: str, candidates: list[re.Match]) -> re.Match
                 # "单位有前款规定行为之一的，处5万元…": a condition (…的) belongs to the clause it sets
                 if i and text[clauses[i - 1][0]:clauses[i - 1][1]].endswith("的"):
                     a = clauses[i - 1][0]
-                # and a value inside a condition ("自购买之日起七日内未兑付的，有权要求退卡") is read with it
-                if text[a:b].endswith("的") and i + 1 < len(clauses):
+                # and a value inside a condition ("自购买之日起七日内未兑付的，有权要求退卡") is read with it, as is
+                # a time that stands alone ("到2020年，全国户籍人口城镇化率提高到45％")
+                if (text[a:b].endswith("的") or _BARE_TIME.fullmatch(text[a:b].strip(" ，,"))) and i + 1 < len(clauses):
                     b = clauses[i + 1][1]
                 return text[a:b]
         return ""

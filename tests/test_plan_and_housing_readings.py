@@ -4,15 +4,19 @@ public rental housing, a province's e-bike regulation and a ministry's cosmetics
 the body a "…是…主管部门" sentence names (after an article number, before a short name), a figure of the
 question past the text's bound, answers of the wrong shape (a sum of money, a lower bound), whom a thing
 is reported, handed or paid to, "省、自治区、直辖市" as the province level, the list named by the asked
-noun, a doer whose owner the question already names, an abbreviation jieba cuts, and the date of the
-printing line. Fast: jieba only, no model."""
+noun, a doer whose owner the question already names, an abbreviation jieba cuts, the date of the
+printing line, a year standing alone before the target it sets, and two ways joined by 与. Fast: jieba
+only, no model."""
 from __future__ import annotations
 
 from qa import extractive
 from qa.cloze import cloze
 from qa.doers import responsible
 from qa.entities import entity_strict
+from qa.dates import DATE
 from qa.issuance import answer as issued
+from qa.lists import alternatives
+from qa.passage import pick
 from qa.names import whole_name
 from qa.places import turned_to
 from qa.refusals import another_item, other_level
@@ -110,3 +114,16 @@ def test_the_date_of_the_printing_line():
             "第一条 为完善本市住房保障体系，制定本办法。\n某某市人民政府办公厅秘书处  2024年7月29日印发\n")
     assert issued("这份公租房文件是哪天由市政府办公厅秘书处印发的？", text)[0] == "2024年7月29日"
     assert issued("某某市人民政府办公厅关于印发某某市公共租赁住房管理办法的通知落款日期是哪天？", text)[0] == "2024年7月26日"
+
+
+def test_a_year_standing_alone_before_the_target_it_sets():
+    said = "到2020年，全国户籍人口城镇化率提高到45％，各地区户籍人口城镇化率与常住人口城镇化率差距比2013年缩小2个百分点以上。"
+    years = list(DATE.finditer(said))
+    assert pick("全国户籍人口城镇化率提高到45％的目标年份是哪一年？", said, years) == "2020年"
+    assert pick("户籍人口城镇化率与常住人口城镇化率差距比哪一年缩小2个百分点以上？", said, years) == "2013年"
+
+
+def test_two_ways_joined_by_yu():
+    assert alternatives("实物保障与租赁补贴", pair=True) == "实物保障与租赁补贴"
+    assert alternatives("实物保障与租赁补贴") is None  # (two not asked for: one thing, maybe)
+    assert alternatives("自建自营或委托运营的方式") == "自建自营或委托运营"
