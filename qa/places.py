@@ -118,11 +118,11 @@ def turned_to(question: str, text: str) -> str | None:
     it is reported, handed or paid to."""
     if _HANDED_TO_WHOM.search(question):
         handed = (_PAID if "归谁" in question else _HANDED).search(text)
-        return (handed.group(1) or handed.group(2)) if handed else None
+        return next((g for g in handed.groups() if g), None) if handed else None
     return phrasings.destination(text) if _TURNED_TO.search(question) else None
 
 
 _HANDED_TO_WHOM = re.compile(r"(?:报告|上报|交|送|缴)给谁|归谁(?!管|负责|所有)")
 _HANDED = re.compile(r"(?:上缴|送交|移交|交给|交由|报告给|报送)([\u4e00-\u9fff（）()、]{2,24}?)(?=予以|处理|[，,。；;]|$)|"
                      r"向([\u4e00-\u9fff（）()、]{2,24}?)报告")
-_PAID = re.compile(r"(?:上缴|缴入|归)([\u4e00-\u9fff（）()、]{2,24}?)(?=所有(?!权)|[，,。；;]|$)()")
+_PAID = re.compile(r"(?:上缴|缴入|归)([\u4e00-\u9fff（）()、]{2,24}?)(?=所有(?!权)|[，,。；;]|$)")

@@ -92,7 +92,8 @@ def _denies_stated(clause: str, text: str) -> bool:
 
 
 _FIGURE_UNIT = r"(周岁|岁|套|辆|平方米|个月|年|日|天|人|次|件|张|只|元|万元)"
-_ASKED_FIGURE = re.compile(rf"(?<!第)({NUMERAL}){_FIGURE_UNIT}(?!以上|以下|以内|内|前|后|左右)")
+# (not a year: "2020年" is a date)
+_ASKED_FIGURE = re.compile(rf"(?<![第\d])(?!\d{{4}}年)({NUMERAL}){_FIGURE_UNIT}(?!以上|以下|以内|内|前|后|左右)")
 _LOWER = r"(?:年满|满|不低于|不少于|至少)({n}){u}|({n}){u}(?:及)?以上"
 _UPPER = r"(?:不超过|不得超过|不高于|最多|最高|只限[^，,。；;\d]{{0,8}}?)({n}){u}|({n}){u}以下"
 

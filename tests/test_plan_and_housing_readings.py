@@ -63,6 +63,8 @@ def test_a_figure_of_the_question_past_the_texts_bound():
     one = "申请家庭只限申请承租1套公共租赁住房。"
     assert yes_no("申请家庭可以申请承租2套公共租赁住房吗？", passage(one)).startswith("不可以")
     assert yes_no("申请家庭可以申请承租1套公共租赁住房吗？", passage(one)).startswith("可以")
+    # a year is a date, not a figure against a bound
+    assert yes_no("2020年申请的也能续期吗？", passage("申请人可以申请续期，续期最多5年。")).startswith("能")
 
 
 def test_answers_of_the_wrong_shape():
