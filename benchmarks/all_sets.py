@@ -1,11 +1,13 @@
 """Every gold set of the project, each evaluated on a throw-away index of its own document, as one table.
 
-    python benchmarks/all_sets.py [--only NAME ...] [--json FILE]
+    python benchmarks/all_sets.py [--only NAME ...] [--json FILE] [--predictions DIR]
 
 The same evaluation as `policyqa eval --gold G --docs D` for each set (the article's dev, dev2, test and
 held-out sets, and every document in benchmarks/other_docs), printed as the README's results table: one
 row per set, then every question of each split pooled (the targets are stated for the test split). The
-user's index is never touched. About 15 minutes on 2 cores.
+user's index is never touched. About 15 minutes on 2 cores. `--predictions DIR` also keeps every answer
+(DIR/<set>.jsonl), so that two versions of the code can be compared question by question with
+benchmarks/compare_predictions.py.
 """
 from __future__ import annotations
 
@@ -59,14 +61,17 @@ def markdown(rows: list[list[str]]) -> str:
     return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in rows])
 
 
-def evaluate(settings, embeddings, only: list[str] | None = None):
-    """(table rows, every set's `policyqa eval --json` object, predictions pooled by split)."""
+def evaluate(settings, embeddings, only: list[str] | None = None, predictions: Path | None = None):
+    """(table rows, every set's `policyqa eval --json` object, predictions pooled by split); with
+    `predictions`, each set's answers are written there too."""
     rows, summaries, pooled = [], {}, {}
     for name, gold, split, document in gold_sets():
         if only and name not in only:
             continue
         with evaluation_index(settings, [document], embeddings) as assistant:
             result = evaluate_questions(assistant, load_gold([gold], split))
+        if predictions:
+            write_predictions(predictions / f"{name}.jsonl", result.predictions)
         rows.append(row(name, result.metrics))
         summaries[name] = result.summary
         for prediction in result.predictions:
@@ -82,14 +87,23 @@ def evaluate(settings, embeddings, only: list[str] | None = None):
     return rows, summaries, pooled
 
 
+def write_predictions(path: Path, predictions: list[Prediction]) -> None:
+    """One line per question (the retrieved chunks left out: they make the files large and are in --report)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as out:
+        for p in predictions:
+            out.write(json.dumps({k: v for k, v in p.to_json().items() if k != "retrieved"}, ensure_ascii=False) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--only", nargs="*", help="set names (article_dev, …, or a document's name without .txt)")
     parser.add_argument("--json", type=Path, help="also write every set's `policyqa eval --json` object here")
+    parser.add_argument("--predictions", type=Path, metavar="DIR", help="also write each set's answers to DIR/<set>.jsonl")
     args = parser.parse_args()
     settings = load_settings()
     embeddings = load_embeddings(settings.embedder, settings.threads)  # loaded once for all sets
-    rows, summaries, pooled = evaluate(settings, embeddings, args.only)
+    rows, summaries, pooled = evaluate(settings, embeddings, args.only, args.predictions)
     print(markdown(rows))
     print(" ".join(f"{split}: {_correct(p)} of {len(p)} correct;" for split, p in sorted(pooled.items())))
     if args.json:
