@@ -79,8 +79,8 @@ def answer(question: str, text: str) -> tuple[str, str] | None:
         return _revision_order(question, text)
     facts = read(text)
     # "…是哪天由市政府办公厅秘书处印发的": the printing line's date ("…秘书处  2024年7月29日印发"), not the signed one
-    printed = _PRINTED.search(text)
-    if what == "when" and printed and printed.group(1)[-3:] in question:
+    printed = _PRINTED.search(text) if what == "when" else None
+    if printed and printed.group(1)[-3:] in question:
         return printed.group(2), printed.group(0)
     value, line = {"when": (facts.date, facts.date), "who": (facts.issuer, facts.issuer_line),
                    "number": (facts.number, facts.number)}[what]

@@ -105,10 +105,12 @@ def _past_bound(question: str, text: str) -> bool:
         if re.search(r"(?:超过|不到|少于|多于|低于|高于|以上|以下|满)$", question[:figure.start()]):
             continue
         value, unit = numeral_value(figure.group(1)), _same_unit(figure.group(2))
+        if value is None:
+            continue
         for pattern, past in ((_LOWER, lambda v, b: v < b), (_UPPER, lambda v, b: v > b)):
             for bound in re.finditer(pattern.format(n=NUMERAL, u=f"({unit})"), text):
                 said = numeral_value(bound.group(1) or bound.group(3))
-                if value is not None and said is not None and past(value, said):
+                if said is not None and past(value, said):
                     return True
     return False
 
