@@ -17,6 +17,7 @@ def document_fact(question: str, text: str) -> tuple[str, str] | None:
     based on and for, when the texts it repeals stop applying, its term, the year of a document it cites,
     or what a short name it defines stands for."""
     signed = issuance.answer(question, text) or parts(question, text) or sections(question, text) or \
+        headed_items(question, text) or \
         grounds(question, text) or aims(question, text) or repealed(question, text) or validity(question, text) or \
         cited_year(question, text)
     if signed:
@@ -141,6 +142,42 @@ def sections(question: str, text: str) -> tuple[str, str] | None:
                 items.append(after)
         unit = asked.group(1) + ("方面" if asked.group(2) == "方面" else "")  # "5个方面"
         return (f"{len(items)}{unit}", line.strip()) if len(items) >= 2 else None
+    return None
+
+
+# "二、基本原则" / "（二）工作原则。" heading paragraphs that each open with a short label: "优先发展，统筹规划。…",
+# "——坚持党的全面领导。…", "1.坚持正确导向。…"
+_PART_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*([\u4e00-\u9fff]{2,10})。?\s*$")
+_LABEL = re.compile(r"^\s*(?:——|\d+[.．、])?([^。，；：:\n]{2,10}(?:，[^。，；：:\n]{2,10})?)。")
+_ANY_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+_HOW_MANY = re.compile(r"(?:几|多少)(条|项|个|点|方面)?")
+
+
+def headed_items(question: str, text: str) -> tuple[str, str] | None:
+    """"文件提出了几条基本原则" / "基本原则有哪些" of a part headed "基本原则" whose paragraphs each open with a
+    label ("优先发展，统筹规划。"): their count, or the labels (the paragraphs are numbered by nothing a
+    sentence would show)."""
+    count = _HOW_MANY.search(question)
+    if not (count or re.search(r"哪些|哪几|什么", question)):
+        return None
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        heading = _PART_HEADING.match(line)
+        if not heading or heading.group(1) not in question:
+            continue
+        labels = []
+        for after in lines[i + 1:]:
+            if _ANY_HEADING.match(after):
+                break
+            label = _LABEL.match(after)
+            if not label:
+                return None  # a paragraph without a label: not a part made of labelled items
+            labels.append(label.group(1))
+        if len(labels) < 2:
+            return None
+        if count:
+            return f"{len(labels)}{count.group(1) or '条'}", line.strip()
+        return ("；" if any("，" in label for label in labels) else "、").join(labels), line.strip()
     return None
 
 

@@ -52,6 +52,18 @@ def responsible(question: str, p: Passage) -> str | None:
     return named[0] if len(named) == 1 else bodies
 
 
+def _verb_at(question: str, text: str, verb: str) -> int:
+    """Where the verb stands in the clause closest to the question ("处方格式由…统一制定" for "处方的格式由谁来
+    统一制定", not "处方标准…由卫生部统一规定" before it); -1 when nowhere."""
+    asked = char_pairs(question)
+
+    def shared(at: int) -> int:
+        start = max(text.rfind(c, 0, at) for c in "，,。；;") + 1
+        end = min((e for e in (text.find(c, at) for c in "，,。；;") if e >= 0), default=len(text))
+        return len(char_pairs(text[start:end]) & asked)
+    return max((m.start() for m in re.finditer(re.escape(verb), text)), key=shared, default=-1)
+
+
 def who(question: str, text: str, anchored: bool = False) -> str | None:
     """The person or organisation doing what the question asks about: the name nearest before the
     question's verb in the text ("中共中央、国务院印发的…" for "由谁印发"), people before organisations
@@ -85,7 +97,7 @@ def who(question: str, text: str, anchored: bool = False) -> str | None:
             last = i
         pos += len(word)
     verb = _verb_afterwho(question)
-    at = text.find(verb) if verb else _predicate_at(question, text)
+    at = _verb_at(question, text, verb) if verb else _predicate_at(question, text)
     if at < 0 and verb in ("管", "管理", "主管"):  # "消防检查归哪个部门管" against "省应急厅负责…消防监督检查工作"
         # (of several, the 负责 whose duty the question names: "…，县工信局负责技改重点产业项目相关工作" for 技改)
         asked = char_pairs(question)
@@ -117,10 +129,15 @@ def who(question: str, text: str, anchored: bool = False) -> str | None:
         return text[where.start():start] + found if where and where.group(0) else found
     # "由谁分摊" against "由全省工商业用户分摊或分享": 由 + the doer + the question's own verb, whatever
     # the doer is (users, a role, a body jieba does not know).
-    doer = re.search(rf"由([^，。；：、由]{{2,20}}?){re.escape(verb)}", text) if verb else None
-    if doer and doer.group(1) not in question:
-        # "由公安机关依法予以处罚": how the doer acts is not who it is
-        return re.sub(r"(?:依法|予以|给予|负责|统一)+$", "", doer.group(1)) or doer.group(1)
+    # (the one at the verb of the clause the question is about first: "处方格式由省、自治区、直辖市卫生行政部门…统一制定";
+    # not the 由 of 理由, 自由). "由公安机关依法予以处罚", "由城市管理综合执法部门按照…法规予以处罚": how the doer
+    # acts is not who it is.
+    doers = [(m, re.split(r"按照|依照|根据|依据", m.group(1))[0]) for m in
+             re.finditer(rf"(?<![理自经缘])由([^，。；：由]{{2,40}}?){re.escape(verb)}", text)] if verb else []
+    doer = next((d for d in doers if d[0].end() - len(verb) == at and (len(d[1]) <= 30 or "、" in d[1])), None) or \
+        next((d for d in doers if "、" not in d[0].group(1) and len(d[0].group(1)) <= 20), None)
+    if doer and doer[0].group(1) not in question:
+        return re.sub(r"(?:依法|予以|给予|负责|统一)+$", "", doer[1]) or doer[1]
     # "由地方各级宣传部门会同…确定": 由 names the doer.
     for agent in _AGENT.finditer(text):
         if agent.group(1) not in question:
@@ -221,5 +238,25 @@ def by_which(question: str, text: str) -> str | None:
     noun, verb = words[0][0], next((w for w, f in words[1:] if f.startswith("v") and len(w) >= 2), None)
     if not verb:
         return None
-    found = re.search(rf"由([^，,。；;由]{{0,30}}?{re.escape(noun)})[^，,。；;]{{0,8}}?{re.escape(verb)}", text)
-    return found.group(1) if found and found.group(1) not in question else None
+    # "处方标准由哪个部门统一规定" against "…由卫生部统一规定，处方格式由…卫生行政部门…统一制定": the 由 phrase
+    # goes on with the question's last word too
+    last = next((w for w, _ in reversed(words) if len(w) >= 2), verb)
+    for found in re.finditer(rf"由([^，,。；;由]{{0,30}}?{re.escape(noun)})[^，,。；;]{{0,8}}?{re.escape(verb)}", text):
+        if last in text[found.start():found.end() + len(last) + 2] and found.group(1) not in question:
+            return found.group(1)
+    return None
+
+
+# "计划生育证明由哪个机构出具" against "…户籍所在地街道计生工作机构出具的计划生育证明": the body a 的-phrase
+# says made the paper
+_MADE_BY_ASKED = re.compile(r"([\u4e00-\u9fff]{2})由(?:哪个|哪一个|哪家|哪些|哪级|什么|谁)[\u4e00-\u9fff]{0,3}?"
+                            r"(出具|颁发|核发|签发|开具|制发|发放|认定)")
+_MAKER = (r"([\u4e00-\u9fff]{{2,24}}?(?:机构|部门|机关|委员会|联合会|中心|办公室|医院|局|厅|所|站|单位|组织))"
+          r"(?:依法)?{verb}的[^，,。；;]{{0,10}}?{thing}")
+
+
+def made_by(question: str, text: str) -> str | None:
+    asked = _MADE_BY_ASKED.search(question)
+    found = re.search(_MAKER.format(verb=asked.group(2), thing=asked.group(1)), text) if asked else None
+    # (not a verb the 的-phrase opens with: "提供申请人…机构出具的")
+    return re.sub(r"^(?:提供|提交|持有|凭|由|经|向)", "", found.group(1)) if found else None

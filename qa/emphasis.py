@@ -23,7 +23,8 @@ def emphasise(question: str, ranked: list, document_text=None) -> list:
     """`ranked` (scored sentences, best first) re-scored and re-sorted for what the question singles out;
     `document_text(doc name)` gives the articles a penalty cites."""
     # A number the question names ("到2035年") singles out the sentences that state it.
-    named = [k for k in key_terms(question) if k.isdigit()]
+    # (a single digit too when it counts something: "4人及以上家庭" over "2至3人家庭")
+    named = [k for k in key_terms(question) if k.isdigit()] + _COUNTED_DIGIT.findall(question)
     # "违法经营额5000元以上的，罚款是多少？": the sentence whose condition is the question's, word for word,
     # over "违法经营额不足5000元的，并处5000元以上…", which has all the same words.
     # A grade of the rule (情形复杂的, 情节严重的) only the sentence stating it can answer: twice the weight.
@@ -47,7 +48,10 @@ def emphasise(question: str, ranked: list, document_text=None) -> list:
     # "…符合条件的会怎么办理" against "符合条件的，准予登记…；不符合条件的，不予登记…": the case as stated,
     # over its negation (and "不符合条件的…" the other way round)
     negated = [(m.group(2), bool(m.group(1))) for m in _CASE_OF.finditer(question)]
-    if not (named or conditions or fined or non or contrary or citing or negated):
+    # "普通处方一般最多能开几天" against "处方一般不得超过7日用量；急诊处方一般不得超过3日用量": 普通 X is X
+    # unqualified, not X of another kind
+    ordinary = _ORDINARY.findall(question)
+    if not (named or conditions or fined or non or contrary or citing or negated or ordinary):
         return ranked
     for s in ranked:
         said = bare(s.text)
@@ -55,9 +59,21 @@ def emphasise(question: str, ranked: list, document_text=None) -> list:
         s.score += BONUS * (sum((n in s.text) - (n[1:] in s.text.replace(n, "")) for n in non) - (id(s) in contrary))
         s.score += BONUS * (max((w for c, w in conditions if c in said), default=0) + 2 * any(f in said for f in fined)
                             + 2 * (id(s) in citing))
+        s.score += BONUS * sum(_plain(x, s.text) - _of_a_kind(x, s.text) for x in ordinary)
         s.score += BONUS * sum(_states_case(w, s.text) - _states_case(w, s.text, True) if not neg else
                                _states_case(w, s.text, True) - _states_case(w, s.text) for w, neg in negated)
     return sorted(ranked, key=lambda x: -x.score)
+
+
+_ORDINARY = re.compile(r"普通([\u4e00-\u9fff]{2})")
+
+
+def _plain(noun: str, text: str) -> bool:
+    return re.search(rf"(?:^|[^\u4e00-\u9fff]|普通){noun}", text) is not None
+
+
+def _of_a_kind(noun: str, text: str) -> bool:
+    return not _plain(noun, text) and re.search(rf"[^普通的和与及或、条\W]{noun}", text) is not None
 
 
 _CASE_OF = re.compile(r"([不未])?((?:符合|具备|满足|达到)[\u4e00-\u9fff]{2})的")
@@ -73,6 +89,7 @@ def _states_number(number: str, text: str) -> bool:
     return re.search(rf"(?<![\d.]){re.escape(number)}(?!\d|\.\d)", text) is not None
 
 
+_COUNTED_DIGIT = re.compile(r"(?<![\d.])(\d)(?=[人个名户岁项次套])")
 _PENALTY_ASKED = re.compile(r"罚|处罚|处理|处分|后果|责任")
 _NUMERAL = "[一二三四五六七八九十百零〇\\d]+"
 _CITES = re.compile(rf"违反本(?:条例|办法|规定|法|细则)第({_NUMERAL})条(?:第{_NUMERAL}款)?"

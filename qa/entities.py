@@ -14,7 +14,7 @@ from index.lexical import STOPWORDS
 
 from . import places
 from .cloze import cloze
-from .doers import ORG_KIND, by_which, who
+from .doers import ORG_KIND, by_which, made_by, who
 from .names import NOMINAL, body_only, whole_name
 from .passage import Passage, best_clause
 from .question import FUNCTION_TAGS, pos_tags
@@ -38,7 +38,7 @@ def entity(question: str, p: Passage) -> str | None:
 
 def entity_strict(question: str, p: Passage) -> str | None:
     """Only the answers that are near certain: a name asked for, or the words the question's noun takes."""
-    by = by_which(question, p.text) or subject_of_is(question, p.text)
+    by = by_which(question, p.text) or made_by(question, p.text) or subject_of_is(question, p.text)
     if by:
         return by
     if _name_asked(question):

@@ -53,6 +53,7 @@ _COUNT_ASKED = re.compile(r"几次|多少次")
 _WHICH_REVISION = re.compile(r"(?:第([一二三四五六七八九十])|(首|头一|最近|最后|最新))[次回]?")
 
 
+_DATE_LABELLED = re.compile(r"^(发布|成文|印发|公布)日期[:：]\s*(\d{4}年\d{1,2}月\d{1,2}日)\s*$", re.M)
 _PRINTED = re.compile(r"^([\u4e00-\u9fff]{3,30})[\s　]*(\d{4}年\d{1,2}月\d{1,2}日)印发$", re.M)
 
 
@@ -82,6 +83,11 @@ def answer(question: str, text: str) -> tuple[str, str] | None:
     printed = _PRINTED.search(text) if what == "when" else None
     if printed and printed.group(1)[-3:] in question:
         return printed.group(2), printed.group(0)
+    # the information table of a government site: "成文日期：2016年07月02日" / "发布日期：2016年07月11日"
+    labelled = next((m for m in _DATE_LABELLED.finditer("\n".join(text.split("\n", 12)[:12]))
+                     if m.group(1) in question), None) if what == "when" else None
+    if labelled:
+        return labelled.group(2), labelled.group(0)
     value, line = {"when": (facts.date, facts.date), "who": (facts.issuer, facts.issuer_line),
                    "number": (facts.number, facts.number)}[what]
     return (value, line) if value and line else None

@@ -49,8 +49,11 @@ def enumeration_items(question: str, p: Passage) -> list[str]:
         # ("所称电梯，包括乘客电梯、载货电梯、自动扶梯、自动人行道等": when no more than half end in it, the
         # items are what the noun covers, all of them)
         shared = [t for t in focus if sum(x.endswith(t) for x in items) >= 2]
-        if shared and 2 * sum(x.endswith(shared[0]) for x in items) > len(items):
-            kept = [i for i, x in enumerate(items) if shared[0] in x]
+        # ("哪些部门或机构": either kind asked, the last item ending with its kind: "公证机构应当对…实施监督")
+        kinds = shared[:1] + [t for t in focus if shared and re.search(rf"{shared[0]}(?:或者|或|和|及|、){t}", question)]
+        if shared and 2 * sum(x.endswith(tuple(kinds)) for x in items) > len(items):
+            kept = [i for i, x in enumerate(items) if any(k in x for k in kinds)]
+            items = [x if shared[0] in x else re.split(f"(?<={kinds[-1]})", x)[0] for x in items]
             return [_without_lead_in(x, shared[0]) if shared[0] in x else x for x in items[kept[0]:kept[-1] + 1]]
         if len(items) >= 2:
             items[0] = _first_item(items[0], max(len(x) for x in items[1:]))
@@ -131,9 +134,7 @@ def _first_item(item: str, others: int) -> str:
     if tags and tags[0][0] in ("在", "从", "对", "于", "以"):  # not 基于 in "基于国际经验、体现中国特色"
         item = item[1:]
     cut = item.rfind("的") + 1
-    if len(item) > max(10, 2 * others) and 2 <= len(item) - cut <= 2 * others:
-        return item[cut:]
-    return item
+    return item[cut:] if len(item) > max(10, 2 * others) and 2 <= len(item) - cut <= 2 * others else item
 
 
 def alternatives(found: str | None, pair: bool = False) -> str | None:

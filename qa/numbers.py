@@ -16,12 +16,12 @@ _UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|％|个百分点|个�
 # Regulations fine in ranges, "处5万元以上20万元以下的罚款": the whole range is the answer.
 _UPPER = rf"以上(?:{NUMERAL}(?:{_UNIT})?以下)?"
 # Votes and quorums: "过半数", "三分之二以上".
-_SHARE = r"过半数|半数以上|(?:[一二三四五六七八九十\d]+分之[一二三四五六七八九十\d]+|(?<![\d/])\d{1,3}/\d{1,3}(?![\d/]))(?:以上|以下)?"
+_SHARE = r"过半数|半数以上|(?<=[量额数资])一半|(?:[一二三四五六七八九十\d]+分之[一二三四五六七八九十\d]+|(?<![\d/])\d{1,3}/\d{1,3}(?![\d/]))(?:以上|以下)?"
 # "办理居住证满半年": half a year is a duration too ("上半年", "每半年", "半年度" are not)
 _HALF = r"(?<![上下每前后多])半个?(?:年|月|小时|天|日)(?![度份])(?:以上|以内|内)?"
 # "处五千以上一万元以下罚款": the lower bound's unit left to the upper's
 _BARE_RANGE = rf"{NUMERAL}以上{NUMERAL}{_UNIT}以下"
-_NUMBER = re.compile(rf"{_SHARE}|{_HALF}|{_BARE_RANGE}|(?:百分之{NUMERAL})|(?:{NUMERAL}(?:{_UNIT})?[%％]?\s*[—–\-~～至到]\s*)?{NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?"
+_NUMBER = re.compile(rf"{_SHARE}|{_HALF}|{_BARE_RANGE}|(?:百分之{NUMERAL}(?:{_UPPER})?)|(?:{NUMERAL}(?:{_UNIT})?[%％]?\s*[—–\-~～至到]\s*)?{NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?"
                      rf"(?:左右|{_UPPER}|以下|以内|内(?![容部外]))?")
 _ITEM_NUMBER = re.compile(r"^\s*[（(]([一二三四五六七八九十]+)[）)]")
 _COUNT_IN_WORDS = re.compile(r"(?<![这那好])几([次个套项份张种类名批])([\u4e00-\u9fff]{2})")
@@ -31,6 +31,8 @@ _UNIT_HINT = re.compile(rf"(?<![这那好])(?:多少|几)({_UNIT})")
 # "多长时间内…按比例拿奖励": a question word that names its kind (多久) outranks a topic word.
 _TIME_MARKS = ("年", "月", "天", "日", "小时", "周", "季度", "分钟")
 _HINTS = [(re.compile(r"多长时间|多久|时限|期限"), _TIME_MARKS),
+          # "按…货值金额的多少处以罚款": the amount named is the base of a share or a multiple
+          (re.compile(r"(?:金额|货值|价款|费用|工资|收入|总额|营业额|销售额|工作量)的(?=多少|几)"), ("%", "％", "分之", "倍", "成", "半")),
           (re.compile(r"增速|增长|增幅|比例|比重|占比|百分|(?<![频效概])率|几成"), ("%", "％", "百分", "分之", "/")),
           (re.compile(r"价格|电价|单价|金额|多少钱|资金|投入|投资|规模|收入|产值|增加值|补贴|补助|奖励|资助|奖金|经费|拨款|费用|"
                       r"(?<!比)价(?=标准|是|为)|(?<!率)费(?=标准|是|为|[？?]|$)|税(?!率)|租金|[付花掏]多少"),  # 夜间加收费标准, 车辆购置税
@@ -89,7 +91,8 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
     # "信息几次填报" against "实现信息一次填报": the count in the question's own words, though 一次 is
     # mostly an article ("一次性")
     for asked in _COUNT_IN_WORDS.finditer(question):
-        said = re.search(rf"{NUMERAL}{asked.group(1)}(?={re.escape(asked.group(2))})", p.text)
+        # ("每一种药品应当另起一行": 每 makes no count)
+        said = re.search(rf"(?<![每\d一二三四五六七八九十]){NUMERAL}{asked.group(1)}(?={re.escape(asked.group(2))})", p.text)
         whole = _NUMBER.match(p.text, said.start()) if said else None
         if whole and whole.group(0) == said.group(0):  # not "3个" of "3个工作日内"
             return said.group(0)

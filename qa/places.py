@@ -119,7 +119,15 @@ def turned_to(question: str, text: str) -> str | None:
     if _HANDED_TO_WHOM.search(question):
         handed = (_PAID if "归谁" in question else _HANDED).search(text)
         return next((g for g in handed.groups() if g), None) if handed else None
+    # "向哪个机构移交" against "…向城市建设档案机构移交齐全、准确的项目建设档案": the body before the verb asked
+    verb = _TO_WHICH_VERB.search(question)
+    toward = re.search(rf"向([\u4e00-\u9fff（）()、]{{2,24}}?){verb.group(1)}", text) if verb else None
+    if toward:
+        return toward.group(1)
     return phrasings.destination(text) if _TURNED_TO.search(question) else None
+
+
+_TO_WHICH_VERB = re.compile(r"向哪(?:个|些|一个|级)?(?:部门|单位|机关|机构)([\u4e00-\u9fff]{2})")
 
 
 _HANDED_TO_WHOM = re.compile(r"(?:报告|上报|交|送|缴)给谁|归谁(?!管|负责|所有)")

@@ -22,6 +22,9 @@ _IN_ANSWER = (
     # "超大城市是指城区常住人口多少万以上的城市" is not answered by "300万以下"
     (re.compile(r"多少[^，,。？?]{0,3}以上"), re.compile(r"以上|不少于|不低于|至少|超过|满|^(?!.*以下)")),
 )
+# "布洛芬一天最多能吃几片" is not answered by "…不得超过7日常用量": a thing counted by its own measure word
+_MEASURE_ASKED = re.compile(r"(?:几|多少)(片|粒|颗|支|瓶|盒|袋|杯|斤|公斤|千克|克|毫升|升|吨|亩|公里|层|辆|台|页)")
+_MEASURES = {"斤": "斤|公斤|千克", "公斤": "公斤|千克|kg", "千克": "公斤|千克|kg", "公里": "公里|千米|km", "升": "升|L"}
 # "临时救助金通过哪家银行打到账上" is not answered by "申请人": the kind asked names the answer
 _KIND_ASKED = re.compile(r"哪(?:个|家|所|一家|一个)(银行|医院|科室|派出所|学校|法院)")
 # "申请长护险失能评估要带哪些材料" is not answered by a sentence that names no paper at all, "护理员需要
@@ -42,6 +45,9 @@ def fits(question: str, answer: str, evidence: str = "") -> bool:
     # (the last clause asks: "网吧每天几点到几点可以营业，超过这个时间还开着，会怎么罚" is a follow-up read whole)
     asking = re.split(r"[，,；;]", question.rstrip("？? "))[-1]
     if any(asked.search(asking) and not said.search(answer) for asked, said in _IN_ANSWER):
+        return False
+    measure = _MEASURE_ASKED.search(asking)
+    if measure and not re.search(_MEASURES.get(measure.group(1), measure.group(1)), answer):
         return False
     kind = _KIND_ASKED.search(asking)
     if kind and kind.group(1)[-1] not in answer:

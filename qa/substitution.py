@@ -19,11 +19,12 @@ def substitute(previous: str, phrase: str) -> str | None:
     if graded:
         return graded
     condition, phrase = phrase, phrase.removesuffix("的")  # "那农村的呢？"
-    if phrase in _PARTIES:  # a whole word: 单位 in 建设单位 is no party of its own
+    party = re.sub(r"^[对给向]", "", phrase)  # "对个人呢？" after "…，对单位罚多少？" (the same preposition)
+    if party in _PARTIES:  # a whole word: 单位 in 建设单位 is no party of its own
         at = 0
         for word, _ in pos_tags(previous):
-            if word in _PARTIES and word != phrase:
-                return previous[:at] + phrase + previous[at + len(word):]
+            if word in _PARTIES and word != party and previous[:at].endswith(phrase[:len(phrase) - len(party)]):
+                return previous[:at] + party + previous[at + len(word):]
             at += len(word)
     part = _part_of(previous, phrase)
     if part:

@@ -140,7 +140,12 @@ def further_amount(question: str, sentence: Scored, document_text) -> tuple[str,
     rest = passage.paragraph[at:].lstrip()
     # "…可以申请延期处理。延长的期限最长不得超过三个月": the next sentence bounds what this one allows
     bound = _BOUND_ASKED.search(question)
-    if _BREACH.match(rest) or (bound and bound.group(0) in rest.split("。")[0]):
+    # "…对其消耗量进行专册登记，…。专册保存期限为3年": the next sentence, opening with the question's subject,
+    # says what the question asks of it and this one does not
+    words = [t for t in tokenize(question) if len(t) >= 2]
+    goes_on = any(rest.startswith(t) for t in words) and \
+        any(t in rest.split("。")[0] and t not in sentence.text for t in words)
+    if _BREACH.match(rest) or (bound and bound.group(0) in rest.split("。")[0]) or goes_on:
         after = rest.split("。")[0]
         found = numbers.number(question, Passage(after, after, 0, []), counting=False)
         if found:

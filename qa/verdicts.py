@@ -17,17 +17,17 @@ _NEGATIONS = frozenset({"不", "不是", "并不", "并非", "不会", "不能",
 def yes_no(question: str, p: Passage) -> str:
     """是/否 by whether the evidence negates what the question does not, with the evidence."""
     # "能不能…" asks; its 不能 negates nothing (jieba cuts it 能 + 不能)
-    asked = re.sub(r"是否|有没有|能否|可否|([\u4e00-\u9fff])不\1|吗[？?]?$", "", question)
+    asked = re.sub(rf"{_ASKING.pattern}|吗[？?]?$", "", question)
     # A condition ("…未整改到位的，", "延续护理评估没通过，") sets the case; its 未/不/没 does not make the
     # question a negative one: only the clause that asks can.
-    plain = re.split(r"[，,；;]", _CONDITION.sub("", asked).rstrip("，,；;"))[-1]
+    plain = _NAMING.sub("", re.split(r"[，,；;]", _CONDITION.sub("", asked).rstrip("，,；;"))[-1])
     # "首次申领居住证，免收证件工本费" says no to "要交工本费吗"; "违反本条例规定，…向他人提供担保的，…给予行政
     # 处分" says no to "可以向他人提供担保吗": what the text exempts from or punishes is not so.
     text = _without_condition(question, _without_limits(question, p.text))
     # "可以直接向人民法院提起诉讼吗" against "应当先依法申请行政复议": a step required first says no to "directly"
     negated = (_negated(_clause_of_object(plain, text), asked) or _EXEMPT.search(text) is not None or
                (_PUNISHED.search(text) is not None and not _PUNISHMENT_ASKED.search(question)) or
-               ("直接" in question and _FIRST.search(text) is not None)) and not _negated(plain)
+               ("直接" in question and _FIRST.search(text) is not None)) and not _negated(_asking_clause(question))
     yes, no = verdicts(question)
     # "不得…提供一次性餐具，但餐后打包的除外" asked "吃完饭要打包，餐馆能给一次性餐盒吗": the question's case is
     # the exception, which turns the rule's verdict round
@@ -49,14 +49,48 @@ def yes_no(question: str, p: Passage) -> str:
     # 承租1套": the question's own figure lies past the text's bound
     if _past_bound(question, text):
         return no + "。" + _window(question, p.text)
+    # "中药饮片可以和西药开在同一张处方上吗" against "…中药饮片应当单独开具处方": what must stand alone
+    alone = _kept_alone(question, p.text)
+    if alone:
+        return no + "。" + alone
     # "是由省教育厅牵头的吗" against "由省卫生健康部门牵头": another body holds the place the question names
     other = _other_body(question, text)
     if other and not negated:
         return no + "。" + _window(other, p.text)
     if negated:  # the clause that says no ("…不再给予住院照料临时救助"), not the sentence's opening
         said = [p.text[a:b] for a, b in split_clauses(p.text, 0, len(p.text)) if _negated(p.text[a:b], asked)]
-        return no + "。" + shorten(said[-1] if said else p.text)
+        # of several, the one closest to what the question asks (ties: the last)
+        asked_pairs = char_pairs(_asking_clause(question))
+        closest = max(reversed(said), key=lambda c: len(char_pairs(c) & asked_pairs), default=p.text)
+        return no + "。" + shorten(closest)
     return yes + "。" + _window(question, p.text)
+
+
+_ASKING = re.compile(r"是否|有没有|能否|可否|([\u4e00-\u9fff])不\1")
+# "本地学生没有的费用", "“有编不补”": a negation inside what names a thing is not the question's own
+_NAMING = re.compile(r"[“\"][^”\"]*[”\"]|(?:不|没有|没|未|无|非)[^，,的]{0,8}的(?=[\u4e00-\u9fff])")
+
+
+def _asking_clause(question: str) -> str:
+    """The clause that asks, without the condition it sets nor the negations inside what it names: the one
+    holding 能不能/是否 ("医院能不能要求我…，不许我拿处方去外面买": the rest is what is asked about), else
+    the last."""
+    clauses = re.split(r"[，,；;]", _CONDITION.sub("", question).rstrip("，,；;？?"))
+    clause = next((c for c in reversed(clauses) if _ASKING.search(c)), clauses[-1])
+    return _NAMING.sub("", re.sub(rf"{_ASKING.pattern}|吗$", "", clause))
+
+
+_TOGETHER = re.compile(r"[和与跟同][^，,？?]{1,12}?(?:同一|一起|一块|一张|一并|合并|混)")
+
+
+def _kept_alone(question: str, text: str) -> str | None:
+    """The clause saying the question's subject goes 单独, when the question puts it together with another."""
+    together = _TOGETHER.search(question)
+    subject = re.sub(r"(?:可以|能|能否|可否|是否|要|应当|该)$", "", question[:together.start()]) if together else ""
+    if len(subject) < 2:
+        return None
+    return next((text[a:b] for a, b in split_clauses(text, 0, len(text))
+                 if subject[-2:] in text[a:b] and "单独" in text[a:b]), None)
 
 
 def _clause_of_object(clause: str, text: str) -> str:
@@ -179,13 +213,24 @@ def _without_condition(question: str, text: str) -> str:
     grams = {condition[i:i + 2] for i in range(len(condition) - 1)}
     if not grams:
         return text
-    kept = text
-    for a, b in reversed(split_clauses(text, 0, len(text))):
+    clauses = split_clauses(text, 0, len(text))
+    dropped = set()
+    for i, (a, b) in enumerate(clauses):
         clause = re.sub(r"\W", "", text[a:b])
-        own = [clause[i:i + 2] for i in range(len(clause) - 1)]
+        own = [clause[k:k + 2] for k in range(len(clause) - 1)]
         if own and sum(g in grams for g in own) >= 0.8 * len(own):
-            kept = kept[:a] + kept[b:]
-    return kept if re.sub(r"\W", "", kept) else text
+            dropped.add(i)
+            # "…但未选定住房，或者虽选定住房但未当场缴纳认购定金的，": the cases before 或者 are of the same
+            # condition, and their 未 negates nothing either
+            j = i
+            while clause.startswith("或") and j > 0 and not text[clauses[j - 1][0]:clauses[j - 1][1]].rstrip(
+                    "，,；; ").endswith("的"):
+                j -= 1
+                dropped.add(j)
+    kept = text
+    for i in sorted(dropped, reverse=True):
+        kept = kept[:clauses[i][0]] + kept[clauses[i][1]:]
+    return kept if dropped and re.sub(r"\W", "", kept) else text
 
 
 def verdicts(question: str) -> tuple[str, str]:
