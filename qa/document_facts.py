@@ -150,20 +150,21 @@ def sections(question: str, text: str) -> tuple[str, str] | None:
 _PART_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*([\u4e00-\u9fff]{2,10})。?\s*$")
 _LABEL = re.compile(r"^\s*(?:——|\d+[.．、])?([^。，；：:\n]{2,10}(?:，[^。，；：:\n]{2,10})?)。")
 _ANY_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
-_HOW_MANY = re.compile(r"(?:几|多少)(条|项|个|点|方面)?")
 
 
 def headed_items(question: str, text: str) -> tuple[str, str] | None:
     """"文件提出了几条基本原则" / "基本原则有哪些" of a part headed "基本原则" whose paragraphs each open with a
     label ("优先发展，统筹规划。"): their count, or the labels (the paragraphs are numbered by nothing a
     sentence would show)."""
-    count = _HOW_MANY.search(question)
-    if not (count or re.search(r"哪些|哪几|什么", question)):
-        return None
     lines = text.split("\n")
     for i, line in enumerate(lines):
         heading = _PART_HEADING.match(line)
-        if not heading or heading.group(1) not in question:
+        name = re.escape(heading.group(1)) if heading else ""
+        # the question word next to the heading's name ("几条基本原则", "基本原则有哪些"), not elsewhere in it
+        count = re.search(rf"(?:几|多少)(条|项|个|点|方面)?{name}|{name}[^，,？?]{{0,4}}?(?:几|多少)(条|项|个|点|方面)?",
+                          question) if name else None
+        if not name or not (count or re.search(rf"(?:哪些|哪几[条项个]?|什么){name}|{name}[^，,？?]{{0,4}}?(?:哪些|哪几)",
+                                                 question)):
             continue
         labels = []
         for after in lines[i + 1:]:
@@ -176,7 +177,7 @@ def headed_items(question: str, text: str) -> tuple[str, str] | None:
         if len(labels) < 2:
             return None
         if count:
-            return f"{len(labels)}{count.group(1) or '条'}", line.strip()
+            return f"{len(labels)}{count.group(1) or count.group(2) or '条'}", line.strip()
         return ("；" if any("，" in label for label in labels) else "、").join(labels), line.strip()
     return None
 

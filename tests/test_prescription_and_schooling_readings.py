@@ -64,8 +64,10 @@ def test_principles_written_as_labelled_paragraphs():
     assert headed_items("文件确定了哪些基本原则？", text)[0] == "优先发展，统筹规划；深化改革，创新机制；提高质量，公平共享"
     numbered = "（二）工作原则\n——坚持党的全面领导。坚定维护。\n——坚持共建共享。弘扬精神。\n（三）战略定位\n"
     assert headed_items("意见提出的工作原则有哪些？", numbered)[0] == "坚持党的全面领导、坚持共建共享"
-    # a part whose paragraphs are not labelled is no list of items
+    # a part whose paragraphs are not labelled is no list of items, and a question on one principle asks no count
     assert headed_items("工作目标有哪些？", text) is None
+    assert headed_items("基本原则里的优先发展要求几年内实现？", text) is None
+    assert headed_items("基本原则一共有几项？", text) == ("3项", "二、基本原则")
 
 
 def test_the_body_a_的_phrase_says_made_the_paper():
