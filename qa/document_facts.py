@@ -147,15 +147,17 @@ def sections(question: str, text: str) -> tuple[str, str] | None:
 
 # "二、基本原则" / "（二）工作原则。" heading paragraphs that each open with a short label: "优先发展，统筹规划。…",
 # "——坚持党的全面领导。…", "1.坚持正确导向。…"
-_PART_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*([\u4e00-\u9fff]{2,10})。?\s*$")
-_LABEL = re.compile(r"^\s*(?:——|\d+[.．、])?([^。，；：:\n]{2,10}(?:，[^。，；：:\n]{2,10})?)。")
 _ANY_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+_PART_HEADING = re.compile(_ANY_HEADING.pattern + r"\s*([\u4e00-\u9fff]{2,10})。?\s*$")
+_LABEL = re.compile(r"^\s*(?:——|\d+[.．、])?([^。，；：:\n]{2,10}(?:，[^。，；：:\n]{2,10})?)。")
 
 
 def headed_items(question: str, text: str) -> tuple[str, str] | None:
     """"文件提出了几条基本原则" / "基本原则有哪些" of a part headed "基本原则" whose paragraphs each open with a
     label ("优先发展，统筹规划。"): their count, or the labels (the paragraphs are numbered by nothing a
     sentence would show)."""
+    if not re.search(r"几|多少|哪些|哪几|什么", question):  # (every question passes here: no scan for most)
+        return None
     lines = text.split("\n")
     for i, line in enumerate(lines):
         heading = _PART_HEADING.match(line)

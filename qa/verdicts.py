@@ -21,13 +21,14 @@ def yes_no(question: str, p: Passage) -> str:
     # A condition ("…未整改到位的，", "延续护理评估没通过，") sets the case; its 未/不/没 does not make the
     # question a negative one: only the clause that asks can.
     plain = _NAMING.sub("", re.split(r"[，,；;]", _CONDITION.sub("", asked).rstrip("，,；;"))[-1])
+    asking = _asking_clause(question)  # (its negation, not the last clause's, makes the question a negative one)
     # "首次申领居住证，免收证件工本费" says no to "要交工本费吗"; "违反本条例规定，…向他人提供担保的，…给予行政
     # 处分" says no to "可以向他人提供担保吗": what the text exempts from or punishes is not so.
     text = _without_condition(question, _without_limits(question, p.text))
     # "可以直接向人民法院提起诉讼吗" against "应当先依法申请行政复议": a step required first says no to "directly"
     negated = (_negated(_clause_of_object(plain, text), asked) or _EXEMPT.search(text) is not None or
                (_PUNISHED.search(text) is not None and not _PUNISHMENT_ASKED.search(question)) or
-               ("直接" in question and _FIRST.search(text) is not None)) and not _negated(_asking_clause(question))
+               ("直接" in question and _FIRST.search(text) is not None)) and not _negated(asking)
     yes, no = verdicts(question)
     # "不得…提供一次性餐具，但餐后打包的除外" asked "吃完饭要打包，餐馆能给一次性餐盒吗": the question's case is
     # the exception, which turns the rule's verdict round
@@ -60,7 +61,7 @@ def yes_no(question: str, p: Passage) -> str:
     if negated:  # the clause that says no ("…不再给予住院照料临时救助"), not the sentence's opening
         said = [p.text[a:b] for a, b in split_clauses(p.text, 0, len(p.text)) if _negated(p.text[a:b], asked)]
         # of several, the one closest to what the question asks (ties: the last)
-        asked_pairs = char_pairs(_asking_clause(question))
+        asked_pairs = char_pairs(asking)
         closest = max(reversed(said), key=lambda c: len(char_pairs(c) & asked_pairs), default=p.text)
         return no + "。" + shorten(closest)
     return yes + "。" + _window(question, p.text)
