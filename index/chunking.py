@@ -28,12 +28,15 @@ _ARTICLE = re.compile(rf"^第[{_NUM}]+条")
 _PLACE_COLON = re.compile(rf"^[{CJK}]{{2,8}}[:：]\S")
 _MAX_HEADING = 40
 # Raised whenever chunk boundaries or sections change, so that the next ingest re-chunks documents an
-# earlier version indexed (2: date and signature lines are body text, not headings).
-CHUNKING_VERSION = 2
+# earlier version indexed (2: date and signature lines are body text, not headings; 3: so are dates spelled
+# out, 二〇二三年三月三十一日).
+CHUNKING_VERSION = 3
 # Dates and bracketed notes on lines of their own ("（2021年5月20日）", "（此件公开发布）") belong to the
 # text above them; taking them for headings would file the body that follows under a date.
-DATE_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[）)]?$")
-_NOTE = re.compile(r"^(?:[（(][^（()）]+[）)]|\d{4}年\d{1,2}月\d{1,2}日)$")
+# (a signature's date may be spelled out: "二〇二三年三月三十一日")
+_DATE = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
+DATE_LINE = re.compile(rf"^[（(]?{_DATE}[）)]?$")
+_NOTE = re.compile(rf"^(?:[（(][^（()）]+[）)]|{_DATE})$")
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,9 @@ def date(question: str, p: Passage) -> str | None:
     often = frequency(question, p.text)
     if often:
         return often
-    found = [m for m in DATE.finditer(p.text) if m.group(0).rstrip("前底初末以来之") not in question]
+    # ("2018年底前…的企业" names the text's "2018年12月31日之前": a date the question states)
+    said = re.sub(r"(\d{4})年底", r"\1年12月31日", question)
+    found = [m for m in DATE.finditer(p.text) if m.group(0).rstrip("前底初末以来之") not in said]
     if _STRETCH_ASKED.search(question):  # "披露哪一段时间的信息": a stretch of the calendar, nothing else
         return pick(question, p.text, [m for m in found if _RANGE.search(m.group(0))])
     if _MONTH_ASKED.search(question):

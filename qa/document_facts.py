@@ -19,7 +19,7 @@ def document_fact(question: str, text: str) -> tuple[str, str] | None:
     signed = issuance.answer(question, text) or parts(question, text) or sections(question, text) or \
         headed_items(question, text) or \
         grounds(question, text) or aims(question, text) or repealed(question, text) or validity(question, text) or \
-        cited_year(question, text)
+        keeper(question, text) or cited_year(question, text)
     if signed:
         return signed
     title = alias(question, text)
@@ -86,8 +86,8 @@ def _about_itself(question: str, text: str) -> bool:
     return bool(issuance.ITSELF.search(question) or (quoted and all(q in title for q in quoted)))
 
 
-def _sentence_at(text: str, found: re.Match) -> str:
-    start = max(text.rfind("。", 0, found.start()), text.rfind("\n", 0, found.start())) + 1
+def _sentence_at(text: str, found: re.Match, group: int = 0) -> str:
+    start = max(text.rfind("。", 0, found.start(group)), text.rfind("\n", 0, found.start(group))) + 1
     end = re.compile(r"。|\n").search(text, found.end())  # ("…提出如下意见：" ends its line)
     return text[start:end.end() if end else len(text)].strip()
 
@@ -184,7 +184,8 @@ def headed_items(question: str, text: str) -> tuple[str, str] | None:
     return None
 
 
-_VALIDITY = re.compile(r"本(?:办法|规定|细则|方案|意见|通知|措施|政策|条例)[^。\n]{0,40}?有效期(?:为|是|至|到)?"
+# ("本办法自2023年4月1日起施行。有效期五年。": the term may open a sentence of its own)
+_VALIDITY = re.compile(r"本(?:办法|规定|细则|方案|意见|通知|措施|政策|条例)[^。\n]{0,40}?。?有效期(?:为|是|至|到)?"
                        r"([^。，,；;\n]{1,20})")
 _VALIDITY_ASKED = re.compile(r"有效期(?:是|为|有)?(?:几|多少|多长|多久|到|至|截至|什么时候|哪)")
 
@@ -194,6 +195,18 @@ def validity(question: str, text: str) -> tuple[str, str] | None:
     itself = _about_itself(question, text)
     # ("有效期满后会自动延长几年" asks the extension)
     found = _VALIDITY.search(text) if _VALIDITY_ASKED.search(question) and itself else None
+    return (found.group(1), _sentence_at(text, found, 1)) if found else None
+
+
+_KEEPER_ASKED = re.compile(r"(?:谁|哪[个些家一]*[\u4e00-\u9fff]{0,4}?(?:部门|单位|机构|机关))[^，。？?]{0,6}?(解释|组织实施|实施)")
+_KEEPER = r"本(?:办法|规定|细则|方案|意见|通知|措施|条例|决定|标准)由([^，,。；;]{2,30}?)(?:负责)?"
+
+
+def keeper(question: str, text: str) -> tuple[str, str] | None:
+    """"《上海市住房公积金提取管理办法》由哪个机构负责组织实施" against the closing "本办法由市公积金中心负责
+    组织实施": who the document names for interpreting or carrying it out (only of the document itself)."""
+    asked = _KEEPER_ASKED.search(question)
+    found = re.search(_KEEPER + asked.group(1), text) if asked and _about_itself(question, text) else None
     return (found.group(1), _sentence_at(text, found)) if found else None
 
 

@@ -13,7 +13,7 @@ ORG_KIND = re.compile(r"(?:哪(?:个|家|一个|些)?|什么)(?:省级|市级|�
 
 # "由哪个部门负责", "哪些单位牵头", "谁来落实": the bodies an action plan names for an item.
 _AGENT = re.compile(r"由([\u4e00-\u9fff（）()]{2,20}?)(?=会同|负责|组织|统一|牵头|审批|批准|确定|认定|制定|发布|实施|办理|"
-                    r"承担|(?:全额|全部)?(?:负担|缴纳))")  # "由用人单位全额负担": who pays
+                    r"承担|(?:全额|全部|按月)?(?:负担|缴纳|支付))")  # "由用人单位全额负担", "由所在单位支付费用": who pays
 _BODY_BEFORE = re.compile(r"(?:各|[省市区县])[\u4e00-\u9fff]{1,12}?(?:管理委|委员会|管委会|办公厅|政府|领导小组|指挥部|局|委|办|厅)$")
 # ("各项目牵头单位应在什么时间前…" names the lead body; it asks when)
 _DUTY_ASKED = re.compile(r"(?:谁|哪[个些家一]*[\u4e00-\u9fff]{0,4}?(?:部门|单位|机构|机关))[^？?]*?(?:负责|牵头|领头|承担|落实|主抓)|"
@@ -124,6 +124,11 @@ def who(question: str, text: str, anchored: bool = False) -> str | None:
                      re.fullmatch(rf"(?:{_BODY_TAIL.pattern})?(?:会同|商)", text[n[1]:start])), None)
         if lead:
             return text[lead[1] - len(lead[0]):start] + found
+        # "由网约车平台公司注册地省级交通运输主管部门商同级通信、公安、…、人民银行等部门审核认定": a lead body
+        # jieba does not know, the bodies it consults in a list
+        led = re.search(rf"由([^，。；：由]{{2,30}}?{_BODY_TAIL.pattern})(?:会同|商)(?:同级|有关)?[^，。；：由]*$", text[:start])
+        if led:
+            return text[led.start(1):start] + found
         # "医疗机构所在地县级" + 人民政府卫生主管部门: which body of its kind is part of the answer
         where = _WHICH_BODY.search(text[:start])
         return text[where.start():start] + found if where and where.group(0) else found

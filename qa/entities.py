@@ -38,7 +38,8 @@ def entity(question: str, p: Passage) -> str | None:
 
 def entity_strict(question: str, p: Passage) -> str | None:
     """Only the answers that are near certain: a name asked for, or the words the question's noun takes."""
-    by = by_which(question, p.text) or made_by(question, p.text) or subject_of_is(question, p.text)
+    by = by_which(question, p.text) or made_by(question, p.text) or subject_of_is(question, p.text) or \
+        places.put_into(question, p.text) or first_of(question, p.text)
     if by:
         return by
     if _name_asked(question):
@@ -74,6 +75,17 @@ def entity_strict(question: str, p: Passage) -> str | None:
     return _modifier(question, p.text) or cloze(question, p.text)
 
 
+_FIRST_ASKED = re.compile(r"先[\u4e00-\u9fff]{0,3}哪|哪[个种一]*[\u4e00-\u9fff]{0,4}?(?:先|优先)")
+_FIRST_SAID = re.compile(r"(?:优先|(?<![首事预])先)([^，,。；;先]{4,24}?)(?=[，,。；;]|$)")
+
+
+def first_of(question: str, text: str) -> str | None:
+    """"提出来的公积金要先还哪个" against "提取住房公积金应当优先偿还住房公积金贷款", "先扣哪个账户的钱" against
+    "先提取住房公积金账户余额，后提取…": what the text puts first, with its verb."""
+    said = _FIRST_SAID.search(text) if _FIRST_ASKED.search(question) else None
+    return said.group(0) if said else None
+
+
 # "本市控制吸烟工作的主管部门是哪个部门" against "市和区卫生健康部门是控制吸烟工作的主管部门": the
 # question's subject is what the text says its own subject is
 _ASKED_AFTER_IS = re.compile(r"([\u4e00-\u9fff]{4,})是(?:哪|什么|谁)")
@@ -91,8 +103,9 @@ def subject_of_is(question: str, text: str) -> str | None:
 
 
 def _plain(words: str) -> str:
-    # "全市公共租赁住房保障行政主管部门" says what "公共租赁住房保障的行政主管部门" asks
-    return re.sub(r"^(?:本|我|全)[市省区县]", "", words).replace("的", "")
+    # "全市公共租赁住房保障行政主管部门" says what "公共租赁住房保障的行政主管部门" asks, "本市住房公积金管理的
+    # 决策机构" what "上海市住房公积金管理的决策机构" does
+    return re.sub(r"^(?:本|我|全|[\u4e00-\u9fff]{2,3}?)[市省区县]", "", words).replace("的", "")
 
 
 _NOT_NAME = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条\s*|[（(](?:以下)?简?称[^）)]*[）)]$")

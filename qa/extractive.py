@@ -18,10 +18,10 @@ from . import (dates, doers, document_facts, entities, issuance, lists, names, n
 from .cloze import cloze, gap_ends
 from .emphasis import emphasise, graded_cases
 from .means import means
-from .passage import Passage, bare
+from .passage import Passage, bare, cited_items
 from .question import ABOUT_THE_TEXT, focus_terms, key_terms, pos_tags
-from .surroundings import (conflict_note, for_the_rest, from_items, from_lead, from_paragraph, further_amount,
-                           further_cases, is_heading, lead_of, named_case, next_line, passage_of, under_condition)
+from .surroundings import (case_consequence, conflict_note, for_the_rest, from_items, from_lead, from_paragraph,
+                           further_amount, further_cases, is_heading, lead_of, named_case, next_line, passage_of, under_condition)
 
 HEADING_PENALTY = 0.85  # headings summarise; when they disagree with the body, the body is the record
 FOCUS_WEIGHT = 1.5
@@ -100,10 +100,13 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
     # measure, a number or not
     named = named_case(question, found.evidence[0], document_text) if evidence and kind == "number" else None
     if named:
-        measure, start = named
-        number = numbers.number(question, Passage(measure, measure, 0, []), counting=False)
+        (measure, start), number = named, numbers.number(question, Passage(named[0], named[0], 0, []), counting=False)
         return Extraction(number or measure, found.evidence[:1] + _starting_at(ranked, found.evidence[0], [start]),
                           found.confidence)
+    # "符合本办法第七条第（八）、（九）项规定的" asked which cases: the cases those items state
+    text = document_text(found.evidence[0].chunk.metadata["doc"]) if evidence else None
+    if kind == "list" and text and (cited := cited_items(found.answer, text)):
+        return Extraction(cited, found.evidence, found.confidence)
     if evidence and kind in ("descriptive", "reason"):
         further = further_cases(question, found.evidence[0], found.answer, document_text)
         if further:
@@ -128,13 +131,10 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
     if all(issuance.unstated(question, document_text(doc) or "")
            for doc in dict.fromkeys(s.chunk.metadata["doc"] for s in ranked)):
         return Extraction(None, [best], best.score)
-    if not refusals.keys_present(question, best, ranked, document_text):
-        return Extraction(None, [best], best.score)
-    if refusals.mostly_unknown(question, ranked, document_text):
-        return Extraction(None, [best], best.score)
-    if any(refusals.swapped(question, s.text, document_text(s.chunk.metadata["doc"]) or "") for s in ranked[:2]):
-        return Extraction(None, [best], best.score)
-    if premises.false_premise(question, document_text(best.chunk.metadata["doc"]) or ""):
+    if not refusals.keys_present(question, best, ranked, document_text) or \
+            refusals.mostly_unknown(question, ranked, document_text) or \
+            any(refusals.swapped(question, s.text, document_text(s.chunk.metadata["doc"]) or "") for s in ranked[:2]) or \
+            premises.false_premise(question, document_text(best.chunk.metadata["doc"]) or ""):
         return Extraction(None, [best], best.score)
     marker = spans.ordinal_marker(question)
     if marker:  # "第二条道路是什么": the line numbered 2 in the evidence's section, however low it scored
@@ -153,6 +153,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
             for_the_rest(question, sentence, document_text) or \
             phrasings.formula(question, sentence.text, next_line(sentence, document_text)) or \
             phrasings.consequence(question, sentence.text) or \
+            case_consequence(question, sentence, document_text) or \
             phrasings.condition(question, sentence.text) or phrasings.basis(question, sentence.text) or \
             phrasings.labelled(question, sentence.text) or phrasings.definition(question, sentence.text) or \
             phrasings.deemed(question, sentence.text) or phrasings.purpose(question, sentence.text) or \
@@ -230,7 +231,7 @@ def _extract(question: str, kind: str, ranked: list[Scored], document_text) -> E
         for sentence in close:
             passage = passage_of(sentence, document_text)
             if kind == "list":  # "哪两级财政" names the group by its count: the words before it answer
-                answer = lists.counted_group(question, passage.text)
+                answer = lists.counted_group(question, passage.text) or spans.colours(question, passage.text)
                 if not answer:  # a list the question's words bracket ("与哪几类照护相适宜") ends where they resume
                     bracketed = cloze(question, passage.text, both_sides=True)
                     answer = bracketed if bracketed and "、" in bracketed else lists.alternatives(bracketed, pair="两" in question)

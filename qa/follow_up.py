@@ -80,11 +80,17 @@ def rewrites(question: str, history: list[str], previous_answer: str | None = No
     if answered:
         readings.append(answered)
     together = [f"{previous}，{core}？"]
+    # "那多久能提一次？" after "在上海租市场上的房子，用公积金付房租需要连续缴存多久？": a new question word asks
+    # its own question of the previous one's case, without what that one asked
+    case, _, asked = previous.rpartition("，")
+    if case and QUESTION_WORD.search(asked) and QUESTION_WORD.search(core) and not QUESTION_WORD.search(case):
+        together.insert(0, f"{case}，{core}？")
     if len(history) > 1:
         together.append(f"{history[0].strip().rstrip('？?')}，{core}？")
     named = ["".join(dict.fromkeys(names)) + "：" + core + "？"] if names else []
-    content = [w for w, f in pos_tags(core) if f.startswith(CONTENT_POS) and len(w) > 1]
-    # A follow-up with few words of its own ("由谁印发？") only makes sense with the previous question.
+    content = [w for w, f in pos_tags(core) if f.startswith(CONTENT_POS) and len(w) > 1 and not ASKING.search(w)]
+    # A follow-up with few words of its own ("由谁印发？", "罚款金额是多少？": the question word is none)
+    # only makes sense with the previous question.
     if len(content) < 3:
         return list(dict.fromkeys(readings + together + named))
     # "那换领新证的时候，原来的旧证要怎么处理？" after "…应当到哪里办理换领…？" asks something else: the

@@ -17,11 +17,13 @@ _UNIT = (r"(?:万亿元|亿元|万元|元|万亿|亿|万|%|％|个百分点|个�
 _UPPER = rf"以上(?:{NUMERAL}(?:{_UNIT})?以下)?"
 # Votes and quorums: "过半数", "三分之二以上".
 _SHARE = r"过半数|半数以上|(?<=[量额数资])一半|(?:[一二三四五六七八九十\d]+分之[一二三四五六七八九十\d]+|(?<![\d/])\d{1,3}/\d{1,3}(?![\d/]))(?:以上|以下)?"
-# "办理居住证满半年": half a year is a duration too ("上半年", "每半年", "半年度" are not)
-_HALF = r"(?<![上下每前后多])半个?(?:年|月|小时|天|日)(?![度份])(?:以上|以内|内)?"
+# "办理居住证满半年", "提前半年": half a year is a duration too ("上半年", "每半年", "半年度" are not)
+_HALF = r"(?<![上下每后多])(?<![^提]前)半个?(?:年|月|小时|天|日)(?![度份])(?:以上|以内|内)?"
 # "处五千以上一万元以下罚款": the lower bound's unit left to the upper's
 _BARE_RANGE = rf"{NUMERAL}以上{NUMERAL}{_UNIT}以下"
-_NUMBER = re.compile(rf"{_SHARE}|{_HALF}|{_BARE_RANGE}|(?:百分之{NUMERAL}(?:{_UPPER})?)|(?:{NUMERAL}(?:{_UNIT})?[%％]?\s*[—–\-~～至到]\s*)?{NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?"
+# "随机抽取3名或者5名相关专家": either count is the rule, one of them alone is not
+_EITHER = rf"{NUMERAL}(?P<either>{_UNIT})或者?{NUMERAL}(?P=either)(?![\u4e00-\u9fff]?以)"
+_NUMBER = re.compile(rf"{_EITHER}|{_SHARE}|{_HALF}|{_BARE_RANGE}|(?:百分之{NUMERAL}(?:{_UPPER})?)|(?:{NUMERAL}(?:{_UNIT})?[%％]?\s*[—–\-~～至到]\s*)?{NUMERAL}(?:多|余)?{_UNIT}(?:多|余)?"
                      rf"(?:左右|{_UPPER}|以下|以内|内(?![容部外]))?")
 _ITEM_NUMBER = re.compile(r"^\s*[（(]([一二三四五六七八九十]+)[）)]")
 _COUNT_IN_WORDS = re.compile(r"(?<![这那好])几([次个套项份张种类名批])([\u4e00-\u9fff]{2})")
@@ -39,7 +41,7 @@ _HINTS = [(re.compile(r"多长时间|多久|时限|期限"), _TIME_MARKS),
            ("元", "亿", "万")),
           # "并处多少罚款" against "…罚款；…责令暂停1个月以上6个月以下执业活动": a fine is money, a multiple or a share
           # (asked in the clause that asks: "没被罚款，保证金能少交几成" asks a share)
-          (re.compile(r"(?:罚款|罚金)[^，,；;？?]{0,6}?(?:多少|几)|(?:多少|几)[^，,；;？?]{0,4}?(?:罚款|罚金)"),
+          (re.compile(r"(?:罚款|罚金)[^，,；;？?]{0,6}?(?:多少|几)|(?:多少|几)[^，,；;？?]{0,4}?(?:罚款|罚金)|罚(?=多少|几)"),
            ("元", "亿", "万", "倍", "%", "％", "分之")),
           (re.compile(r"年龄|岁数|多大年纪"), ("岁",)),
           # "基金每月最高支付多少", "报销多少": money, or the share of it paid
@@ -48,7 +50,8 @@ _HINTS = [(re.compile(r"多长时间|多久|时限|期限"), _TIME_MARKS),
 # "1万名" counts people in tens of thousands: its 万 says how many, not that it is money
 _MAGNITUDE = re.compile(r"[万亿](?=[^\d元万亿%％多余左以内])")
 _ALIKE = {"天": ("天", "日"), "日": ("天", "日"), "个月": ("个月", "月"), "小时": ("小时", "时"),  # 几天 ← 3个工作日
-          "个小时": ("小时",)}
+          "个小时": ("小时",), "公里": ("公里", "千米"), "千米": ("公里", "千米"), "公斤": ("公斤", "千克"),
+          "千克": ("公斤", "千克")}
 _POINTED = re.compile(rf"[这那]几{_UNIT}([\u4e00-\u9fff]{{2}})")
 _COUNT_ASKED = re.compile(rf"(?<![这那好])(?:多少|几)(?!部分)({_UNIT})")  # (几部分 asks parts: no 部 counted)
 
@@ -108,7 +111,9 @@ def number(question: str, p: Passage, counting: bool = True) -> str | None:
     # ("每月500元" is an amount: only a day follows its month)
     found = [m for m in found if p.text[m.start() - 1:m.start()] != "第"
              and not (p.text[m.start() - 1:m.start()] == "月" and re.search("[日号]", m.group(0)))
-             and not (m.group(0).startswith("一") and p.text[m.start() - 1:m.start()] in ("上", "下"))]
+             and not (m.group(0).startswith("一") and p.text[m.start() - 1:m.start()] in ("上", "下"))
+             # "账户余额不能为零元": the value it must not take is no value of it
+             and not re.search(r"不[能得应可]?为$", p.text[max(0, m.start() - 3):m.start()])]
     # "那几个新城" is the question's subject: "4个新城" in the text names it, it does not answer.
     pointed = [m.group(1)[:2] for m in _POINTED.finditer(question)]
     found = [m for m in found if not any(p.text.startswith(noun, m.end()) for noun in pointed)]

@@ -21,6 +21,19 @@ def article(number: str, text: str) -> str:
     return block.group(0) if block else ""
 
 
+_CITED_ITEMS = re.compile(rf"第({NUMERAL})条第((?:[（(][一二三四五六七八九十]+[）)][、和]?)+)项")
+
+
+def cited_items(answer: str, text: str) -> str | None:
+    """"符合本办法第七条第（八）、（九）、（十）项规定提取住房公积金的" names its cases by number: the items'
+    own words, from the article's lines."""
+    cited = _CITED_ITEMS.search(answer)
+    block = article(cited.group(1), text) if cited else ""
+    said = [re.sub(r"[的；;。]+$", "", line.group(1)) for label in re.findall(r"[一二三四五六七八九十]+", cited.group(2))
+            for line in [re.search(rf"^\s*[（(]{label}[）)]([^\n]+)", block, re.M)] if line] if block else []
+    return "；".join(said) or None
+
+
 _ITEM_LINE = re.compile(r"^\s*[（(][\d一二三四五六七八九十]+[)）]")
 
 

@@ -13,8 +13,8 @@ from .passage import ARTICLE, spread
 from .question import HOW_MANY, pos_tags
 
 # "…的，应如何处理", and the consequences a regulation attaches: "…的，承担什么责任 / 会怎么样 / 什么处罚"
-_HANDLING = re.compile(r"(?:如何|怎么|怎样)(?:处理|处置|办理|办|弄|救助|解决|安置|对待)|应当怎样|应如何|"
-                       r"承担什么责任|什么后果|什么处罚|(?:如何|怎么|怎样)处罚|会怎样|会怎么样")
+HANDLING = re.compile(r"(?:如何|怎么|怎样)(?:处理|处置|办理|办|弄|救助|解决|安置|对待)|应当怎样|应如何|"
+                      r"承担什么责任|什么后果|什么处罚|(?:如何|怎么|怎样)处罚|会怎样|会怎么样|(?:什么|哪些)(?:途径|渠道)")
 _FORMULA_ASKED = re.compile(r"如何计算|怎么计算|怎样计算|怎么算|如何算|计算方法|计算方式|计算办法|计算公式|算法")
 _FORMULA = re.compile(r"[^，,。；;：:]{1,20}[=＝][^，,。；;]*[×*÷/＋+－][^，,。；;]*")
 _RATE = re.compile(r"按(?:其|照)?[^，,。；;]{1,20}?的?\d+(?:\.\d+)?[%％][^，,。；;]{0,12}")  # "按其研发实际发生额的20%给予企业奖励"
@@ -26,7 +26,7 @@ _REFERS = re.compile(r"指的?是?(?:什么|哪)|是指|全称|简称|哪份|哪
 def consequence(question: str, sentence: str) -> str | None:
     """"X认定不符合条件的，应如何处理？" against "X认定不符合条件…的，报区民政部门审批。": what follows
     the condition the question repeats."""
-    if not _HANDLING.search(question):
+    if not HANDLING.search(question):
         return None
     # "…的，报区民政部门审批", and "如与…相抵触，或因…调整，按国家和上级文件规定执行"
     ends = [m.end() for m in re.finditer(r"的[，,]", sentence)]
@@ -34,7 +34,7 @@ def consequence(question: str, sentence: str) -> str | None:
     # "对于存在主观故意、影响恶劣的欺诈骗保行为，依法从严从重查处": the case 对于 opens
     ends += [m.end() for m in re.finditer(r"^(?:第[一二三四五六七八九十百零〇\d]+条\s*)?对于?[^，,。；;]{2,40}[，,]", sentence)]
     for end in sorted(ends):
-        if _shares_condition(question, sentence[:end]):
+        if shares_condition(question, sentence[:end]):
             rest = re.split(r"[。；;]", sentence[end:])[0].strip()
             return rest or None
     return None
@@ -62,8 +62,8 @@ def condition(question: str, sentence: str) -> str | None:
     return None
 
 
-def _shares_condition(question: str, condition: str) -> bool:
-    asked = re.split(r"的[，,]|[，,]?(?:应|要|该)?(?:" + _HANDLING.pattern + ")", question)[0]
+def shares_condition(question: str, condition: str) -> bool:
+    asked = re.split(r"的[，,]|[，,]?(?:应|要|该)?(?:" + HANDLING.pattern + ")", question)[0]
     pairs = {asked[i:i + 2] for i in range(len(asked) - 1)}
     # Citizens restate the condition in their own words: a few shared pairs of characters will do.
     return sum(p in condition for p in pairs) >= min(3, 0.3 * len(pairs))
@@ -174,6 +174,10 @@ def purpose(question: str, sentence: str) -> str | None:
 def alias(question: str, text: str) -> str | None:
     """"省《办法》是指哪份文件" → the title the text gave that short name ("《广东省临时救助办法》")."""
     if not _REFERS.search(question):
+        return None
+    # "本办法所称网约车经营服务是指什么": a term the text defines, which merely starts with a short name
+    term = re.search(r"所称([^，,？?]{2,20}?)(?:是指|指|是)", question)
+    if term and re.search(rf"所称“?{re.escape(term.group(1))}”?[，,]?(?:是指|指)", text):
         return None
     for match in ALIAS.finditer(text):
         short = match.group(1)

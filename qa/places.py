@@ -127,6 +127,18 @@ def turned_to(question: str, text: str) -> str | None:
     return phrasings.destination(text) if _TURNED_TO.search(question) else None
 
 
+_INTO_WHICH = re.compile(r"(纳入|列入|录入|存入|接入|汇入|转入|并入|计入|记入|归入|划入)(?:到|进)?(?:哪个|哪一个|哪些|什么)"
+                         r"([\u4e00-\u9fff]{1,4})[？?]?$")
+
+
+def put_into(question: str, text: str) -> str | None:
+    """"信用记录要纳入哪个平台" against "…建立…信用记录，并纳入全国信用信息共享平台": what the text puts it into,
+    up to the kind of thing asked."""
+    asked = _INTO_WHICH.search(question)
+    into = re.search(rf"{asked.group(1)}([^，,。；;：:]{{0,24}}?{asked.group(2)})", text) if asked else None
+    return into.group(1) if into and len(into.group(1)) > len(asked.group(2)) else None
+
+
 _TO_WHICH_VERB = re.compile(r"向哪(?:个|些|一个|级)?(?:部门|单位|机关|机构)([\u4e00-\u9fff]{2})")
 
 

@@ -42,7 +42,10 @@ def question_kind(question: str) -> str:
     for kind, pattern in _KINDS:
         if pattern.search(question):
             # "最晚几天内要答复能不能取": the A不A is what is answered; 几天 is what is asked
-            if kind == "yes_no" and HOW_MANY.search(question):
+            # ("可以一次把几项都办了吗": 几 before 都 counts nothing, it means "several")
+            if kind == "yes_no" and any(question[m.start() - 1:m.start()] != "好" and
+                                        not re.match(r"[个项种件次样]?都", question[m.end():])
+                                        for m in HOW_MANY.finditer(question)):
                 continue
             # "…数量、单机面积的标准由谁规定": a topic word makes no number question when a way or a
             # name is asked
@@ -82,9 +85,10 @@ def key_terms(question: str) -> list[str]:
     # "我今年40岁": the asker's own age describes the asker, not something the document must say
     own_age = {m.group(1) for m in re.finditer(r"(?:我|本人|今年)[^，,。？?]{0,3}?(\d+)周?岁", question)}
     for word, flag in pos_tags(question):
-        # jieba files "之日起" as a place and 东西 ("things") as one: no name starts with the particle 之
+        # jieba files "之日起" as a place and 东西 ("things"), 城市 ("a city") as one: no name starts with
+        # the particle 之
         if flag.startswith(("ns", "nr", "nt", "eng")) and len(word) >= 2 and not word.startswith("之") \
-                and word != "东西":
+                and word not in ("东西", "城市"):
             keys.append(word)
         elif re.fullmatch(r"\d+(?:\.\d+)?", word) and len(word) >= 2 and word not in own_age:
             keys.append(word)

@@ -197,18 +197,21 @@ def _cited_articles(paragraph: str, text: str) -> str:
 
 
 def _previous_paragraph(paragraph: str, text: str) -> str:
-    """"前款行为尚不构成犯罪的，…处十万元以下罚款" names its case in the paragraph before it; "违反第一款
-    规定" in the article's paragraphs before it."""
+    """"前款行为尚不构成犯罪的，…处十万元以下罚款" names its case in the paragraph before it; any later
+    paragraph of an article speaks of what its earlier ones set up ("…由所在单位按月支付。" / "停工留薪期一般
+    不超过12个月。")."""
     at = text.find(paragraph)
-    cited = _EARLIER_PARAGRAPH.search(paragraph)
-    if not cited or at <= 0:
+    if at <= 0:
         return ""
     lines = text[:at].rstrip("\n").rsplit("\n", 8)
     before = lines[1:] if len(lines) > 8 else lines  # (the first part of a full split holds all the rest)
-    if cited.group(0).startswith("前"):
+    cited = _EARLIER_PARAGRAPH.search(paragraph)
+    if cited and cited.group(0).startswith("前"):
         return before[-1]
-    # the article's lines so far: from its "第…条" line on
-    first = max((i for i, line in enumerate(before) if PART_LINE.match(line)), default=0)
+    # the article's lines so far: from its "第…条" line on (none when the paragraph opens the article)
+    first = max((i for i, line in enumerate(before) if PART_LINE.match(line)), default=None)
+    if first is None or PART_LINE.match(paragraph):
+        return "\n".join(before) if cited else ""
     return "\n".join(before[first:])
 
 

@@ -8,11 +8,13 @@ A还是B, descriptive clauses, numbered items, and `BY_KIND`, the cutter for eac
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from index.chunking import split_clauses
 
 from .dates import date
 from .lists import DIGITS, listing
+from .names import whole_name
 from .numbers import number
 from .passage import Passage, best_clause
 from .question import focus_terms, pos_tags
@@ -47,7 +49,7 @@ def choice(question: str, p: Passage) -> str | None:
     options = [_distinct_part(o, options, p.text) for o in options]
     said = [o for o in options if o in p.text]
     if len(said) == 1:
-        return said[0]
+        return _whole_noun(said[0], p.text)
     subject = [w for w in focus_terms(head) if all(w not in o for o in options)]
     context = p.paragraph
     at = max((context.find(w) for w in subject), default=-1)
@@ -56,6 +58,26 @@ def choice(question: str, p: Passage) -> str | None:
     after = {o: context.find(o, at) for o in options}
     found = {o: pos for o, pos in after.items() if pos >= 0}
     return min(found, key=found.get) if found else None
+
+
+_COLOURS_ASKED = re.compile(r"哪[几两三四五六七八九]种颜色|哪些颜色|什么颜色")
+
+
+def colours(question: str, text: str) -> str | None:
+    """"标识分为哪四种颜色" against "蓝色代表可回收物，红色代表有害垃圾，…": the colours the text names, in order."""
+    named = list(dict.fromkeys(re.findall(r"[红橙黄绿青蓝紫黑白灰棕褐金银]色", text))) if _COLOURS_ASKED.search(question) else []
+    return "、".join(named) if len(named) >= 2 else None
+
+
+def _whole_noun(option: str, text: str) -> str:
+    """"平台还是司机" against "网约车平台公司承担承运人责任": the option as the text names it, with the nouns
+    around it."""
+    at = text.find(option)
+    if at < 0 or not all(f.startswith("n") for _, f in pos_tags(option)):
+        return option
+    after = "".join(w for w, _ in takewhile(lambda t: t[1].startswith("n") and t[1] != "nr",
+                                              pos_tags(text[at + len(option):])))
+    return whole_name(option, text) + after
 
 
 def _distinct_part(option: str, options: list[str], text: str) -> str:

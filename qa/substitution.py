@@ -15,6 +15,11 @@ _PARTIES = ("个人", "单位", "企业", "公司", "法人", "自然人", "公�
 def substitute(previous: str, phrase: str) -> str | None:
     """The previous question asked of the follow-up's phrase ("海南" for "上海"), or None when the phrase
     has nothing of its make there to take the place of."""
+    # "那《网络预约出租汽车驾驶员证》呢？" after "《网络预约出租汽车运输证》由哪个部门发放？": a title for
+    # a title, whole (not the words the two titles differ in)
+    titled = re.search(r"《[^》]+》", previous) if re.fullmatch(r"《[^》]+》", phrase) else None
+    if titled:
+        return previous[:titled.start()] + phrase + previous[titled.end():]
     graded = _graded(previous, phrase.removesuffix("的")) or _opposite(previous, phrase)
     if graded:
         return graded
@@ -88,10 +93,14 @@ _OPPOSITES = (("最高", "最低"), ("最多", "最少"), ("最长", "最短"), 
 
 
 def _opposite(previous: str, phrase: str) -> str | None:
-    """"最高一级呢？" after "“八级工”里最低的一级是什么？": the other end of the same scale."""
+    """"最高一级呢？" after "“八级工”里最低的一级是什么？": the other end of the same scale, or of a sequence."""
     for a, b in _OPPOSITES + tuple((b, a) for a, b in _OPPOSITES):
         if phrase.startswith(a) and b in previous and a not in previous:
             return previous.replace(b, a, 1)
+    # "此后续提呢？" after "…，首次办理应当提供哪些材料？": the later times for the first, with their verb
+    first = re.search(r"首次[\u4e00-\u9fff]{0,2}?(?=应当|应|要|需|须|可以|时|的|[，,])", previous)
+    if first and re.match(r"此后|以后|之后|后续|再次|以后每次", phrase):
+        return previous[:first.start()] + phrase + previous[first.end():]
     return None
 
 

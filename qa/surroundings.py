@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from index.chunking import heading_level
 from index.lexical import tokenize
 
-from . import lists, numbers, spans
+from . import lists, numbers, phrasings, spans
 from .passage import GRADE, Passage, bare, case_parts, cases
 from .question import focus_terms, key_terms
 
@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 
 
 # "2.修复河湖海岸湿地空间。" and "（三）加强激励宣传引导。" open an item with its title: a heading in all but
-# the full stop.
-_ITEM_TITLE = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[一二三四五六七八九十]+、)[^，,。；;：:]{2,24}。$")
+# the full stop ("（三）厨余垃圾应当投放至绿色厨余垃圾收集容器。" is a rule: a title says no 应当)
+_ITEM_TITLE = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[一二三四五六七八九十]+、)"
+                         r"(?![^，,。；;：:]*(?:应当|不得|必须|禁止))[^，,。；;：:]{2,24}。$")
 
 
 def is_heading(sentence: Scored) -> bool:
@@ -204,6 +205,22 @@ def from_lead(question: str, sentence: Scored, document_text) -> str | None:
         if answer:
             return answer
     return None
+
+
+_CASES_LEAD = re.compile(r"有下列(?:情形|行为|情况)之一的[，,]([^：:]{4,80})[：:]$")
+
+
+def case_consequence(question: str, sentence: Scored, document_text) -> str | None:
+    """"社保经办机构给我核定的工伤待遇不对，可以通过什么途径解决" against the case "（五）…对经办机构核定的
+    工伤保险待遇有异议的。" under "有下列情形之一的，有关单位或者个人可以依法申请行政复议，…：": what the lead
+    says follows from its cases."""
+    if not phrasings.HANDLING.search(question):
+        return None
+    follows = _CASES_LEAD.search(lead_of(sentence, document_text)[0])
+    item = sentence.text.strip()
+    if not follows or not re.search(r"的[。；;]?$", item) or not phrasings.shares_condition(question, item):
+        return None
+    return follows.group(1)
 
 
 _ITEM_LABEL = re.compile(r"^([^，,。；;：:]{2,12})[：:]")  # "（二）退休人员：一级定点医疗机构为280元…"

@@ -51,7 +51,7 @@ def yes_no(question: str, p: Passage) -> str:
     if _past_bound(question, text):
         return no + "。" + _window(question, p.text)
     # "中药饮片可以和西药开在同一张处方上吗" against "…中药饮片应当单独开具处方": what must stand alone
-    alone = _kept_alone(question, p.text)
+    alone = _kept_alone(question, p.text) or _in_person(question, p.text) or _kept_home(question, p.text)
     if alone:
         return no + "。" + alone
     # "是由省教育厅牵头的吗" against "由省卫生健康部门牵头": another body holds the place the question names
@@ -92,6 +92,28 @@ def _kept_alone(question: str, text: str) -> str | None:
         return None
     return next((text[a:b] for a, b in split_clauses(text, 0, len(text))
                  if subject[-2:] in text[a:b] and "单独" in text[a:b]), None)
+
+
+_BY_ANOTHER = re.compile(r"委托(?:他人|别人|代理人|亲属|家人)|(?:让|请|找)(?:别人|他人|人|家人|亲属)|代[办交领为替]")
+
+
+def _in_person(question: str, text: str) -> str | None:
+    """"可以委托他人…递交提取申请吗" against "…的，由职工本人向市公积金中心递交提取申请": the clause saying
+    the person does it themselves, when the question has another do it (and the text allows no proxy)."""
+    if not _BY_ANOTHER.search(question) or "委托" in text or "代" in text:
+        return None
+    return next((text[a:b] for a, b in split_clauses(text, 0, len(text))
+                 if re.search(r"由[^，,。；;]{0,8}本人|(?:应当|须|必须)本人|亲自", text[a:b])), None)
+
+
+def _kept_home(question: str, text: str) -> str | None:
+    """"服务器可以放在国外吗" against "服务器设置在中国内地": the clause keeping the question's thing inside the
+    country, when the question takes it abroad."""
+    if not re.search(r"国外|境外|外国|海外", question) or re.search(r"国外|境外|外国|海外|内外|中外", text):
+        return None  # (a text that names abroad itself does not keep the thing home)
+    things = [w for w, f in pos_tags(question) if f.startswith("n") and len(w) >= 2]
+    return next((text[a:b] for a, b in split_clauses(text, 0, len(text)) if any(w in text[a:b] for w in things)
+                 and re.search(r"境内|中国内地|国内", text[a:b])), None)
 
 
 def _clause_of_object(clause: str, text: str) -> str:

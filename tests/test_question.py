@@ -212,7 +212,9 @@ def test_rewrite_other_is_no_pronoun():
 def test_rewrite_a_demonstrative_naming_its_noun_takes_no_subject():
     previous = "享受1级待遇的职工在家护理，生活照料费用每月限额多少？"
     readings = rewrites("这种居家护理待遇最多能享受多久？", [previous])
-    assert readings[0] == "享受1级待遇的职工在家护理，生活照料费用每月限额多少，这种居家护理待遇最多能享受多久？"
+    # (its own question word asks of the previous question's case first, then of the whole of it)
+    assert readings[:2] == ["享受1级待遇的职工在家护理，这种居家护理待遇最多能享受多久？",
+                            "享受1级待遇的职工在家护理，生活照料费用每月限额多少，这种居家护理待遇最多能享受多久？"]
     assert not any("待遇居家" in r for r in readings)
     # a bare demonstrative still stands for the subject
     assert rewrites("这个怎么申请？", ["《居住证暂行条例》是哪天施行的？"])[0] == "《居住证暂行条例》怎么申请？"

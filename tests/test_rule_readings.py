@@ -156,8 +156,13 @@ def test_a_paragraph_citing_第一款_names_its_case_in_the_articles_first_parag
     paragraph = text.split("\n")[1]
     question = "经营性停车设施经营单位未如实报送停车设施设置情况，逾期未改正的，处多少罚款？"
     assert not another_item(question, "一万元", passage(paragraph), text)
-    alone = text.replace("违反第一款规定，", "")
-    assert another_item(question, "一万元", passage(paragraph.replace("违反第一款规定，", "")), alone)
+    # a later paragraph of the article speaks of what its first one sets up, cited or not
+    uncited = paragraph.replace("违反第一款规定，", "")
+    assert not another_item(question, "一万元", passage(uncited), text.replace("违反第一款规定，", ""))
+    # the first paragraph of another article does not
+    opening = "第二十四条 " + uncited
+    alone = text.replace(paragraph, "第二十一条 停车设施应当设置标志。") + opening + "\n"
+    assert another_item(question, "一万元", passage(opening), alone)
 
 
 def test_a_bodys_name_runs_on_to_the_verb():

@@ -42,9 +42,12 @@ def test_a_paragraph_that_says_前款_names_its_case_in_the_paragraph_before():
     sentence = "没收违法所得，处违法所得一倍以上十倍以下罚款，没有违法所得或者违法所得不足一万元的，处十万元以下罚款。"
     question = "组织、参与电信网络诈骗但尚不构成犯罪，没有违法所得或者违法所得不足一万元的，处多少罚款？"
     assert another_item(question, "十万元以下", passage(sentence, paragraph), FRAUD) is False
-    # without 前款 the paragraph before says nothing of this one's case
-    alone = paragraph.replace("前款行为", "该行为")
-    assert another_item(question, "十万元以下", passage(sentence, alone), FRAUD.replace("前款行为", "该行为")) is True
+    # nor does it need to say 前款: a later paragraph of an article speaks of what its first one sets up
+    said = paragraph.replace("前款行为", "该行为")
+    assert another_item(question, "十万元以下", passage(sentence, said), FRAUD.replace("前款行为", "该行为")) is False
+    # an article's first paragraph names its own case: the article before says nothing of it
+    alone = "第三十九条 " + said
+    assert another_item(question, "十万元以下", passage(sentence, alone), FRAUD.replace(paragraph, alone)) is True
 
 
 def test_keys_present_reads_中国_and_app_in_their_full_spelling():
