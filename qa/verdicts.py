@@ -94,13 +94,13 @@ def _kept_alone(question: str, text: str) -> str | None:
                  if subject[-2:] in text[a:b] and "单独" in text[a:b]), None)
 
 
-_BY_ANOTHER = re.compile(r"委托(?:他人|别人|代理人|亲属|家人)|(?:让|请|找)(?:别人|他人|人|家人|亲属)|代[办交领为替]")
+_BY_ANOTHER = re.compile(r"委托(?:他人|别人|代理人|亲属|家人)|(?:让|(?<!申)请|找)(?:别人|他人|人|家人|亲属)|代[办交领为替]")
 
 
 def _in_person(question: str, text: str) -> str | None:
     """"可以委托他人…递交提取申请吗" against "…的，由职工本人向市公积金中心递交提取申请": the clause saying
     the person does it themselves, when the question has another do it (and the text allows no proxy)."""
-    if not _BY_ANOTHER.search(question) or "委托" in text or "代" in text:
+    if not _BY_ANOTHER.search(question) or re.search(r"委托|代[办为理替交领]", text):
         return None
     return next((text[a:b] for a, b in split_clauses(text, 0, len(text))
                  if re.search(r"由[^，,。；;]{0,8}本人|(?:应当|须|必须)本人|亲自", text[a:b])), None)

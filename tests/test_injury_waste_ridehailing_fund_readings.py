@@ -140,6 +140,10 @@ def test_a_rule_that_the_person_does_it_says_no_to_a_proxy():
     said = yes_no("购买自住住房提取住房公积金的，可以委托他人向市公积金中心递交提取申请吗？", passage(text))
     assert said.startswith("不可以") and "本人" in said
     assert yes_no("购买自住住房的，可以向市公积金中心递交提取申请吗？", passage(text)).startswith("可以")
+    # 申请人 has another do nothing; a text that allows a proxy (代为, 委托) decides by its own words
+    assert yes_no("购买自住住房的申请人，可以向市公积金中心递交提取申请吗？", passage(text)).startswith("可以")
+    text = "申请人可以委托他人代为递交提取申请，由申请人本人签字确认。"
+    assert yes_no("可以委托他人递交提取申请吗？", passage(text)).startswith("可以")
 
 
 def test_a_thing_kept_inside_the_country_says_no_to_abroad():
