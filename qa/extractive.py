@@ -104,8 +104,8 @@ def extract(question: str, kind: str, ranked: list[Scored], document_text) -> Ex
         return Extraction(number or measure, found.evidence[:1] + _starting_at(ranked, found.evidence[0], [start]),
                           found.confidence)
     # "符合本办法第七条第（八）、（九）项规定的" asked which cases: the cases those items state
-    text = document_text(found.evidence[0].chunk.metadata["doc"]) if evidence else None
-    if kind == "list" and text and (cited := cited_items(found.answer, text)):
+    text = document_text(found.evidence[0].chunk.metadata["doc"]) if evidence and kind == "list" else None
+    if text and (cited := cited_items(found.answer, text)):
         return Extraction(cited, found.evidence, found.confidence)
     if evidence and kind in ("descriptive", "reason"):
         further = further_cases(question, found.evidence[0], found.answer, document_text)

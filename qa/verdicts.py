@@ -81,6 +81,11 @@ def _asking_clause(question: str) -> str:
     return _NAMING.sub("", re.sub(rf"{_ASKING.pattern}|吗$", "", clause))
 
 
+def _first_clause(text: str, says) -> str | None:
+    """The first clause of `text` for which `says(clause)` holds (what the three readings below quote)."""
+    return next((text[a:b] for a, b in split_clauses(text, 0, len(text)) if says(text[a:b])), None)
+
+
 _TOGETHER = re.compile(r"[和与跟同][^，,？?]{1,12}?(?:同一|一起|一块|一张|一并|合并|混)")
 
 
@@ -90,8 +95,7 @@ def _kept_alone(question: str, text: str) -> str | None:
     subject = re.sub(r"(?:可以|能|能否|可否|是否|要|应当|该)$", "", question[:together.start()]) if together else ""
     if len(subject) < 2:
         return None
-    return next((text[a:b] for a, b in split_clauses(text, 0, len(text))
-                 if subject[-2:] in text[a:b] and "单独" in text[a:b]), None)
+    return _first_clause(text, lambda clause: subject[-2:] in clause and "单独" in clause)
 
 
 _BY_ANOTHER = re.compile(r"委托(?:他人|别人|代理人|亲属|家人)|(?:让|(?<!申)请|找)(?:别人|他人|人|家人|亲属)|代[办交领为替]")
@@ -102,8 +106,7 @@ def _in_person(question: str, text: str) -> str | None:
     the person does it themselves, when the question has another do it (and the text allows no proxy)."""
     if not _BY_ANOTHER.search(question) or re.search(r"委托|代[办为理替交领]", text):
         return None
-    return next((text[a:b] for a, b in split_clauses(text, 0, len(text))
-                 if re.search(r"由[^，,。；;]{0,8}本人|(?:应当|须|必须)本人|亲自", text[a:b])), None)
+    return _first_clause(text, lambda clause: re.search(r"由[^，,。；;]{0,8}本人|(?:应当|须|必须)本人|亲自", clause))
 
 
 def _kept_home(question: str, text: str) -> str | None:
@@ -112,8 +115,7 @@ def _kept_home(question: str, text: str) -> str | None:
     if not re.search(r"国外|境外|外国|海外", question) or re.search(r"国外|境外|外国|海外|内外|中外", text):
         return None  # (a text that names abroad itself does not keep the thing home)
     things = [w for w, f in pos_tags(question) if f.startswith("n") and len(w) >= 2]
-    return next((text[a:b] for a, b in split_clauses(text, 0, len(text)) if any(w in text[a:b] for w in things)
-                 and re.search(r"境内|中国内地|国内", text[a:b])), None)
+    return _first_clause(text, lambda clause: any(w in clause for w in things) and re.search(r"境内|中国内地|国内", clause))
 
 
 def _clause_of_object(clause: str, text: str) -> str:
